@@ -54,3 +54,13 @@ export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate 
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The calendar date of a `date` column, which drivers hand over as midnight UTC. */
+export function calendarDateOfUtc(value: Date): CalendarDate {
+  return calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) as CalendarDate;
+}
+
+/** Midnight UTC of a calendar date, as a `date` column expects it from the client. */
+export function utcMidnightOf(date: CalendarDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'import.cpr_key_missing'
   | 'storage.migration_changed'
   | 'storage.migration_failed'
+  | 'storage.data_folder_in_use'
   | 'cli.usage';
 
 export class CodedError extends Error {

@@ -1,4 +1,4 @@
-import { CodedError } from '../../../shared/coded-error.js';
+import { CodedError, type ErrorCode } from '../../../shared/coded-error.js';
 
 /** One thing wrong with an export, located as the person who opens the file sees it. */
 export interface ExportProblem {
@@ -30,11 +30,12 @@ export class ProgressExportError extends CodedError {
   constructor(
     readonly fileName: string,
     readonly problems: readonly ExportProblem[],
+    code: ErrorCode = 'progress_export.invalid',
   ) {
     const listed = problems.slice(0, listedProblemLimit).map(describeProblem);
     const more = problems.length - listed.length;
     super(
-      'progress_export.invalid',
+      code,
       [`${fileName} cannot be used:`, ...listed, ...(more > 0 ? [`… and ${more} more`] : [])].join(
         '\n',
       ),

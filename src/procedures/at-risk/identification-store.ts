@@ -1,0 +1,117 @@
+import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { IdentificationPeriod, Term } from './identification-period.js';
+import type { CategoryCounts } from './identify-students.js';
+import type { EnrolmentStatus, EnrolmentType, TeachingLanguage } from './progress-export/progress-row.js';
+import type { Category, TrafficLight } from './traffic-light.js';
+
+/** The storage the at-risk procedure needs; src/storage implements it on Prisma. */
+export interface IdentificationStorage {
+  /** Runs the work in one database transaction: all of it is stored, or none. */
+  transaction<T>(work: (store: IdentificationStore) => Promise<T>): Promise<T>;
+  listCycles(filter: { boardCode?: string }): Promise<CycleRecord[]>;
+  compareWithPrevious(cycleId: string): Promise<CycleComparison>;
+}
+
+export interface IdentificationStore {
+  findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
+  /** Inserts or updates students by student number (set-based). */
+  saveStudents(students: readonly StudentRecord[]): Promise<void>;
+  createCycle(cycle: NewCycle): Promise<string>;
+  /** Replaces a draft cycle's figures and removes its results. */
+  replaceCycle(cycleId: string, cycle: NewCycle): Promise<void>;
+  /** Inserts results (set-based), joined to students by student number. */
+  saveResults(results: readonly ResultRecord[]): Promise<void>;
+  /** Points each of the board's cycles at the one of the period before it. */
+  linkPreviousCycles(boardCode: string): Promise<void>;
+  recordAudit(event: AuditRecord): Promise<void>;
+}
+
+export type CycleStatus = 'draft' | 'dispatched' | 'closed';
+
+export interface CycleFigures {
+  readonly counts: CategoryCounts;
+  readonly forwardedOut: number;
+  readonly forwardedIn: number;
+  readonly noEmail: number;
+  readonly uncontactedOverdue: number;
+}
+
+export interface CycleRecord extends CycleFigures {
+  readonly id: string;
+  readonly boardCode: string;
+  readonly term: Term;
+  readonly year: number;
+  readonly referenceDate: CalendarDate;
+  readonly sourceFileName: string;
+  readonly sourceFileHash: string;
+  readonly status: CycleStatus;
+  readonly importCount: number;
+  readonly importedAt: Date;
+  readonly mailsSentAt: Date | null;
+}
+
+export interface NewCycle extends CycleFigures {
+  readonly boardCode: string;
+  readonly period: IdentificationPeriod;
+  readonly referenceDate: CalendarDate;
+  readonly sourceFileName: string;
+  readonly sourceFileHash: string;
+}
+
+export interface StudentRecord {
+  readonly studentNumber: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly programmeCode: string;
+  readonly programmeName: string;
+  readonly language: TeachingLanguage;
+  /** AES-256-GCM sealed CPR; null keeps what is stored. */
+  readonly cprEncrypted: Uint8Array | null;
+}
+
+export type Routing = 'own' | 'forwarded_out' | 'forwarded_in';
+
+export interface ResultRecord {
+  readonly cycleId: string;
+  readonly studentNumber: string;
+  readonly routing: Routing;
+  readonly homeBoardCode: string;
+  readonly sideSubjectBoardCode: string | null;
+  readonly category: Category;
+  readonly enrolmentType: EnrolmentType;
+  readonly enrolmentStatus: EnrolmentStatus;
+  readonly enrolledOn: CalendarDate;
+  readonly lastPassedOn: CalendarDate | null;
+  readonly ectsExpected: number;
+  readonly ectsPassed: number;
+  readonly ectsBehind: number;
+  readonly delayMonths: number;
+  readonly specialGuidance: boolean;
+  readonly mandatoryContact: boolean;
+  readonly sourceLine: number;
+}
+
+/** Audit details never hold a CPR number or a student's name: codes and counts only. */
+export interface AuditRecord {
+  readonly actor: string;
+  readonly action: string;
+  readonly boardCode: string | null;
+  readonly cycleId: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** How a board's cycle compares with its previous one. */
+export interface CycleComparison {
+  readonly previous: {
+    readonly id: string;
+    readonly term: Term;
+    readonly year: number;
+    readonly counts: CategoryCounts;
+  } | null;
+  /** current − previous per category; null without a previous cycle */
+  readonly change: Readonly<Record<TrafficLight, number>> | null;
+  /** Student numbers red now and not red (or not present) in the previous cycle. */
+  readonly newlyRed: readonly string[];
+  /** Student numbers red in the previous cycle and not red (or gone) now. */
+  readonly leftRed: readonly string[];
+}

@@ -1,0 +1,239 @@
+import type { CprCipher } from '../../security/cpr-cipher.js';
+import type { CalendarDate } from '../../shared/calendar-date.js';
+import { CodedError } from '../../shared/coded-error.js';
+import { describePeriod, type IdentificationPeriod, periodOf } from './identification-period.js';
+import type { IdentificationRules } from './identification-rules.js';
+import type {
+  CycleComparison,
+  CycleFigures,
+  IdentificationStorage,
+  IdentificationStore,
+  ResultRecord,
+  StudentRecord,
+} from './identification-store.js';
+import { type BoardIdentification, type IdentifiedStudent, identifyStudents } from './identify-students.js';
+import { type ExportProblem, ProgressExportError } from './progress-export/export-problem.js';
+import type { ProgressExport } from './progress-export/progress-row.js';
+
+export interface ImportRequest {
+  readonly progressExport: ProgressExport;
+  readonly asOf: CalendarDate;
+  readonly rules: IdentificationRules;
+  /** Study-board codes the institution's configuration knows. */
+  readonly knownBoards: ReadonlySet<string>;
+  /** Who imported, for the audit trail (an e-mail, `cli`, `scheduler`). */
+  readonly actor: string;
+  /** Needed only when the export carries CPR numbers. */
+  readonly cipher: CprCipher | null;
+}
+
+export type ImportOutcome = 'created' | 'replaced' | 'unchanged';
+
+export interface BoardImport {
+  readonly boardCode: string;
+  readonly cycleId: string;
+  readonly outcome: ImportOutcome;
+  readonly figures: CycleFigures;
+  readonly comparison: CycleComparison;
+}
+
+export interface ImportReport {
+  readonly period: IdentificationPeriod;
+  readonly asOf: CalendarDate;
+  readonly students: number;
+  readonly outOfScope: number;
+  readonly boards: readonly BoardImport[];
+}
+
+/**
+ * Stores an exam period's identification: one cycle per study board. The whole
+ * file is stored in one transaction or not at all. Importing the same file for
+ * the same period again changes nothing; a new file replaces a board's cycle
+ * only while it is a draft (no mails sent for it).
+ */
+export async function importIdentification(
+  storage: IdentificationStorage,
+  request: ImportRequest,
+): Promise<ImportReport> {
+  const { progressExport, asOf, rules } = request;
+  assertBoardsKnown(progressExport, request.knownBoards);
+  const cipher = cipherFor(progressExport, request.cipher);
+  const identification = identifyStudents(progressExport.rows, asOf, rules);
+  const period = periodOf(asOf);
+
+  const outcomes = await storage.transaction(async (store) => {
+    const plans = await Promise.all(identification.boards.map((board) => planBoard(store, board, request, period)));
+    if (plans.some((plan) => plan.outcome !== 'unchanged')) {
+      await store.saveStudents(progressExport.rows.map((row) => studentRecordOf(row, cipher)));
+    }
+    const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] = [];
+    for (const plan of plans) {
+      stored.push({ ...plan, cycleId: await storeBoard(store, plan, request, period) });
+    }
+    return stored;
+  });
+
+  const boards = await Promise.all(
+    outcomes.map(async (board) => ({ ...board, comparison: await storage.compareWithPrevious(board.cycleId) })),
+  );
+  return {
+    period,
+    asOf,
+    students: progressExport.rows.length,
+    outOfScope: identification.outOfScope,
+    boards,
+  };
+}
+
+interface BoardPlan {
+  readonly boardCode: string;
+  readonly outcome: ImportOutcome;
+  readonly existingCycleId: string | null;
+  readonly board: BoardIdentification;
+  readonly figures: CycleFigures;
+}
+
+async function planBoard(
+  store: IdentificationStore,
+  board: BoardIdentification,
+  request: ImportRequest,
+  period: IdentificationPeriod,
+): Promise<BoardPlan> {
+  const figures = figuresOf(board);
+  const existing = await store.findCycle(board.boardCode, period);
+  const base = { boardCode: board.boardCode, board, figures, existingCycleId: existing?.id ?? null };
+  if (!existing) return { ...base, outcome: 'created' };
+  const sameImport =
+    existing.sourceFileHash === request.progressExport.sha256 && existing.referenceDate === request.asOf;
+  if (sameImport) return { ...base, outcome: 'unchanged' };
+  if (existing.status !== 'draft') {
+    throw new CodedError(
+      'import.cycle_locked',
+      `study board ${board.boardCode}: the ${describePeriod(period)} identification is ${existing.status}` +
+        ' (its mails have been sent), so a new export cannot replace it; nothing was stored',
+    );
+  }
+  return { ...base, outcome: 'replaced' };
+}
+
+async function storeBoard(
+  store: IdentificationStore,
+  plan: BoardPlan,
+  request: ImportRequest,
+  period: IdentificationPeriod,
+): Promise<string> {
+  if (plan.outcome === 'unchanged' && plan.existingCycleId) return plan.existingCycleId;
+  const cycle = {
+    ...plan.figures,
+    boardCode: plan.boardCode,
+    period,
+    referenceDate: request.asOf,
+    sourceFileName: request.progressExport.fileName,
+    sourceFileHash: request.progressExport.sha256,
+  };
+  let cycleId: string;
+  if (plan.existingCycleId) {
+    cycleId = plan.existingCycleId;
+    await store.replaceCycle(cycleId, cycle);
+  } else {
+    cycleId = await store.createCycle(cycle);
+  }
+  await store.saveResults([
+    ...plan.board.students.map((student) =>
+      resultRecordOf(cycleId, student, student.forwardedTo === null ? 'own' : 'forwarded_out'),
+    ),
+    ...plan.board.forwardedInStudents.map((student) => resultRecordOf(cycleId, student, 'forwarded_in')),
+  ]);
+  await store.linkPreviousCycles(plan.boardCode);
+  await store.recordAudit({
+    actor: request.actor,
+    action: plan.outcome === 'created' ? 'identification.imported' : 'identification.replaced',
+    boardCode: plan.boardCode,
+    cycleId,
+    details: {
+      period: describePeriod(period),
+      referenceDate: request.asOf,
+      sourceFileName: request.progressExport.fileName,
+      sourceFileHash: request.progressExport.sha256,
+      green: plan.figures.counts.green,
+      yellow: plan.figures.counts.yellow,
+      red: plan.figures.counts.red,
+      blue: plan.figures.counts.blue,
+      outOfScope: plan.figures.counts.out_of_scope,
+    },
+  });
+  return cycleId;
+}
+
+function figuresOf(board: BoardIdentification): CycleFigures {
+  return {
+    counts: board.counts,
+    forwardedOut: board.forwardedOut,
+    forwardedIn: board.forwardedIn,
+    noEmail: board.noEmail,
+    uncontactedOverdue: board.uncontactedOverdue,
+  };
+}
+
+/** Every board code in the file must be a study board of the configuration. */
+function assertBoardsKnown(progressExport: ProgressExport, knownBoards: ReadonlySet<string>): void {
+  const problems: ExportProblem[] = [];
+  const known = [...knownBoards].sort().join(', ');
+  for (const row of progressExport.rows) {
+    if (!knownBoards.has(row.boardCode)) {
+      problems.push({ line: row.line, column: 'board_code', message: `"${row.boardCode}" is not a study board in the configuration (known: ${known})` });
+    }
+    if (row.sideSubjectBoard !== null && !knownBoards.has(row.sideSubjectBoard)) {
+      problems.push({
+        line: row.line,
+        column: 'side_subject_board',
+        message: `"${row.sideSubjectBoard}" is not a study board in the configuration (known: ${known})`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new ProgressExportError(progressExport.fileName, problems, 'import.unknown_board');
+}
+
+function cipherFor(progressExport: ProgressExport, cipher: CprCipher | null): CprCipher | null {
+  if (cipher || !progressExport.rows.some((row) => row.nationalId !== null)) return cipher;
+  throw new CodedError(
+    'import.cpr_key_missing',
+    `${progressExport.fileName} holds CPR numbers, which are stored only encrypted, but TRAFIKLYS_CPR_KEY is not set;` +
+      ' create a key with `npx trafiklys key generate`, put it in the environment (or .env), then import again; nothing was stored',
+  );
+}
+
+function studentRecordOf(row: IdentifiedStudent['row'], cipher: CprCipher | null): StudentRecord {
+  return {
+    studentNumber: row.studentId,
+    name: row.name,
+    email: row.email,
+    programmeCode: row.programmeCode,
+    programmeName: row.programmeName,
+    language: row.teachingLanguage,
+    cprEncrypted: row.nationalId !== null && cipher ? cipher.encrypt(row.nationalId, row.studentId) : null,
+  };
+}
+
+function resultRecordOf(cycleId: string, student: IdentifiedStudent, routing: ResultRecord['routing']): ResultRecord {
+  const { row, classification } = student;
+  return {
+    cycleId,
+    studentNumber: row.studentId,
+    routing,
+    homeBoardCode: row.boardCode,
+    sideSubjectBoardCode: row.sideSubjectBoard,
+    category: classification.category,
+    enrolmentType: row.enrolmentType,
+    enrolmentStatus: row.status,
+    enrolledOn: row.enrolledOn,
+    lastPassedOn: row.lastPassedOn,
+    ectsExpected: row.ectsExpected,
+    ectsPassed: row.ectsPassed,
+    ectsBehind: classification.ectsBehind,
+    delayMonths: classification.delayMonths,
+    specialGuidance: classification.specialGuidance,
+    mandatoryContact: classification.mandatoryContact,
+    sourceLine: row.line,
+  };
+}

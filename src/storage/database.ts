@@ -1,0 +1,135 @@
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { lockEmbeddedDataFolder } from './embedded-data-lock.js';
+import { applyMigrations, type MigrationReport, type MigrationSession } from './migrations/apply-migrations.js';
+import { readMigrationFiles } from './migrations/migration-files.js';
+
+export type DatabaseEngine = 'pglite' | 'postgresql';
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly engine: DatabaseEngine;
+  /** Where the data lives, safe to print: the data folder, or the URL without its password. */
+  readonly location: string;
+  readonly migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent, the embedded PGlite in dataDir. */
+  readonly databaseUrl?: string | undefined;
+  /** The embedded database's folder, or `memory://` for a throwaway one (tests). */
+  readonly dataDir: string;
+  readonly migrationsFolder?: string;
+}
+
+// An import of 100,000 students runs in one transaction; Prisma's default 5 s
+// would abort it on a slow disk.
+const transactionOptions = { maxWait: 30_000, timeout: 300_000 };
+
+/** Opens the database, migrating it first, so callers always see the current schema. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const migrations = await readMigrationFiles(options.migrationsFolder);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, migrations)
+    : openPglite(options.dataDir, migrations);
+}
+
+async function openPostgres(
+  databaseUrl: string,
+  migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
+): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  let report: MigrationReport;
+  try {
+    const client = await pool.connect();
+    try {
+      report = await applyMigrations(pgSession(client), migrations);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+  return {
+    prisma,
+    engine: 'postgresql',
+    location: redactPassword(databaseUrl),
+    migrations: report,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(
+  dataDir: string,
+  migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
+): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const folder = inMemory ? dataDir : resolve(dataDir);
+  const unlock = inMemory ? async () => {} : await lockEmbeddedDataFolder(folder);
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'));
+    const report = await applyMigrations(pgliteSession(pglite), migrations);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+    const openedPglite = pglite;
+    return {
+      prisma,
+      engine: 'pglite',
+      location: folder,
+      migrations: report,
+      async close() {
+        await prisma.$disconnect();
+        await openedPglite.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await pglite?.close();
+    await unlock();
+    throw error;
+  }
+}
+
+function pgSession(client: pg.PoolClient): MigrationSession {
+  return {
+    async exec(script) {
+      await client.query(script);
+    },
+    async query(sql, params = []) {
+      const result = await client.query(sql, [...params]);
+      return result.rows;
+    },
+  };
+}
+
+function pgliteSession(pglite: PGlite): MigrationSession {
+  return {
+    async exec(script) {
+      await pglite.exec(script);
+    },
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await pglite.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+  };
+}
+
+export function redactPassword(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgresql://…';
+  }
+}

@@ -1,0 +1,228 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
+import type {
+  AuditRecord,
+  CycleComparison,
+  CycleRecord,
+  IdentificationStorage,
+  IdentificationStore,
+  NewCycle,
+  ResultRecord,
+  StudentRecord,
+} from '../procedures/at-risk/identification-store.js';
+import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
+import { trafficLights } from '../procedures/at-risk/traffic-light.js';
+import { calendarDateOfUtc, utcMidnightOf } from '../shared/calendar-date.js';
+
+type Queryable = Pick<PrismaClient, '$queryRaw' | '$executeRaw' | 'identificationCycle' | 'auditEvent'>;
+type CycleRow = Prisma.IdentificationCycleGetPayload<object>;
+
+/**
+ * The at-risk procedure's storage on Prisma. Bulk writes (students, results)
+ * are one set-based statement each (`INSERT … SELECT FROM unnest(…)`), since
+ * row-by-row or createMany costs seconds per 20,000 rows. Every array is sent
+ * as text[] and cast in SQL, which behaves the same on PGlite and PostgreSQL.
+ */
+export class PrismaIdentificationStorage implements IdentificationStorage {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  transaction<T>(work: (store: IdentificationStore) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(new PrismaIdentificationStore(tx)));
+  }
+
+  async listCycles(filter: { boardCode?: string }): Promise<CycleRecord[]> {
+    const rows = await this.prisma.identificationCycle.findMany({
+      where: filter.boardCode ? { boardCode: filter.boardCode } : {},
+      orderBy: [{ boardCode: 'asc' }, { year: 'desc' }, { term: 'desc' }],
+    });
+    return rows.map(cycleRecordOf);
+  }
+
+  async compareWithPrevious(cycleId: string): Promise<CycleComparison> {
+    const cycle = await this.prisma.identificationCycle.findUniqueOrThrow({
+      where: { id: cycleId },
+      include: { previousCycle: true },
+    });
+    const previous = cycle.previousCycle;
+    if (!previous) return { previous: null, change: null, newlyRed: [], leftRed: [] };
+    const current = countsOf(cycle);
+    const before = countsOf(previous);
+    const transitions = await this.prisma.$queryRaw<{ student_number: string; transition: 'newly_red' | 'left_red' }[]>`
+      WITH now_red AS (
+        SELECT student_id FROM student_result
+        WHERE cycle_id = ${cycle.id}::uuid AND routing <> 'forwarded_in' AND category = 'red'
+      ), before_red AS (
+        SELECT student_id FROM student_result
+        WHERE cycle_id = ${previous.id}::uuid AND routing <> 'forwarded_in' AND category = 'red'
+      )
+      SELECT s.student_number, 'newly_red' AS transition
+        FROM now_red JOIN student s ON s.id = now_red.student_id
+        WHERE now_red.student_id NOT IN (SELECT student_id FROM before_red)
+      UNION ALL
+      SELECT s.student_number, 'left_red' AS transition
+        FROM before_red JOIN student s ON s.id = before_red.student_id
+        WHERE before_red.student_id NOT IN (SELECT student_id FROM now_red)
+      ORDER BY 1`;
+    return {
+      previous: { id: previous.id, term: previous.term, year: previous.year, counts: before },
+      change: Object.fromEntries(trafficLights.map((light) => [light, current[light] - before[light]])) as Record<
+        (typeof trafficLights)[number],
+        number
+      >,
+      newlyRed: transitions.filter((row) => row.transition === 'newly_red').map((row) => row.student_number),
+      leftRed: transitions.filter((row) => row.transition === 'left_red').map((row) => row.student_number),
+    };
+  }
+}
+
+class PrismaIdentificationStore implements IdentificationStore {
+  constructor(private readonly db: Queryable) {}
+
+  async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
+    const row = await this.db.identificationCycle.findUnique({
+      where: { boardCode_term_year: { boardCode, term: period.term, year: period.year } },
+    });
+    return row ? cycleRecordOf(row) : null;
+  }
+
+  async saveStudents(students: readonly StudentRecord[]): Promise<void> {
+    if (students.length === 0) return;
+    const column = <T>(pick: (student: StudentRecord) => T) => students.map(pick);
+    // A file without CPR numbers keeps the ones stored from an earlier file.
+    await this.db.$executeRaw`
+      INSERT INTO student (student_number, name, email, programme_code, programme_name, language, cpr_encrypted, updated_at)
+      SELECT u.student_number, u.name, u.email, u.programme_code, u.programme_name, u.language::teaching_language,
+             decode(u.cpr_encrypted, 'base64'), now()
+      FROM unnest(
+        ${column((s) => s.studentNumber)}::text[], ${column((s) => s.name)}::text[], ${column((s) => s.email)}::text[],
+        ${column((s) => s.programmeCode)}::text[], ${column((s) => s.programmeName)}::text[],
+        ${column((s) => s.language)}::text[],
+        ${column((s) => (s.cprEncrypted ? Buffer.from(s.cprEncrypted).toString('base64') : null))}::text[]
+      ) AS u(student_number, name, email, programme_code, programme_name, language, cpr_encrypted)
+      ON CONFLICT (student_number) DO UPDATE SET
+        name = EXCLUDED.name,
+        email = EXCLUDED.email,
+        programme_code = EXCLUDED.programme_code,
+        programme_name = EXCLUDED.programme_name,
+        language = EXCLUDED.language,
+        cpr_encrypted = COALESCE(EXCLUDED.cpr_encrypted, student.cpr_encrypted),
+        updated_at = now()`;
+  }
+
+  async createCycle(cycle: NewCycle): Promise<string> {
+    const row = await this.db.identificationCycle.create({
+      data: { ...cycleColumnsOf(cycle), boardCode: cycle.boardCode, term: cycle.period.term, year: cycle.period.year },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async replaceCycle(cycleId: string, cycle: NewCycle): Promise<void> {
+    await this.db.$executeRaw`DELETE FROM student_result WHERE cycle_id = ${cycleId}::uuid`;
+    await this.db.identificationCycle.update({
+      where: { id: cycleId },
+      data: { ...cycleColumnsOf(cycle), importCount: { increment: 1 }, importedAt: new Date() },
+    });
+  }
+
+  async saveResults(results: readonly ResultRecord[]): Promise<void> {
+    if (results.length === 0) return;
+    const column = <T>(pick: (result: ResultRecord) => T) => results.map(pick);
+    const text = (value: number) => String(value);
+    await this.db.$executeRaw`
+      INSERT INTO student_result (
+        cycle_id, student_id, routing, home_board_code, side_subject_board_code, category, enrolment_type,
+        enrolment_status, enrolled_on, last_passed_on, ects_expected, ects_passed, ects_behind, delay_months,
+        special_guidance, mandatory_contact, source_line)
+      SELECT u.cycle_id::uuid, s.id, u.routing::routing, u.home_board_code, u.side_subject_board_code,
+             u.category::traffic_light, replace(u.enrolment_type, '-', '_')::enrolment_type,
+             u.enrolment_status::enrolment_status, u.enrolled_on::date, u.last_passed_on::date,
+             u.ects_expected::numeric, u.ects_passed::numeric, u.ects_behind::numeric, u.delay_months::numeric,
+             u.special_guidance::boolean, u.mandatory_contact::boolean, u.source_line::integer
+      FROM unnest(
+        ${column((r) => r.cycleId)}::text[], ${column((r) => r.studentNumber)}::text[],
+        ${column((r) => r.routing)}::text[], ${column((r) => r.homeBoardCode)}::text[],
+        ${column((r) => r.sideSubjectBoardCode)}::text[], ${column((r) => r.category)}::text[],
+        ${column((r) => r.enrolmentType)}::text[], ${column((r) => r.enrolmentStatus)}::text[],
+        ${column((r) => r.enrolledOn)}::text[], ${column((r) => r.lastPassedOn)}::text[],
+        ${column((r) => text(r.ectsExpected))}::text[], ${column((r) => text(r.ectsPassed))}::text[],
+        ${column((r) => text(r.ectsBehind))}::text[], ${column((r) => text(r.delayMonths))}::text[],
+        ${column((r) => String(r.specialGuidance))}::text[], ${column((r) => String(r.mandatoryContact))}::text[],
+        ${column((r) => String(r.sourceLine))}::text[]
+      ) AS u(cycle_id, student_number, routing, home_board_code, side_subject_board_code, category, enrolment_type,
+             enrolment_status, enrolled_on, last_passed_on, ects_expected, ects_passed, ects_behind, delay_months,
+             special_guidance, mandatory_contact, source_line)
+      JOIN student s ON s.student_number = u.student_number`;
+  }
+
+  async linkPreviousCycles(boardCode: string): Promise<void> {
+    // Enum order is declaration order (spring < autumn), so (year, term) sorts periods.
+    await this.db.$executeRaw`
+      UPDATE identification_cycle c SET previous_cycle_id = (
+        SELECT p.id FROM identification_cycle p
+        WHERE p.board_code = c.board_code AND (p.year, p.term) < (c.year, c.term)
+        ORDER BY p.year DESC, p.term DESC LIMIT 1)
+      WHERE c.board_code = ${boardCode}`;
+  }
+
+  async recordAudit(event: AuditRecord): Promise<void> {
+    await this.db.auditEvent.create({
+      data: {
+        actor: event.actor,
+        action: event.action,
+        boardCode: event.boardCode,
+        cycleId: event.cycleId,
+        details: { ...event.details },
+      },
+    });
+  }
+}
+
+function cycleColumnsOf(cycle: NewCycle) {
+  return {
+    referenceDate: utcMidnightOf(cycle.referenceDate),
+    sourceFileName: cycle.sourceFileName,
+    sourceFileHash: cycle.sourceFileHash,
+    greenCount: cycle.counts.green,
+    yellowCount: cycle.counts.yellow,
+    redCount: cycle.counts.red,
+    blueCount: cycle.counts.blue,
+    outOfScopeCount: cycle.counts.out_of_scope,
+    forwardedOutCount: cycle.forwardedOut,
+    forwardedInCount: cycle.forwardedIn,
+    noEmailCount: cycle.noEmail,
+    uncontactedOverdueCount: cycle.uncontactedOverdue,
+  };
+}
+
+function countsOf(row: CycleRow): CategoryCounts {
+  return {
+    green: row.greenCount,
+    yellow: row.yellowCount,
+    red: row.redCount,
+    blue: row.blueCount,
+    out_of_scope: row.outOfScopeCount,
+  };
+}
+
+function cycleRecordOf(row: CycleRow): CycleRecord {
+  return {
+    id: row.id,
+    boardCode: row.boardCode,
+    term: row.term,
+    year: row.year,
+    referenceDate: calendarDateOfUtc(row.referenceDate),
+    sourceFileName: row.sourceFileName,
+    sourceFileHash: row.sourceFileHash,
+    status: row.status,
+    importCount: row.importCount,
+    importedAt: row.importedAt,
+    mailsSentAt: row.mailsSentAt,
+    counts: countsOf(row),
+    forwardedOut: row.forwardedOutCount,
+    forwardedIn: row.forwardedInCount,
+    noEmail: row.noEmailCount,
+    uncontactedOverdue: row.uncontactedOverdueCount,
+  };
+}
