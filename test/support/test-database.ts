@@ -1,31 +1,57 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/storage/database.js';
+import { type Database, type DatabaseOptions, openDatabase } from '../../src/storage/database.js';
 
 /**
- * A fresh, migrated database for one test file. Without DATABASE_URL it is an
- * in-memory PGlite; with it (CI's second pass) a new database on that
- * PostgreSQL server, dropped again on close, so test files never share state.
+ * Where a test's database lives. Without DATABASE_URL: a PGlite data folder in
+ * a temp dir; with it (CI's second pass): a new database on that PostgreSQL
+ * server. Either way it is the test's alone and removed by dispose().
  */
-export async function openTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
-  const name = `trafiklys_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      await adminQuery(serverUrl, `DROP DATABASE "${name}" WITH (FORCE)`);
-    },
-  };
+export interface TestDatabaseTarget {
+  readonly options: DatabaseOptions;
+  dispose(): Promise<void>;
 }
 
 export function testDatabaseEngine(): 'pglite' | 'postgresql' {
   return process.env.DATABASE_URL ? 'postgresql' : 'pglite';
+}
+
+export async function createTestDatabaseTarget(
+  extra: Pick<DatabaseOptions, 'migrationsFolder'> = {},
+): Promise<TestDatabaseTarget> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const folder = await mkdtemp(join(tmpdir(), 'trafiklys-test-'));
+    return {
+      options: { dataDir: folder, ...extra },
+      dispose: () => rm(folder, { recursive: true, force: true }),
+    };
+  }
+  const name = `trafiklys_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    options: { databaseUrl: url.toString(), dataDir: 'unused', ...extra },
+    dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** A fresh, migrated database for one test file; close() also removes it. */
+export async function openTestDatabase(): Promise<Database> {
+  if (!process.env.DATABASE_URL) return openDatabase({ dataDir: 'memory://' });
+  const target = await createTestDatabaseTarget();
+  const database = await openDatabase(target.options);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await target.dispose();
+    },
+  };
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
