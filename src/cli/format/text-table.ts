@@ -1,0 +1,19 @@
+/** A plain-text table: first column left-aligned, the rest right-aligned (numbers). */
+export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [line(cells[0] ?? []), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+/** +3 / −2 / ±0, for changes since the previous cycle. */
+export function signed(change: number): string {
+  if (change > 0) return `+${change}`;
+  if (change < 0) return `−${-change}`;
+  return '±0';
+}
