@@ -36,9 +36,7 @@ export class ProgressExportError extends CodedError {
     const more = problems.length - listed.length;
     super(
       code,
-      [`${fileName} cannot be used:`, ...listed, ...(more > 0 ? [`… and ${more} more`] : [])].join(
-        '\n',
-      ),
+      [`${fileName} cannot be used:`, ...listed, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
     );
   }
 }

@@ -1,0 +1,47 @@
+import { acceptedDelimiters, type CsvDelimiter, detectDelimiter } from './csv-delimiter.js';
+import { readCsvRecords } from './csv-records.js';
+import { decodeText, type TextEncoding } from './decode-text.js';
+import type { ExportProblem } from './export-problem.js';
+import type { SourceTableResult } from './source-table.js';
+
+export interface CsvTableResult extends SourceTableResult {
+  /** How the file was written, for the audit trail; null when it could not be decoded. */
+  readonly encoding: TextEncoding | null;
+  readonly delimiter: CsvDelimiter | null;
+}
+
+/** CSV bytes → decoded text → header and records, with their line numbers. */
+export function readCsvTable(bytes: Uint8Array): CsvTableResult {
+  const decoded = decodeText(bytes);
+  if (decoded.text === null) {
+    return { table: null, problems: [fileProblem(decoded.problem)], encoding: null, delimiter: null };
+  }
+  const { text, encoding } = decoded;
+  if (!/\S/.test(text)) {
+    return { table: null, problems: [fileProblem('the file is empty')], encoding, delimiter: null };
+  }
+
+  const delimiter = detectDelimiter(text);
+  const { records, problems } = readCsvRecords(text, delimiter);
+  const [header, ...data] = records;
+  if (header === undefined) return { table: null, problems, encoding, delimiter };
+  if (header.cells.length === 1) {
+    const delimiters = acceptedDelimiters.map((mark) => `"${mark}"`).join(' or ');
+    const problem: ExportProblem = {
+      line: header.line,
+      column: null,
+      message: `the header has a single column; columns must be separated by ${delimiters}`,
+    };
+    return { table: null, problems: [problem, ...problems], encoding, delimiter };
+  }
+  return {
+    table: { headerLine: header.line, header: header.cells, records: data, fieldCountMustMatch: true },
+    problems,
+    encoding,
+    delimiter,
+  };
+}
+
+function fileProblem(message: string): ExportProblem {
+  return { line: null, column: null, message };
+}

@@ -1,0 +1,88 @@
+import { cellText } from './cell-values.js';
+import type { ExportProblem } from './export-problem.js';
+import {
+  type ColumnAliases,
+  danishColumnAliases,
+  type ProgressColumn,
+  progressColumns,
+  requiredColumns,
+} from './progress-row.js';
+import type { CellValue } from './source-table.js';
+
+/** Where each known column sits in the file and how its header is written there. */
+export interface HeaderMapping {
+  /** Cell index per column; absent for an optional column the file leaves out. */
+  readonly index: Readonly<Partial<Record<ProgressColumn, number>>>;
+  /** The header as written in the file (trimmed), for naming the column in problems. */
+  readonly label: Readonly<Partial<Record<ProgressColumn, string>>>;
+}
+
+export interface HeaderMappingResult {
+  readonly mapping: HeaderMapping;
+  readonly problems: readonly ExportProblem[];
+}
+
+/**
+ * Spec "Columns": headers match case-insensitively, ignoring surrounding
+ * spaces, by the English name, the Danish alias or a deployment's own aliases;
+ * unknown columns are ignored. Two headers naming the same column would make
+ * the file ambiguous, so that is a problem, as is every missing required one.
+ */
+export function mapHeader(
+  header: readonly CellValue[],
+  headerLine: number,
+  columnAliases: ColumnAliases = {},
+): HeaderMappingResult {
+  const columnByName = headerNames(columnAliases);
+  const index: Partial<Record<ProgressColumn, number>> = {};
+  const label: Partial<Record<ProgressColumn, string>> = {};
+  const problems: ExportProblem[] = [];
+
+  header.forEach((cell, cellIndex) => {
+    const written = cellText(cell);
+    const column = columnByName.get(written.toLowerCase());
+    if (column === undefined) return;
+    const earlier = label[column];
+    if (earlier !== undefined) {
+      problems.push({
+        line: headerLine,
+        column: null,
+        message: `columns "${earlier}" and "${written}" both mean ${column}; keep only one of them`,
+      });
+      return;
+    }
+    index[column] = cellIndex;
+    label[column] = written;
+  });
+
+  for (const column of progressColumns) {
+    if (requiredColumns.has(column) && index[column] === undefined) {
+      problems.push({
+        line: headerLine,
+        column,
+        message: `missing required column "${column}" (Danish: "${danishColumnAliases[column]}")`,
+      });
+    }
+  }
+  return { mapping: { index, label }, problems };
+}
+
+/**
+ * Lower-cased header name → column. A configured alias never takes a name the
+ * spec already gives to another column: that would silently re-route a
+ * standard export.
+ */
+function headerNames(columnAliases: ColumnAliases): Map<string, ProgressColumn> {
+  const columnByName = new Map<string, ProgressColumn>();
+  for (const column of progressColumns) {
+    columnByName.set(column, column);
+    columnByName.set(danishColumnAliases[column].toLowerCase(), column);
+  }
+  for (const column of progressColumns) {
+    for (const alias of columnAliases[column] ?? []) {
+      const name = alias.trim().toLowerCase();
+      if (name !== '' && !columnByName.has(name)) columnByName.set(name, column);
+    }
+  }
+  return columnByName;
+}

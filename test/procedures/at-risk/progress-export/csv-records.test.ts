@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter } from '../../../../src/procedures/at-risk/progress-export/csv-delimiter.js';
+import { readCsvRecords } from '../../../../src/procedures/at-risk/progress-export/csv-records.js';
+
+describe('CSV records (RFC 4180)', () => {
+  it('each record carries the file line it starts on, past quoted line breaks and blank lines', () => {
+    const text = 'a,b\n"1\n2\n3",x\n\n4,"y"\r\n5,z';
+
+    expect(readCsvRecords(text, ',')).toEqual({
+      records: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['1\n2\n3', 'x'] },
+        { line: 6, cells: ['4', 'y'] },
+        { line: 7, cells: ['5', 'z'] },
+      ],
+      problems: [],
+    });
+  });
+
+  it('empty fields are kept, quoted or not, at the start, middle and end of a record', () => {
+    expect(readCsvRecords(',a,,"",\r\n"",,\n', ',').records).toEqual([
+      { line: 1, cells: ['', 'a', '', '', ''] },
+      { line: 2, cells: ['', '', ''] },
+    ]);
+  });
+
+  it('a doubled quote is one quote, also right before the closing quote and at the end of the text', () => {
+    expect(readCsvRecords('"say ""hi""";"""";x\r\n"end"""\r', ';').records).toEqual([
+      { line: 1, cells: ['say "hi"', '"', 'x'] },
+      { line: 2, cells: ['end"'] },
+    ]);
+  });
+
+  it('the other delimiter is plain text', () => {
+    expect(readCsvRecords('7,5;a,b\n', ';').records).toEqual([{ line: 1, cells: ['7,5', 'a,b'] }]);
+  });
+
+  it('an unterminated quote ends the reading, keeping the records before it', () => {
+    expect(readCsvRecords('a,b\nc,"d\ne,f\n', ',')).toEqual({
+      records: [{ line: 1, cells: ['a', 'b'] }],
+      problems: [
+        {
+          line: 2,
+          column: null,
+          message: 'a quoted field starts on this line but its closing quote is missing',
+        },
+      ],
+    });
+  });
+});
+
+describe('delimiter detection from the header', () => {
+  it.each([
+    ['student_id,name,email', ','],
+    ['Studienummer;Navn;Email', ';'],
+    ['"a;b",c,d', ','],
+    ['"a,b";c;d', ';'],
+    ['a;b,c;d\n1,2,3,4,5,6', ';'],
+    ['\r\n\nstudent_id;name', ';'],
+    ['single', ','],
+  ])('the header %j is separated by %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
