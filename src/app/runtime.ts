@@ -42,7 +42,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     database,
     identificationStorage: new PrismaIdentificationStorage(database.prisma),
     cprCipher: environment.TRAFIKLYS_CPR_KEY
-      ? createCprCipher(Buffer.from(environment.TRAFIKLYS_CPR_KEY, 'base64'))
+      ? createCprCipher(environment.TRAFIKLYS_CPR_KEY)
       : null,
     close: () => database.close(),
   };

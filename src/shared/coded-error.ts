@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'storage.migration_changed'
   | 'storage.migration_failed'
   | 'storage.data_folder_in_use'
-  | 'cli.usage';
+  | 'cli.usage'
+  | 'file.unreadable';
 
 export class CodedError extends Error {
   constructor(

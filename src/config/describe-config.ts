@@ -1,0 +1,193 @@
+import type { InstitutionConfig, ManagerRole, ManagerScope, StudyBoard, Thresholds } from './institution-config.js';
+import { managerRoles } from './institution-config.js';
+import { nextScheduledRuns, wallTimeIn } from './schedule-runs.js';
+import { cronInWords } from './schedule-words.js';
+
+type Row = readonly [label: string, value: string | readonly string[]];
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * What `trafiklys config check` prints: the configuration as a person reads
+ * it, so a mistake (a board under the wrong faculty, a role nobody holds)
+ * shows even where the file is valid. `now` pins the schedule's next runs.
+ */
+export function describeConfig(config: InstitutionConfig, now: Date = new Date()): string {
+  return [
+    institutionSection(config),
+    unitsSection(config),
+    managersSection(config),
+    scheduleSection(config, now),
+    thresholdsSection(config.thresholds),
+    importSection(config),
+  ]
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
+}
+
+function institutionSection(config: InstitutionConfig): string[] {
+  const { institution } = config;
+  return [
+    institution.name,
+    ...aligned(
+      [
+        ['language', `${institution.language} (fallback for bot texts and mails)`],
+        ['time zone', institution.timeZone],
+      ],
+      2,
+    ),
+  ];
+}
+
+function unitsSection(config: InstitutionConfig): string[] {
+  const lines = ['Faculties, departments and study boards'];
+  for (const faculty of config.faculties) {
+    lines.push(`  ${faculty.code}  ${faculty.name}`);
+    const departments = config.departments.filter((department) => department.faculty === faculty.code);
+    if (departments.length > 0) {
+      lines.push('    departments');
+      lines.push(...aligned(departments.map((department) => [department.code, department.name]), 6));
+    }
+    const boards = config.boards.filter((board) => board.faculty === faculty.code);
+    lines.push(boards.length > 0 ? '    study boards' : '    study boards  (none)');
+    for (const board of boards) lines.push(...boardLines(board, config));
+  }
+  return lines;
+}
+
+function boardLines(board: StudyBoard, config: InstitutionConfig): string[] {
+  const programmes = config.programmes.filter((programme) => programme.board === board.code);
+  const rows: Row[] = [
+    ['department', board.department ?? '(none)'],
+    ['chair', board.chair],
+    ['secretary', board.secretary],
+    ['delegates', board.delegates.length > 0 ? board.delegates.join(', ') : '(none)'],
+    ['channels', channelsText(board.channels)],
+    [
+      'programmes',
+      programmes.length > 0
+        ? aligned(
+            programmes.map((programme) => [programme.code, programme.name]),
+            0,
+          )
+        : '(none)',
+    ],
+  ];
+  return [`      ${board.code}  ${board.name}`, ...aligned(rows, 8)];
+}
+
+function channelsText(channels: StudyBoard['channels']): string {
+  const parts = [`console ${channels.console}`];
+  if (channels.slack !== undefined) parts.push(`Slack ${channels.slack}`);
+  if (channels.teams !== undefined) parts.push(`Teams ${channels.teams}`);
+  return parts.join(', ');
+}
+
+function managersSection(config: InstitutionConfig): string[] {
+  // One column for the scopes across all roles, so the section reads as one table.
+  const emailWidth = Math.max(0, ...config.managers.map((manager) => manager.email.length));
+  const rows = managerRoles.map((role): Row => {
+    const managers = config.managers.filter((manager) => manager.role === role);
+    if (managers.length === 0) return [roleName(role), '(none)'];
+    return [roleName(role), managers.map((manager) => `${manager.email.padEnd(emailWidth)}  ${scopeText(manager.scope)}`)];
+  });
+  return ['Managers', ...aligned(rows, 2)];
+}
+
+function roleName(role: ManagerRole): string {
+  return role.replaceAll('_', ' ');
+}
+
+function scopeText(scope: ManagerScope): string {
+  if (scope === 'institution') return 'the institution';
+  if ('faculty' in scope) return `faculty ${scope.faculty}`;
+  if ('department' in scope) return `department ${scope.department}`;
+  return `study board ${scope.board}`;
+}
+
+function scheduleSection(config: InstitutionConfig, now: Date): string[] {
+  const { schedule } = config;
+  const words = cronInWords(schedule.cron);
+  const runs = nextScheduledRuns(schedule, now, 2);
+  return [
+    'Schedule',
+    ...aligned(
+      [
+        ['runs', words === null ? `cron "${schedule.cron}"` : `${words} (cron "${schedule.cron}")`],
+        ['time zone', schedule.timeZone],
+        ['next runs', runs.length > 0 ? runs.map((run) => dateText(run, schedule.timeZone)) : '(never)'],
+      ],
+      2,
+    ),
+  ];
+}
+
+/** `Monday 6 April 2026 09:00`, on the schedule's wall clock. */
+function dateText(instant: Date, timeZone: string): string {
+  const wall = wallTimeIn(instant, timeZone);
+  const clock = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  return `${weekdayNames[wall.weekday]} ${wall.day} ${monthNames[wall.month - 1]} ${wall.year} ${clock}`;
+}
+
+function thresholdsSection(thresholds: Thresholds): string[] {
+  const { greenMaxBehind, redMinBehind, inactivityMonths, ectsPerMonth } = thresholds;
+  return [
+    'Thresholds (behind = ECTS expected − ECTS passed)',
+    ...aligned(
+      [
+        ['blue', `enrolled ≥ ${inactivityMonths} months, no module passed in the last ${inactivityMonths} months`],
+        ['green', `behind ≤ ${greenMaxBehind} ECTS`],
+        ['yellow', `${greenMaxBehind} < behind < ${redMinBehind} ECTS`],
+        ['red', `behind ≥ ${redMinBehind} ECTS`],
+        ['delay', `behind ÷ ${ectsPerMonth} ECTS per month`],
+        ['§ 31 special guidance', `delay > ${thresholds.specialGuidanceMonths} months`],
+        ['§ 31 must contact', `delay > ${thresholds.mandatoryContactMonths} months`],
+      ],
+      2,
+    ),
+  ];
+}
+
+function importSection(config: InstitutionConfig): string[] {
+  const aliases = Object.entries(config.columnAliases).map(
+    ([column, names]): Row => [column, names.map((name) => JSON.stringify(name)).join(', ')],
+  );
+  return [
+    'Imports',
+    ...aligned(
+      [
+        ['import folder', config.importFolder ?? '(none: exports come from chat or the command line)'],
+        ['column aliases', aliases.length > 0 ? aligned(aliases, 0) : '(none)'],
+      ],
+      2,
+    ),
+  ];
+}
+
+/** Rows as `label  value` with the values in one column; a multi-line value continues in that column. */
+function aligned(rows: readonly Row[], indent: number): string[] {
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  const lines: string[] = [];
+  for (const [label, value] of rows) {
+    const values = typeof value === 'string' ? [value] : value.length > 0 ? value : [''];
+    values.forEach((text, index) => {
+      const head = index === 0 ? label.padEnd(width) : ''.padEnd(width);
+      lines.push(`${' '.repeat(indent)}${head}  ${text}`.trimEnd());
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { cprKeyLength } from '../security/cpr-cipher.js';
+import { CodedError } from '../shared/coded-error.js';
+
+/**
+ * The process environment, parsed once at boot. Problems are reported as
+ * `VARIABLE: problem` and never quote a value: DATABASE_URL holds a password
+ * and TRAFIKLYS_CPR_KEY the key of every stored CPR number.
+ */
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+const makeKeyHint = 'make one with: npx trafiklys key generate';
+
+/** `NAME=` in a .env file or a compose file means "not set", not "set to nothing". */
+function optionalVariable<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+}
+
+const databaseUrl = z.string().refine(isPostgresUrl, {
+  error: 'must be a postgres:// or postgresql:// URL, like postgresql://user:password@host:5432/trafiklys',
+});
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const cprKey = z.string().transform((text, ctx): Uint8Array => {
+  const encoded = text.trim();
+  if (encoded.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
+    ctx.issues.push({ code: 'custom', message: `must be base64 (${makeKeyHint})`, input: undefined });
+    return z.NEVER;
+  }
+  const key = Buffer.from(encoded, 'base64');
+  if (key.length !== cprKeyLength) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `must be the base64 of exactly ${cprKeyLength} bytes (an AES-256 key), not ${key.length} bytes (${makeKeyHint})`,
+      input: undefined,
+    });
+    return z.NEVER;
+  }
+  return new Uint8Array(key);
+});
+
+const port = z.string().transform((text, ctx): number => {
+  const value = /^\d{1,5}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(value >= 1 && value <= 65535)) {
+    ctx.issues.push({ code: 'custom', message: 'must be a whole number from 1 to 65535', input: undefined });
+    return z.NEVER;
+  }
+  return value;
+});
+
+const environmentSchema = z.object({
+  /** A PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: optionalVariable(databaseUrl.optional()),
+  /** The embedded database's folder. */
+  DATA_DIR: optionalVariable(z.string().default('./data')),
+  /** The institution configuration file (the CLI's --config wins). */
+  TRAFIKLYS_CONFIG: optionalVariable(z.string().optional()),
+  /** AES-256-GCM key for CPR numbers, decoded; without it an export with CPR numbers is refused. */
+  TRAFIKLYS_CPR_KEY: optionalVariable(cprKey.optional()),
+  PORT: optionalVariable(port.default(3000)),
+  /** Loopback unless the deployment opens it on purpose (e.g. HOST=0.0.0.0 in a container). */
+  HOST: optionalVariable(z.string().default('127.0.0.1')),
+  LOG_LEVEL: optionalVariable(z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info')),
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+/** Throws CodedError('env.invalid') listing every problem as `VARIABLE: problem`. */
+export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const result = environmentSchema.safeParse(env, { error: environmentIssueMessage });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+  throw new CodedError('env.invalid', ['invalid environment variables:', ...lines].join('\n'));
+}
+
+/** Zod's own messages for anything not covered above, without the value. */
+function environmentIssueMessage(issue: z.core.$ZodRawIssue): string {
+  return issue.code === 'invalid_type' ? 'must be text' : 'is not valid';
+}

@@ -1,0 +1,265 @@
+import { validateDetailed } from 'node-cron';
+import { z } from 'zod';
+import { defaultIdentificationRules, type IdentificationRules } from '../procedures/at-risk/identification-rules.js';
+import { progressColumns } from '../procedures/at-risk/progress-export/progress-row.js';
+import { configIssueMessage } from './config-issue-messages.js';
+import { checkColumnAliases, checkReferences } from './config-references.js';
+
+/**
+ * The institution's configuration file (one YAML file, see
+ * `src/demo/demo-university.yaml` for a documented example of every key).
+ * Every object is strict: a misspelt key is an error, never silently ignored.
+ * Cross-references (a board's faculty, a programme's board…) are checked
+ * after the shape, as issues on the key that names the missing unit.
+ */
+
+export const botLanguages = ['da', 'en'] as const;
+export type BotLanguage = (typeof botLanguages)[number];
+
+export const managerRoles = [
+  'head_of_department',
+  'head_of_studies',
+  'dean',
+  'student_services',
+  'quality_department',
+] as const;
+export type ManagerRole = (typeof managerRoles)[number];
+
+export const defaultTimeZone = 'Europe/Copenhagen';
+
+/**
+ * The identification runs after each exam period: spring on the first Monday
+ * of April, autumn on the first Monday of October, at 09:00 (`1#1` is
+ * node-cron's "first Monday").
+ */
+export const defaultScheduleCron = '0 9 * 4,10 1#1';
+
+/** Spec "Traffic light" and "Legal cross-check": one source for the numbers. */
+export const defaultThresholds: IdentificationRules = defaultIdentificationRules;
+
+const text = z.string().trim().min(1);
+
+/** Codes name units in exports, commands and file names: one word, and text even when it looks like a number. */
+const unitCode = z
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' ? 'must be text: put the code in quotes, e.g. "0123"' : undefined,
+  })
+  .trim()
+  .min(1)
+  .regex(/^\S+$/, 'must be one word, without spaces');
+
+const emailAddress = z.email({
+  error: (issue) => (issue.code === 'invalid_format' ? 'not an e-mail address' : undefined),
+});
+
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((zone, ctx) => {
+    const canonical = canonicalTimeZone(zone);
+    if (canonical === null) {
+      ctx.issues.push({ code: 'custom', message: `"${zone}" is not an IANA time zone`, input: zone });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+/** The zone's canonical spelling (`europe/copenhagen` → `Europe/Copenhagen`), or null if Intl does not know it. */
+function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+const cronFieldNames: Readonly<Record<string, string>> = {
+  second: 'second',
+  minute: 'minute',
+  hour: 'hour',
+  dayOfMonth: 'day of the month',
+  month: 'month',
+  dayOfWeek: 'day of the week',
+};
+
+const cronExpression = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((expression, ctx) => {
+    const problems = cronProblems(expression);
+    if (problems.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not a valid cron expression: ${problems.join('; ')}` });
+    }
+  });
+
+function cronProblems(expression: string): string[] {
+  try {
+    const validation = validateDetailed(expression);
+    if (validation.valid) return [];
+    return validation.errors.map((error) => {
+      const field = cronFieldNames[error.field];
+      return field === undefined || error.value === undefined
+        ? error.message
+        : `"${error.value}" is not a valid ${field}`;
+    });
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
+const faculty = z.strictObject({ code: unitCode, name: text });
+
+const department = z.strictObject({ code: unitCode, name: text, faculty: unitCode });
+
+const boardChannels = z.strictObject({
+  slack: z
+    .string()
+    .trim()
+    .regex(/^[CG][A-Z0-9]{8,}$/, 'not a Slack channel id (like C0123ABCD)')
+    .optional(),
+  teams: z
+    .string()
+    .trim()
+    .regex(/^19:\S+@thread\.\S+$/, 'not a Teams channel id (like 19:abc…@thread.tacv2)')
+    .optional(),
+  console: z.string().trim().regex(/^\S+$/, 'must be one word, without spaces').optional(),
+});
+
+const studyBoard = z
+  .strictObject({
+    code: unitCode,
+    name: text,
+    faculty: unitCode,
+    department: unitCode.optional(),
+    chair: emailAddress,
+    secretary: emailAddress,
+    delegates: z.array(emailAddress).default([]),
+    channels: boardChannels.prefault({}),
+  })
+  .transform((board) => ({
+    ...board,
+    channels: { ...board.channels, console: board.channels.console ?? board.code.toLowerCase() },
+  }));
+
+const programme = z.strictObject({ code: unitCode, name: text, board: unitCode });
+
+const managerScope = z.union(
+  [
+    z.literal('institution'),
+    z.strictObject({ faculty: unitCode }),
+    z.strictObject({ department: unitCode }),
+    z.strictObject({ board: unitCode }),
+  ],
+  { error: () => 'must be institution, or exactly one of {faculty: CODE}, {department: CODE}, {board: CODE}' },
+);
+
+const manager = z.strictObject({
+  role: z.enum(managerRoles),
+  email: emailAddress,
+  scope: managerScope,
+});
+
+const schedule = z.strictObject({
+  cron: cronExpression.default(defaultScheduleCron),
+  /** Defaults to the institution's time zone, filled in below. */
+  timeZone: timeZone.optional(),
+});
+
+// `.int()` would abort the whole parse and hide the cross-reference issues, so
+// whole numbers are a plain refinement.
+const wholeNumber = z.number().refine(Number.isInteger, 'must be a whole number');
+
+const thresholds = z
+  .strictObject({
+    greenMaxBehind: z.number().min(0).default(defaultThresholds.greenMaxBehind),
+    redMinBehind: z.number().positive().default(defaultThresholds.redMinBehind),
+    inactivityMonths: wholeNumber.min(1).default(defaultThresholds.inactivityMonths),
+    ectsPerMonth: z.number().positive().default(defaultThresholds.ectsPerMonth),
+    specialGuidanceMonths: z.number().min(0).default(defaultThresholds.specialGuidanceMonths),
+    mandatoryContactMonths: z.number().min(0).default(defaultThresholds.mandatoryContactMonths),
+  })
+  .superRefine((values, ctx) => {
+    // Spec "Traffic light": yellow is the open interval between the two.
+    if (values.redMinBehind <= values.greenMaxBehind) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redMinBehind'],
+        message: `must be greater than greenMaxBehind (${values.greenMaxBehind})`,
+      });
+    }
+    // § 31: the duty to contact is the stronger of the two levels.
+    if (values.mandatoryContactMonths < values.specialGuidanceMonths) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mandatoryContactMonths'],
+        message: `must be at least specialGuidanceMonths (${values.specialGuidanceMonths})`,
+      });
+    }
+  })
+  .prefault({});
+
+/** A single header name may be written without the list brackets. */
+const headerNames = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text).min(1));
+
+const columnAliases = z
+  .partialRecord(z.enum(progressColumns), headerNames)
+  .superRefine((aliases, ctx) => checkColumnAliases(aliases, ctx))
+  .default({});
+
+export const institutionConfigSchema = z
+  .strictObject(
+    {
+      institution: z.strictObject({
+        name: text,
+        language: z.enum(botLanguages).default('da'),
+        timeZone: timeZone.default(defaultTimeZone),
+      }),
+      faculties: z.array(faculty).min(1),
+      departments: z.array(department).default([]),
+      boards: z.array(studyBoard).min(1),
+      programmes: z.array(programme).default([]),
+      managers: z.array(manager).default([]),
+      schedule: schedule.prefault({}),
+      thresholds,
+      /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
+      importFolder: text.nullable().default(null),
+      columnAliases,
+    },
+    {
+      error: (issue) => {
+        if (issue.code !== 'invalid_type') return undefined;
+        return issue.input === undefined || issue.input === null
+          ? 'the file is empty; it needs at least institution:, faculties: and boards:'
+          : 'must be a mapping of keys (institution:, faculties:, boards:, …)';
+      },
+    },
+  )
+  // Runs even when some entries are malformed, so one pass reports every problem.
+  .superRefine((config, ctx) => checkReferences(config, ctx), {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  })
+  .transform(({ schedule, ...config }) => ({
+    ...config,
+    schedule: { cron: schedule.cron, timeZone: schedule.timeZone ?? config.institution.timeZone },
+  }));
+
+/** The parsed configuration, every default filled in. */
+export type InstitutionConfig = z.output<typeof institutionConfigSchema>;
+export type InstitutionDetails = InstitutionConfig['institution'];
+export type Faculty = InstitutionConfig['faculties'][number];
+export type Department = InstitutionConfig['departments'][number];
+export type StudyBoard = InstitutionConfig['boards'][number];
+export type BoardChannels = StudyBoard['channels'];
+export type Programme = InstitutionConfig['programmes'][number];
+export type Manager = InstitutionConfig['managers'][number];
+export type ManagerScope = Manager['scope'];
+export type Schedule = InstitutionConfig['schedule'];
+export type Thresholds = InstitutionConfig['thresholds'];
+
+/** Validates a configuration value (already read from YAML), with the messages of `config-issue-messages.ts`. */
+export function parseInstitutionConfig(value: unknown): z.ZodSafeParseResult<InstitutionConfig> {
+  return institutionConfigSchema.safeParse(value, { error: configIssueMessage });
+}

@@ -1,0 +1,88 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { InstitutionConfig } from '../config/institution-config.js';
+import type { CprCipher } from '../security/cpr-cipher.js';
+import { describePeriod } from '../procedures/at-risk/identification-period.js';
+import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
+import { importIdentification } from '../procedures/at-risk/import-identification.js';
+import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
+import type { ScheduledJob } from '../scheduling/scheduled-job.js';
+import { todayIn } from '../shared/calendar-date.js';
+import { isCodedError } from '../shared/coded-error.js';
+
+/** How often the folder is looked at: a dropped export is picked up within five minutes. */
+export const importFolderCron = '*/5 * * * *';
+const exportExtensions = new Set(['.csv', '.xlsx']);
+
+/**
+ * The configured import folder (config `importFolder`): each CSV/XLSX dropped
+ * there is imported as of today and moved to `imported/`, or, when rejected,
+ * to `rejected/` with a `.problems.txt` beside it saying what to fix. Moving
+ * the file matters: left in place, April's export would be read again in
+ * October as if it were October's.
+ */
+export function importFolderJob(options: {
+  readonly folder: string;
+  readonly config: InstitutionConfig;
+  readonly storage: IdentificationStorage;
+  readonly cipher: CprCipher | null;
+  readonly now?: () => Date;
+}): ScheduledJob {
+  const { folder, config, storage, cipher } = options;
+  const now = options.now ?? (() => new Date());
+  return {
+    name: 'import-folder',
+    cron: importFolderCron,
+    timeZone: config.institution.timeZone,
+    async run({ logger }) {
+      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      const files = entries
+        .filter((entry) => entry.isFile() && exportExtensions.has(extname(entry.name).toLowerCase()))
+        .map((entry) => entry.name)
+        .sort();
+      let imported = 0;
+      let rejected = 0;
+      for (const name of files) {
+        const asOf = todayIn(config.institution.timeZone, now());
+        const path = join(folder, name);
+        try {
+          const progressExport = await readProgressExport(await readFile(path), {
+            fileName: name,
+            columnAliases: config.columnAliases,
+          });
+          const report = await importIdentification(storage, {
+            progressExport,
+            asOf,
+            rules: config.thresholds,
+            knownBoards: new Set(config.boards.map((board) => board.code)),
+            actor: 'import-folder',
+            cipher,
+          });
+          await moveInto(folder, 'imported', name, asOf);
+          imported += 1;
+          logger.info(
+            { file: name, period: describePeriod(report.period), boards: report.boards.length, students: report.students },
+            'export imported from the import folder',
+          );
+        } catch (error) {
+          if (!isCodedError(error)) throw error;
+          const target = await moveInto(folder, 'rejected', name, asOf);
+          await writeFile(`${target}.problems.txt`, `${error.message}\n`);
+          rejected += 1;
+          // The problems name cell values; they go to the file beside the export, not to the log.
+          const problems = error instanceof ProgressExportError ? error.problems.length : 1;
+          logger.warn({ file: name, code: error.code, problems }, 'export in the import folder was rejected');
+        }
+      }
+      return { files: files.length, imported, rejected };
+    },
+  };
+}
+
+async function moveInto(folder: string, subfolder: string, name: string, asOf: string): Promise<string> {
+  await mkdir(join(folder, subfolder), { recursive: true });
+  const target = join(folder, subfolder, `${asOf}_${name}`);
+  await rename(join(folder, name), target);
+  return target;
+}
