@@ -1,10 +1,18 @@
-/** A plain-text table: first column left-aligned, the rest right-aligned (numbers). */
+// Counts, changes like "12 (+3)" and placeholders: columns of these read best right-aligned.
+const numericCell = /^[\d\s.,()+−±–-]*$/;
+
+/** A plain-text table: numeric columns right-aligned, text columns left-aligned. */
 export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  const rightAligned = header.map((_, column) =>
+    rows.every((row) => typeof row[column] === 'number' || numericCell.test(String(row[column] ?? ''))),
+  );
   const line = (row: readonly string[]) =>
     row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .map((cell, column) =>
+        rightAligned[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
