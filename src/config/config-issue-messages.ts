@@ -13,7 +13,8 @@ export function configIssueMessage(issue: z.core.$ZodRawIssue): string | undefin
       return `must be ${expectedKind(issue.expected)}, not ${kindOf(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array') return `must list at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`;
+      if (issue.origin === 'array')
+        return `must list at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`;
       return issue.inclusive ? `must be at least ${issue.minimum}` : `must be more than ${issue.minimum}`;
     case 'too_big':
       if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
@@ -62,7 +63,9 @@ export function kindOf(value: unknown): string {
 export function unknownKeyMessage(key: string, knownKeys: readonly string[]): string {
   const suggestion = closestKey(key, knownKeys);
   if (suggestion !== null) return `unknown key "${key}" (did you mean "${suggestion}"?)`;
-  return knownKeys.length > 0 ? `unknown key "${key}" (allowed: ${knownKeys.join(', ')})` : `unknown key "${key}"`;
+  return knownKeys.length > 0
+    ? `unknown key "${key}" (allowed: ${knownKeys.join(', ')})`
+    : `unknown key "${key}"`;
 }
 
 function closestKey(key: string, knownKeys: readonly string[]): string | null {

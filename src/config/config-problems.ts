@@ -49,7 +49,9 @@ export function configProblems(
 /** `<file>:<line>:<col>: <keypath>: <message>`, the form editors and terminals link to. */
 export function formatConfigProblem(file: string, problem: ConfigProblem): string {
   const where = `${file}:${problem.line}:${problem.column}`;
-  return problem.keyPath === '' ? `${where}: ${problem.message}` : `${where}: ${problem.keyPath}: ${problem.message}`;
+  return problem.keyPath === ''
+    ? `${where}: ${problem.message}`
+    : `${where}: ${problem.keyPath}: ${problem.message}`;
 }
 
 /** The keys the schema allows in the mapping at `path` (an object's fields, an enum-keyed record's keys). */

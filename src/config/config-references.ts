@@ -43,7 +43,11 @@ export function checkReferences(config: unknown, ctx: IssueSink): void {
     checkReference(board, 'boards', 'faculty', facultyByCode, 'a faculty', ctx);
     const department = checkReference(board, 'boards', 'department', departmentByCode, 'a department', ctx);
     const boardFaculty = board.entry.faculty;
-    if (department !== undefined && typeof boardFaculty === 'string' && department.entry.faculty !== boardFaculty) {
+    if (
+      department !== undefined &&
+      typeof boardFaculty === 'string' &&
+      department.entry.faculty !== boardFaculty
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['boards', board.index, 'department'],
@@ -97,7 +101,12 @@ function unitsOf(config: Readonly<Record<string, unknown>>, key: string): Unit[]
 }
 
 /** The first unit per code; every later one with the same code is an issue. */
-function uniqueCodes(units: readonly Unit[], listKey: string, noun: string, ctx: IssueSink): Map<string, Unit> {
+function uniqueCodes(
+  units: readonly Unit[],
+  listKey: string,
+  noun: string,
+  ctx: IssueSink,
+): Map<string, Unit> {
   const byCode = new Map<string, Unit>();
   for (const unit of units) {
     const first = byCode.get(unit.code);
@@ -136,13 +145,18 @@ function checkReference(
   return target;
 }
 
-function uniqueChannels(boards: readonly Unit[], channel: 'slack' | 'teams' | 'console', ctx: IssueSink): void {
+function uniqueChannels(
+  boards: readonly Unit[],
+  channel: 'slack' | 'teams' | 'console',
+  ctx: IssueSink,
+): void {
   const boardByChannel = new Map<string, Unit>();
   for (const board of boards) {
     const channels = isRecord(board.entry.channels) ? board.entry.channels : {};
     const configured = channels[channel];
     // The console channel defaults to the board code in lower case.
-    const name = typeof configured === 'string' ? configured : channel === 'console' ? board.code.toLowerCase() : null;
+    const name =
+      typeof configured === 'string' ? configured : channel === 'console' ? board.code.toLowerCase() : null;
     if (name === null) continue;
     const first = boardByChannel.get(name);
     if (first === undefined) {

@@ -1,4 +1,10 @@
-import type { InstitutionConfig, ManagerRole, ManagerScope, StudyBoard, Thresholds } from './institution-config.js';
+import type {
+  InstitutionConfig,
+  ManagerRole,
+  ManagerScope,
+  StudyBoard,
+  Thresholds,
+} from './institution-config.js';
 import { managerRoles } from './institution-config.js';
 import { nextScheduledRuns, wallTimeIn } from './schedule-runs.js';
 import { cronInWords } from './schedule-words.js';
@@ -60,7 +66,12 @@ function unitsSection(config: InstitutionConfig): string[] {
     const departments = config.departments.filter((department) => department.faculty === faculty.code);
     if (departments.length > 0) {
       lines.push('    departments');
-      lines.push(...aligned(departments.map((department) => [department.code, department.name]), 6));
+      lines.push(
+        ...aligned(
+          departments.map((department) => [department.code, department.name]),
+          6,
+        ),
+      );
     }
     const boards = config.boards.filter((board) => board.faculty === faculty.code);
     lines.push(boards.length > 0 ? '    study boards' : '    study boards  (none)');
@@ -103,7 +114,10 @@ function managersSection(config: InstitutionConfig): string[] {
   const rows = managerRoles.map((role): Row => {
     const managers = config.managers.filter((manager) => manager.role === role);
     if (managers.length === 0) return [roleName(role), '(none)'];
-    return [roleName(role), managers.map((manager) => `${manager.email.padEnd(emailWidth)}  ${scopeText(manager.scope)}`)];
+    return [
+      roleName(role),
+      managers.map((manager) => `${manager.email.padEnd(emailWidth)}  ${scopeText(manager.scope)}`),
+    ];
   });
   return ['Managers', ...aligned(rows, 2)];
 }
@@ -149,7 +163,10 @@ function thresholdsSection(thresholds: Thresholds): string[] {
     'Thresholds (behind = ECTS expected − ECTS passed)',
     ...aligned(
       [
-        ['blue', `enrolled ≥ ${inactivityMonths} months, no module passed in the last ${inactivityMonths} months`],
+        [
+          'blue',
+          `enrolled ≥ ${inactivityMonths} months, no module passed in the last ${inactivityMonths} months`,
+        ],
         ['green', `behind ≤ ${greenMaxBehind} ECTS`],
         ['yellow', `${greenMaxBehind} < behind < ${redMinBehind} ECTS`],
         ['red', `behind ≥ ${redMinBehind} ECTS`],

@@ -15,7 +15,10 @@ const makeKeyHint = 'make one with: npx trafiklys key generate';
 
 /** `NAME=` in a .env file or a compose file means "not set", not "set to nothing". */
 function optionalVariable<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema,
+  );
 }
 
 const databaseUrl = z.string().refine(isPostgresUrl, {
@@ -70,7 +73,9 @@ const environmentSchema = z.object({
   PORT: optionalVariable(port.default(3000)),
   /** Loopback unless the deployment opens it on purpose (e.g. HOST=0.0.0.0 in a container). */
   HOST: optionalVariable(z.string().default('127.0.0.1')),
-  LOG_LEVEL: optionalVariable(z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info')),
+  LOG_LEVEL: optionalVariable(
+    z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info'),
+  ),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

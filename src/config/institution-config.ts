@@ -1,6 +1,9 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
-import { defaultIdentificationRules, type IdentificationRules } from '../procedures/at-risk/identification-rules.js';
+import {
+  defaultIdentificationRules,
+  type IdentificationRules,
+} from '../procedures/at-risk/identification-rules.js';
 import { progressColumns } from '../procedures/at-risk/progress-export/progress-row.js';
 import { configIssueMessage } from './config-issue-messages.js';
 import { checkColumnAliases, checkReferences } from './config-references.js';
@@ -38,6 +41,14 @@ export const defaultScheduleCron = '0 9 * 4,10 1#1';
 export const defaultThresholds: IdentificationRules = defaultIdentificationRules;
 
 const text = z.string().trim().min(1);
+
+/**
+ * An optional section whose entries are all commented out (`managers:` and
+ * nothing under it) is YAML null: it means the same as leaving the key out.
+ */
+function emptyIsLeftOut<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema);
+}
 
 /** Codes name units in exports, commands and file names: one word, and text even when it looks like a number. */
 const unitCode = z
@@ -101,9 +112,11 @@ function cronProblems(expression: string): string[] {
     if (validation.valid) return [];
     return validation.errors.map((error) => {
       const field = cronFieldNames[error.field];
-      return field === undefined || error.value === undefined
-        ? error.message
-        : `"${error.value}" is not a valid ${field}`;
+      // node-cron's "13 is a invalid expression for month" reads better as a sentence;
+      // its other messages ("expected 5 or 6 fields…", "31 2 is an impossible day…") stand as they are.
+      return field !== undefined && error.value !== undefined && error.message.includes('invalid expression')
+        ? `"${error.value}" is not a valid ${field}`
+        : error.message;
     });
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
@@ -136,8 +149,8 @@ const studyBoard = z
     department: unitCode.optional(),
     chair: emailAddress,
     secretary: emailAddress,
-    delegates: z.array(emailAddress).default([]),
-    channels: boardChannels.prefault({}),
+    delegates: emptyIsLeftOut(z.array(emailAddress).default([])),
+    channels: emptyIsLeftOut(boardChannels.prefault({})),
   })
   .transform((board) => ({
     ...board,
@@ -153,7 +166,9 @@ const managerScope = z.union(
     z.strictObject({ department: unitCode }),
     z.strictObject({ board: unitCode }),
   ],
-  { error: () => 'must be institution, or exactly one of {faculty: CODE}, {department: CODE}, {board: CODE}' },
+  {
+    error: () => 'must be institution, or exactly one of {faculty: CODE}, {department: CODE}, {board: CODE}',
+  },
 );
 
 const manager = z.strictObject({
@@ -202,7 +217,10 @@ const thresholds = z
   .prefault({});
 
 /** A single header name may be written without the list brackets. */
-const headerNames = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text).min(1));
+const headerNames = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(text).min(1),
+);
 
 const columnAliases = z
   .partialRecord(z.enum(progressColumns), headerNames)
@@ -218,15 +236,15 @@ export const institutionConfigSchema = z
         timeZone: timeZone.default(defaultTimeZone),
       }),
       faculties: z.array(faculty).min(1),
-      departments: z.array(department).default([]),
+      departments: emptyIsLeftOut(z.array(department).default([])),
       boards: z.array(studyBoard).min(1),
-      programmes: z.array(programme).default([]),
-      managers: z.array(manager).default([]),
-      schedule: schedule.prefault({}),
-      thresholds,
+      programmes: emptyIsLeftOut(z.array(programme).default([])),
+      managers: emptyIsLeftOut(z.array(manager).default([])),
+      schedule: emptyIsLeftOut(schedule.prefault({})),
+      thresholds: emptyIsLeftOut(thresholds),
       /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
       importFolder: text.nullable().default(null),
-      columnAliases,
+      columnAliases: emptyIsLeftOut(columnAliases),
     },
     {
       error: (issue) => {

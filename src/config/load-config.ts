@@ -5,7 +5,11 @@ import { LineCounter, parseDocument } from 'yaml';
 import { CodedError } from '../shared/coded-error.js';
 import { packageRoot } from '../shared/package-root.js';
 import { configProblems, formatConfigProblem } from './config-problems.js';
-import { type InstitutionConfig, institutionConfigSchema, parseInstitutionConfig } from './institution-config.js';
+import {
+  type InstitutionConfig,
+  institutionConfigSchema,
+  parseInstitutionConfig,
+} from './institution-config.js';
 
 export interface LoadedConfig {
   /** Absolute path of the file the configuration came from. */
@@ -50,7 +54,11 @@ interface ConfigSource {
   readonly namedBy: string | null;
 }
 
-function configSource(explicitPath: string | undefined, envPath: string | undefined, cwd: string): ConfigSource {
+function configSource(
+  explicitPath: string | undefined,
+  envPath: string | undefined,
+  cwd: string,
+): ConfigSource {
   if (explicitPath) return { path: resolve(cwd, explicitPath), isDemo: false, namedBy: '--config' };
   if (envPath) return { path: resolve(cwd, envPath), isDemo: false, namedBy: 'TRAFIKLYS_CONFIG' };
   const conventional = resolve(cwd, conventionalConfigFile);
@@ -115,5 +123,8 @@ export function parseConfigText(text: string, path: string): InstitutionConfig {
 }
 
 function invalidConfig(path: string, lines: readonly string[]): CodedError {
-  return new CodedError('config.invalid', [`${path} is not a valid Trafiklys configuration:`, ...lines].join('\n'));
+  return new CodedError(
+    'config.invalid',
+    [`${path} is not a valid Trafiklys configuration:`, ...lines].join('\n'),
+  );
 }

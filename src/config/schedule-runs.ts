@@ -38,7 +38,9 @@ export function nextScheduledRuns(schedule: Schedule, after: Date, count: number
       if (!fields.month.includes(month)) continue;
       const instants = times
         .filter((time) => offset > 0 || compareTimes(time, [start.hour, start.minute, start.second]) > 0)
-        .map(([hour, minute, second]) => instantOf(year, month, date, hour, minute, second, schedule.timeZone))
+        .map(([hour, minute, second]) =>
+          instantOf(year, month, date, hour, minute, second, schedule.timeZone),
+        )
         .filter((instant): instant is Date => instant !== null && instant > after);
       for (const instant of instants) {
         if (runs.length === count) break;

@@ -33,7 +33,9 @@ export function cronInWords(cron: string): string | null {
   const time = timePhrase(fields);
   const day = dayPhrase(fields);
   if (time === null || day === null) return null;
-  const months = isEvery(fields.month, 1, 12) ? '' : listOf(fields.month.map((month) => monthNames[month - 1] ?? ''));
+  const months = isEvery(fields.month, 1, 12)
+    ? ''
+    : listOf(fields.month.map((month) => monthNames[month - 1] ?? ''));
   if (day.phrase === '') return months === '' ? `${time} every day` : `${time} every day in ${months}`;
   if (months === '') return `${time} ${day.phrase}`;
   return `${time} ${day.phrase} ${day.ofMonth ? 'of' : 'in'} ${months}`;
@@ -74,7 +76,8 @@ function dayPhrase(fields: ParsedFields): { phrase: string; ofMonth: boolean } |
 }
 
 function weekdayPhrase(value: number | string): string | null {
-  if (typeof value === 'number') return weekdayNames[value % 7] === undefined ? null : `${weekdayNames[value % 7]}s`;
+  if (typeof value === 'number')
+    return weekdayNames[value % 7] === undefined ? null : `${weekdayNames[value % 7]}s`;
   const nth = /^([0-7])#([1-5])$/.exec(value);
   if (nth) return `the ${ordinals[Number(nth[2]) - 1]} ${weekdayNames[Number(nth[1]) % 7]}`;
   const last = /^([0-7])L$/i.exec(value);

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFolderJob } from '../../src/jobs/import-folder-job.js';
+import { createCprCipher } from '../../src/security/cpr-cipher.js';
+import type { Database } from '../../src/storage/database.js';
+import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
+import { PrismaIdentificationStorage } from '../../src/storage/prisma-identification-storage.js';
+import { capturedLogger } from '../support/captured-logger.js';
+import { anInstitutionConfig } from '../support/institution-config-builder.js';
+import { progressExportCsv } from '../support/progress-export-builder.js';
+import { openTestDatabase, testDatabaseEngine } from '../support/test-database.js';
+
+const config = anInstitutionConfig(['SN-HIS']);
+let database: Database;
+let folder: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await mirrorInstitution(database.prisma, config);
+  folder = await mkdtemp(join(tmpdir(), 'trafiklys-inbox-'));
+});
+afterAll(async () => {
+  await database?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe(`the import folder (${testDatabaseEngine()})`, () => {
+  it('imports each export dropped there, moves it to imported/, and moves a rejected one to rejected/ with its problems', async () => {
+    const active = { lastPassedOn: '2026-01-20', boardCode: 'SN-HIS' };
+    await writeFile(join(folder, 'spring.csv'), progressExportCsv([{ ...active, nationalId: '010190-1234' }]));
+    await writeFile(
+      join(folder, 'broken.csv'),
+      progressExportCsv([{ ...active, name: 'Karen Blixen', rawCells: { ects_passed: 'fifteen' } }]),
+    );
+    await writeFile(join(folder, 'notes.txt'), 'not an export');
+    const log = capturedLogger();
+    const job = importFolderJob({
+      folder,
+      config,
+      storage: new PrismaIdentificationStorage(database.prisma),
+      cipher: createCprCipher(randomBytes(32)),
+      now: () => new Date('2026-04-06T08:00:00Z'),
+    });
+
+    const summary = await job.run({ scheduledFor: new Date('2026-04-06T08:00:00Z'), logger: log.logger });
+
+    expect(summary).toEqual({ files: 2, imported: 1, rejected: 1 });
+    expect((await readdir(folder)).sort()).toEqual(['imported', 'notes.txt', 'rejected']);
+    expect(await readdir(join(folder, 'imported'))).toEqual(['2026-04-06_spring.csv']);
+    expect((await readdir(join(folder, 'rejected'))).sort()).toEqual([
+      '2026-04-06_broken.csv',
+      '2026-04-06_broken.csv.problems.txt',
+    ]);
+    expect(await readFile(join(folder, 'rejected', '2026-04-06_broken.csv.problems.txt'), 'utf8')).toBe(
+      'broken.csv cannot be used:\nline 2, column ects_passed: "fifteen" is not a number\n',
+    );
+    const cycles = await database.prisma.identificationCycle.findMany();
+    expect(cycles.map((cycle) => [cycle.boardCode, cycle.term, cycle.year, cycle.sourceFileName])).toEqual([
+      ['SN-HIS', 'spring', 2026, 'spring.csv'],
+    ]);
+    // The log names files and counts; never a cell value, a name or a CPR number.
+    const logged = log.text();
+    expect(logged).toContain('broken.csv');
+    for (const secret of ['fifteen', 'Karen', '010190-1234', '0101901234']) expect(logged).not.toContain(secret);
+  });
+
+  it('an empty or missing folder is a quiet run', async () => {
+    const job = importFolderJob({
+      folder: join(folder, 'does-not-exist'),
+      config,
+      storage: new PrismaIdentificationStorage(database.prisma),
+      cipher: null,
+    });
+    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toEqual({
+      files: 0,
+      imported: 0,
+      rejected: 0,
+    });
+  });
+});
