@@ -1,2 +1,2 @@
-import { defineConfig } from "prisma/config";
-export default defineConfig({ schema: "prisma/schema.prisma" });
+import { defineConfig } from 'prisma/config';
+export default defineConfig({ schema: 'prisma/schema.prisma' });

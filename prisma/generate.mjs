@@ -9,7 +9,11 @@ import { spawnSync } from 'node:child_process';
 const prismaArgs = ['prisma', 'generate'];
 
 function runPrisma(env) {
-  return spawnSync('npx', ['--no-install', ...prismaArgs], { env, encoding: 'utf8', shell: process.platform === 'win32' });
+  return spawnSync('npx', ['--no-install', ...prismaArgs], {
+    env,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
 }
 
 const first = runPrisma(process.env);
@@ -18,7 +22,8 @@ if (first.status === 0) {
   process.exit(0);
 }
 const output = `${first.stdout}\n${first.stderr}`;
-const engineDownloadFailed = /binaries\.prisma\.sh|schema-engine|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|fetch failed/i.test(output);
+const engineDownloadFailed =
+  /binaries\.prisma\.sh|schema-engine|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|fetch failed/i.test(output);
 if (!engineDownloadFailed || process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
   process.stderr.write(output);
   process.exit(first.status ?? 1);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { parseEnvironment } from './config/environment.js';
 import { describeDatabase, openRuntime } from './app/runtime.js';
+import { parseEnvironment } from './config/environment.js';
 import { healthRoute } from './http/health-route.js';
 import { type RouteHandler, startHttpServer } from './http/http-server.js';
 import { importFolderJob } from './jobs/import-folder-job.js';
@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const runtime = await openRuntime({ env: process.env, cwd: process.cwd() });
   const { config, isDemo, path } = runtime.loadedConfig;
   logger.info(
-    { config: isDemo ? 'built-in demo' : path, database: describeDatabase(runtime.database), migrated: runtime.database.migrations.applied },
+    {
+      config: isDemo ? 'built-in demo' : path,
+      database: describeDatabase(runtime.database),
+      migrated: runtime.database.migrations.applied,
+    },
     'Trafiklys starting',
   );
 
@@ -63,7 +67,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Start-up errors (config, environment, database) are for a person: print them plainly.
   process.stderr.write(
-    isCodedError(error) ? `trafiklys: ${error.message}\n` : `trafiklys: ${error instanceof Error ? error.stack : error}\n`,
+    isCodedError(error)
+      ? `trafiklys: ${error.message}\n`
+      : `trafiklys: ${error instanceof Error ? error.stack : error}\n`,
   );
   process.exit(1);
 });

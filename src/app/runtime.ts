@@ -25,7 +25,11 @@ export interface RuntimeOptions {
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const environment = parseEnvironment(options.env);
-  const loadedConfig = await loadConfig({ explicitPath: options.configPath, env: options.env, cwd: options.cwd });
+  const loadedConfig = await loadConfig({
+    explicitPath: options.configPath,
+    env: options.env,
+    cwd: options.cwd,
+  });
   const database = await openDatabase({
     databaseUrl: environment.DATABASE_URL,
     dataDir: resolve(options.cwd, environment.DATA_DIR),
@@ -41,9 +45,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     loadedConfig,
     database,
     identificationStorage: new PrismaIdentificationStorage(database.prisma),
-    cprCipher: environment.TRAFIKLYS_CPR_KEY
-      ? createCprCipher(environment.TRAFIKLYS_CPR_KEY)
-      : null,
+    cprCipher: environment.TRAFIKLYS_CPR_KEY ? createCprCipher(environment.TRAFIKLYS_CPR_KEY) : null,
     close: () => database.close(),
   };
 }

@@ -14,7 +14,8 @@ export async function readExportFile(
   try {
     bytes = await readFile(resolve(cwd, path));
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
     throw new CodedError('file.unreadable', `${path}: cannot read the file (${reason})`);
   }
   return readProgressExport(bytes, { fileName: path, ...(columnAliases ? { columnAliases } : {}) });

@@ -1,13 +1,13 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { InstitutionConfig } from '../config/institution-config.js';
-import type { CprCipher } from '../security/cpr-cipher.js';
 import { describePeriod } from '../procedures/at-risk/identification-period.js';
 import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
 import { importIdentification } from '../procedures/at-risk/import-identification.js';
 import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
 import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
+import type { CprCipher } from '../security/cpr-cipher.js';
 import { todayIn } from '../shared/calendar-date.js';
 import { isCodedError } from '../shared/coded-error.js';
 
@@ -62,7 +62,12 @@ export function importFolderJob(options: {
           await moveInto(folder, 'imported', name, asOf);
           imported += 1;
           logger.info(
-            { file: name, period: describePeriod(report.period), boards: report.boards.length, students: report.students },
+            {
+              file: name,
+              period: describePeriod(report.period),
+              boards: report.boards.length,
+              students: report.students,
+            },
             'export imported from the import folder',
           );
         } catch (error) {

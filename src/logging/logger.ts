@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -36,7 +36,9 @@ export function createLogger(options: LoggerOptions): Logger {
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((arg) => (typeof arg === 'string' ? maskCprShapes(arg) : arg)) as Parameters<typeof method>,
+            args.map((arg) => (typeof arg === 'string' ? maskCprShapes(arg) : arg)) as Parameters<
+              typeof method
+            >,
           );
         },
       },

@@ -43,9 +43,10 @@ export function createCprCipher(key: Uint8Array): CprCipher {
       const decipher = createDecipheriv('aes-256-gcm', keyCopy, nonce, { authTagLength: tagLength });
       decipher.setAAD(Buffer.from(studentNumber, 'utf8'));
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(sealed.subarray(1 + nonceLength + tagLength)), decipher.final()]).toString(
-        'utf8',
-      );
+      return Buffer.concat([
+        decipher.update(sealed.subarray(1 + nonceLength + tagLength)),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }

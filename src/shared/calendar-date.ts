@@ -42,7 +42,12 @@ export function subtractMonths(date: CalendarDate, months: number): CalendarDate
 
 /** Today's date in an IANA time zone (the institution's, not the server's). */
 export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .formatToParts(now)
     .reduce<Record<string, string>>((all, part) => {
       all[part.type] = part.value;

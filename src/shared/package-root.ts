@@ -27,7 +27,9 @@ export function packageRoot(): string {
 function isTrafiklysManifest(path: string): boolean {
   try {
     const manifest: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === 'trafiklys';
+    return (
+      typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === 'trafiklys'
+    );
   } catch {
     return false;
   }

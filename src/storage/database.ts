@@ -5,7 +5,11 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { lockEmbeddedDataFolder } from './embedded-data-lock.js';
-import { applyMigrations, type MigrationReport, type MigrationSession } from './migrations/apply-migrations.js';
+import {
+  applyMigrations,
+  type MigrationReport,
+  type MigrationSession,
+} from './migrations/apply-migrations.js';
 import { readMigrationFiles } from './migrations/migration-files.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';

@@ -37,7 +37,11 @@ export async function mirrorInstitution(prisma: PrismaClient, config: Institutio
         consoleChannel: board.channels?.console ?? board.code.toLowerCase(),
         inConfig: true,
       };
-      await tx.studyBoard.upsert({ where: { code: board.code }, create: { code: board.code, ...data }, update: data });
+      await tx.studyBoard.upsert({
+        where: { code: board.code },
+        create: { code: board.code, ...data },
+        update: data,
+      });
     }
     await tx.studyBoard.updateMany({
       where: { code: { notIn: config.boards.map((board) => board.code) } },
@@ -45,17 +49,28 @@ export async function mirrorInstitution(prisma: PrismaClient, config: Institutio
     });
     for (const programme of config.programmes) {
       const data = { name: programme.name, boardCode: programme.board };
-      await tx.programme.upsert({ where: { code: programme.code }, create: { code: programme.code, ...data }, update: data });
+      await tx.programme.upsert({
+        where: { code: programme.code },
+        create: { code: programme.code, ...data },
+        update: data,
+      });
     }
     await tx.manager.deleteMany({});
     await tx.manager.createMany({
-      data: config.managers.map((manager) => ({ role: manager.role, email: manager.email, ...scopeOf(manager.scope) })),
+      data: config.managers.map((manager) => ({
+        role: manager.role,
+        email: manager.email,
+        ...scopeOf(manager.scope),
+      })),
       skipDuplicates: true,
     });
   });
 }
 
-function scopeOf(scope: InstitutionConfig['managers'][number]['scope']): { scopeKind: string; scopeCode: string } {
+function scopeOf(scope: InstitutionConfig['managers'][number]['scope']): {
+  scopeKind: string;
+  scopeCode: string;
+} {
   if (scope === 'institution') return { scopeKind: 'institution', scopeCode: '' };
   if ('faculty' in scope) return { scopeKind: 'faculty', scopeCode: scope.faculty };
   if ('department' in scope) return { scopeKind: 'department', scopeCode: scope.department };

@@ -1,5 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import type {
   AuditRecord,
@@ -48,7 +47,9 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
     if (!previous) return { previous: null, change: null, newlyRed: [], leftRed: [] };
     const current = countsOf(cycle);
     const before = countsOf(previous);
-    const transitions = await this.prisma.$queryRaw<{ student_number: string; transition: 'newly_red' | 'left_red' }[]>`
+    const transitions = await this.prisma.$queryRaw<
+      { student_number: string; transition: 'newly_red' | 'left_red' }[]
+    >`
       WITH now_red AS (
         SELECT student_id FROM student_result
         WHERE cycle_id = ${cycle.id}::uuid AND routing <> 'forwarded_in' AND category = 'red'
@@ -66,10 +67,9 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
       ORDER BY 1`;
     return {
       previous: { id: previous.id, term: previous.term, year: previous.year, counts: before },
-      change: Object.fromEntries(trafficLights.map((light) => [light, current[light] - before[light]])) as Record<
-        (typeof trafficLights)[number],
-        number
-      >,
+      change: Object.fromEntries(
+        trafficLights.map((light) => [light, current[light] - before[light]]),
+      ) as Record<(typeof trafficLights)[number], number>,
       newlyRed: transitions.filter((row) => row.transition === 'newly_red').map((row) => row.student_number),
       leftRed: transitions.filter((row) => row.transition === 'left_red').map((row) => row.student_number),
     };
@@ -112,7 +112,12 @@ class PrismaIdentificationStore implements IdentificationStore {
 
   async createCycle(cycle: NewCycle): Promise<string> {
     const row = await this.db.identificationCycle.create({
-      data: { ...cycleColumnsOf(cycle), boardCode: cycle.boardCode, term: cycle.period.term, year: cycle.period.year },
+      data: {
+        ...cycleColumnsOf(cycle),
+        boardCode: cycle.boardCode,
+        term: cycle.period.term,
+        year: cycle.period.year,
+      },
       select: { id: true },
     });
     return row.id;

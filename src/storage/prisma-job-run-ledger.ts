@@ -14,7 +14,11 @@ export class PrismaJobRunLedger implements JobRunLedger {
     return rows[0]?.id ?? null;
   }
 
-  async finish(runId: bigint, outcome: 'succeeded' | 'failed', summary: Record<string, unknown>): Promise<void> {
+  async finish(
+    runId: bigint,
+    outcome: 'succeeded' | 'failed',
+    summary: Record<string, unknown>,
+  ): Promise<void> {
     await this.prisma.jobRun.update({
       where: { id: runId },
       data: { outcome, finishedAt: new Date(), summary: JSON.parse(JSON.stringify(summary)) },

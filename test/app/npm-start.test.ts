@@ -47,7 +47,12 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 describe('npm start on the embedded default', () => {
   it('serves /healthz from the embedded database with the demo configuration, and stops cleanly', async () => {
     const port = await freePort();
-    const env = { PATH: process.env.PATH, PORT: String(port), DATA_DIR: join(folder, 'data'), LOG_LEVEL: 'info' };
+    const env = {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATA_DIR: join(folder, 'data'),
+      LOG_LEVEL: 'info',
+    };
     server = spawn(process.execPath, [entryPoint], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const listening = JSON.parse(await waitForLine(server, /Trafiklys is listening/));
     expect(listening.url).toBe(`http://127.0.0.1:${port}`);
@@ -64,7 +69,9 @@ describe('npm start on the embedded default', () => {
       encoding: 'utf8',
     });
     expect(second.status).toBe(1);
-    expect(second.stderr).toMatch(/the embedded database in .+ is in use by another Trafiklys process \(pid \d+\)/);
+    expect(second.stderr).toMatch(
+      /the embedded database in .+ is in use by another Trafiklys process \(pid \d+\)/,
+    );
 
     const exited = new Promise<number | null>((resolve) => server?.on('exit', resolve));
     server.kill('SIGTERM');

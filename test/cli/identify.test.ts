@@ -26,7 +26,14 @@ describe('trafiklys identify', () => {
       { ...active, studentId: 'S1', boardCode: 'SN-HIS', ectsExpected: 60, ectsPassed: 55 },
       { ...active, studentId: 'S2', boardCode: 'SN-HIS', ectsExpected: 60, ectsPassed: 52.5 },
       { ...active, studentId: 'S3', boardCode: 'SN-DAT', ectsExpected: 60, ectsPassed: 45 },
-      { studentId: 'S4', boardCode: 'SN-DAT', enrolledOn: '2023-09-01', lastPassedOn: null, ectsExpected: 90, ectsPassed: 0 },
+      {
+        studentId: 'S4',
+        boardCode: 'SN-DAT',
+        enrolledOn: '2023-09-01',
+        lastPassedOn: null,
+        ectsExpected: 90,
+        ectsPassed: 0,
+      },
       { ...active, studentId: 'S5', boardCode: 'SN-DAT', status: 'leave', ectsExpected: 60, ectsPassed: 10 },
     ]);
     const result = await runTrafiklys(['identify', file, '--as-of', '2026-04-06', '--json'], { cwd: folder });
@@ -56,7 +63,9 @@ describe('trafiklys identify', () => {
     ]);
     const result = await runTrafiklys(['identify', file, '--as-of', '2026-04-06'], { cwd: folder });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('Identification as of 2026-04-06 (spring 2026): 2 students, 0 out of scope');
+    expect(result.stdout).toContain(
+      'Identification as of 2026-04-06 (spring 2026): 2 students, 0 out of scope',
+    );
     expect(result.stdout).toMatch(/^SN-HIS\s+1\s+0\s+1\s+0\s+0\s+1\s+0\s+0\s+0$/m);
     expect(result.stdout).toMatch(/^SN-MAT\s+0\s+0\s+0\s+0\s+0\s+0\s+1\s+0\s+0$/m);
     expect(result.stdout).toMatch(/^Total\s+1\s+0\s+1\s+0\s+0\s+1\s+1\s+0\s+0$/m);
@@ -68,7 +77,9 @@ describe('trafiklys identify', () => {
       { ...active, studentId: 'S2', nationalId: '0202881235' },
     ]);
     for (const extra of [['--json'], []]) {
-      const result = await runTrafiklys(['identify', file, '--as-of', '2026-04-06', ...extra], { cwd: folder });
+      const result = await runTrafiklys(['identify', file, '--as-of', '2026-04-06', ...extra], {
+        cwd: folder,
+      });
       const output = result.stdout + result.stderr;
       expect(result.exitCode).toBe(0);
       for (const fragment of ['010190', '1234', '020288', '1235']) expect(output).not.toContain(fragment);
@@ -76,7 +87,10 @@ describe('trafiklys identify', () => {
   });
 
   it('a bad file exits non-zero with the line, column and value on stderr, and nothing on stdout', async () => {
-    const file = await exportFile('bad.csv', [{ ...active }, { ...active, rawCells: { ects_passed: 'fifteen' } }]);
+    const file = await exportFile('bad.csv', [
+      { ...active },
+      { ...active, rawCells: { ects_passed: 'fifteen' } },
+    ]);
     const result = spawnTrafiklys(['identify', file, '--json'], { cwd: folder });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
@@ -86,7 +100,9 @@ describe('trafiklys identify', () => {
   });
 
   it('thresholds come from a config when one is given', async () => {
-    const file = await exportFile('thresholds.csv', [{ ...active, studentId: 'S1', ectsExpected: 60, ectsPassed: 57 }]);
+    const file = await exportFile('thresholds.csv', [
+      { ...active, studentId: 'S1', ectsExpected: 60, ectsPassed: 57 },
+    ]);
     await writeFile(
       join(folder, 'strict.yaml'),
       [
@@ -97,9 +113,12 @@ describe('trafiklys identify', () => {
       ].join('\n'),
     );
     const plain = await runTrafiklys(['identify', file, '--as-of', '2026-04-06', '--json'], { cwd: folder });
-    const strict = await runTrafiklys(['identify', file, '--as-of', '2026-04-06', '--json', '--config', 'strict.yaml'], {
-      cwd: folder,
-    });
+    const strict = await runTrafiklys(
+      ['identify', file, '--as-of', '2026-04-06', '--json', '--config', 'strict.yaml'],
+      {
+        cwd: folder,
+      },
+    );
     expect(JSON.parse(plain.stdout).students[0].category).toBe('green');
     expect(JSON.parse(strict.stdout).students[0].category).toBe('yellow');
   });
@@ -109,10 +128,12 @@ describe('trafiklys identify', () => {
       exitCode: 1,
       stderr: 'error: nowhere.csv: cannot read the file (no such file)\n',
     });
-    expect(await runTrafiklys(['identify', 'x.csv', '--as-of', '06-04-2026'], { cwd: folder })).toMatchObject({
-      exitCode: 2,
-      stderr: 'error: --as-of: "06-04-2026" is not a date in the form YYYY-MM-DD\n',
-    });
+    expect(await runTrafiklys(['identify', 'x.csv', '--as-of', '06-04-2026'], { cwd: folder })).toMatchObject(
+      {
+        exitCode: 2,
+        stderr: 'error: --as-of: "06-04-2026" is not a date in the form YYYY-MM-DD\n',
+      },
+    );
     const missing = await runTrafiklys(['identify'], { cwd: folder });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('usage: trafiklys identify FILE');
@@ -120,7 +141,10 @@ describe('trafiklys identify', () => {
 
   it('without --as-of the reference date is today in Copenhagen', async () => {
     const file = await exportFile('today.csv', [{ ...active }]);
-    const result = await runTrafiklys(['identify', file, '--json'], { cwd: folder, now: new Date('2026-10-04T22:30:00Z') });
+    const result = await runTrafiklys(['identify', file, '--json'], {
+      cwd: folder,
+      now: new Date('2026-10-04T22:30:00Z'),
+    });
     expect(JSON.parse(result.stdout).asOf).toBe('2026-10-05');
   });
 });

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCprKey } from '../../src/security/cpr-cipher.js';
 import { databaseEnv, runTrafiklys } from '../support/cli-runner.js';
 import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
-import { createTestDatabaseTarget, type TestDatabaseTarget, testDatabaseEngine } from '../support/test-database.js';
+import {
+  createTestDatabaseTarget,
+  type TestDatabaseTarget,
+  testDatabaseEngine,
+} from '../support/test-database.js';
 
 let folder: string;
 let target: TestDatabaseTarget;
@@ -72,7 +76,9 @@ describe(`trafiklys import and cycles (${testDatabaseEngine()})`, () => {
     const result = await trafiklys('import', file, '--as-of', '2026-04-06');
     expect(result.exitCode).toBe(0);
     // green 1 (±0), yellow 0 (±0), red 2 (+1), blue 0; newly red S2, S4; left red S1.
-    expect(result.stdout).toMatch(/^SN-HIS\s+new\s+1 \(±0\)\s+0 \(±0\)\s+2 \(\+1\)\s+0 \(±0\)\s+0\s+2\s+1\s+0\s+0$/m);
+    expect(result.stdout).toMatch(
+      /^SN-HIS\s+new\s+1 \(±0\)\s+0 \(±0\)\s+2 \(\+1\)\s+0 \(±0\)\s+0\s+2\s+1\s+0\s+0$/m,
+    );
     expect(result.stdout).toContain('Changes in brackets are since each board’s previous cycle.');
   });
 
@@ -111,10 +117,17 @@ describe(`trafiklys import and cycles (${testDatabaseEngine()})`, () => {
   });
 
   it('an export with CPR numbers is refused when no key is configured', async () => {
-    const file = await exportFile('cpr.csv', [{ ...active, studentId: 'S11', boardCode: 'SN-HIS', nationalId: '0202881235' }]);
-    const result = await runTrafiklys(['import', file, '--as-of', '2026-10-05'], { cwd: folder, env: databaseEnv(target) });
+    const file = await exportFile('cpr.csv', [
+      { ...active, studentId: 'S11', boardCode: 'SN-HIS', nationalId: '0202881235' },
+    ]);
+    const result = await runTrafiklys(['import', file, '--as-of', '2026-10-05'], {
+      cwd: folder,
+      env: databaseEnv(target),
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('holds CPR numbers, which are stored only encrypted, but TRAFIKLYS_CPR_KEY is not set');
+    expect(result.stderr).toContain(
+      'holds CPR numbers, which are stored only encrypted, but TRAFIKLYS_CPR_KEY is not set',
+    );
     expect(result.stderr).not.toContain('020288');
   });
 });

@@ -30,7 +30,10 @@ afterAll(async () => {
 describe(`the import folder (${testDatabaseEngine()})`, () => {
   it('imports each export dropped there, moves it to imported/, and moves a rejected one to rejected/ with its problems', async () => {
     const active = { lastPassedOn: '2026-01-20', boardCode: 'SN-HIS' };
-    await writeFile(join(folder, 'spring.csv'), progressExportCsv([{ ...active, nationalId: '010190-1234' }]));
+    await writeFile(
+      join(folder, 'spring.csv'),
+      progressExportCsv([{ ...active, nationalId: '010190-1234' }]),
+    );
     await writeFile(
       join(folder, 'broken.csv'),
       progressExportCsv([{ ...active, name: 'Karen Blixen', rawCells: { ects_passed: 'fifteen' } }]),
@@ -64,7 +67,8 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
     // The log names files and counts; never a cell value, a name or a CPR number.
     const logged = log.text();
     expect(logged).toContain('broken.csv');
-    for (const secret of ['fifteen', 'Karen', '010190-1234', '0101901234']) expect(logged).not.toContain(secret);
+    for (const secret of ['fifteen', 'Karen', '010190-1234', '0101901234'])
+      expect(logged).not.toContain(secret);
   });
 
   it('an empty or missing folder is a quiet run', async () => {

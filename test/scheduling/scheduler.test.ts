@@ -31,12 +31,19 @@ function countingJob(name: string, work: () => Promise<void> = async () => {}) {
 
 describe(`the scheduler (${testDatabaseEngine()})`, () => {
   it('two instances sharing the database run a scheduled time once', async () => {
-    const { job, runs } = countingJob('exactly-once', () => new Promise((resolve) => setTimeout(resolve, 50)));
+    const { job, runs } = countingJob(
+      'exactly-once',
+      () => new Promise((resolve) => setTimeout(resolve, 50)),
+    );
     const ledger = new PrismaJobRunLedger(database.prisma);
     const first = startScheduler({ jobs: [], ledger, logger: capturedLogger().logger });
     const second = startScheduler({ jobs: [], ledger, logger: capturedLogger().logger });
     const slot = new Date('2026-04-06T07:00:00Z');
-    const outcomes = await Promise.all([first.runNow(job, slot), second.runNow(job, slot), first.runNow(job, slot)]);
+    const outcomes = await Promise.all([
+      first.runNow(job, slot),
+      second.runNow(job, slot),
+      first.runNow(job, slot),
+    ]);
     expect(outcomes.filter((outcome) => outcome === 'ran')).toHaveLength(1);
     expect(runs()).toBe(1);
     const recorded = await database.prisma.jobRun.findMany({ where: { jobName: 'exactly-once' } });
@@ -49,7 +56,11 @@ describe(`the scheduler (${testDatabaseEngine()})`, () => {
       throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
     });
     const log = capturedLogger();
-    const scheduler = startScheduler({ jobs: [], ledger: new PrismaJobRunLedger(database.prisma), logger: log.logger });
+    const scheduler = startScheduler({
+      jobs: [],
+      ledger: new PrismaJobRunLedger(database.prisma),
+      logger: log.logger,
+    });
     await expect(scheduler.runNow(job, new Date('2026-04-06T07:00:00Z'))).resolves.toBe('ran');
     const [run] = await database.prisma.jobRun.findMany({ where: { jobName: 'always-fails' } });
     expect(run).toMatchObject({ outcome: 'failed', summary: { error: 'ENOSPC' } });

@@ -33,9 +33,16 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
         consoleChannel: 'sn-dat',
       },
     });
-    await prisma.programme.create({ data: { code: 'DAT-BSC', name: 'BSc Computer Science', boardCode: 'SN-DAT' } });
+    await prisma.programme.create({
+      data: { code: 'DAT-BSC', name: 'BSc Computer Science', boardCode: 'SN-DAT' },
+    });
     await prisma.manager.create({
-      data: { role: 'head_of_department', email: 'hod@demo.example', scopeKind: 'department', scopeCode: 'CS' },
+      data: {
+        role: 'head_of_department',
+        email: 'hod@demo.example',
+        scopeKind: 'department',
+        scopeCode: 'CS',
+      },
     });
 
     const board = await prisma.studyBoard.findUniqueOrThrow({
@@ -49,7 +56,10 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
       department: { code: 'CS' },
       programmes: [{ code: 'DAT-BSC' }],
     });
-    expect(await prisma.manager.findFirstOrThrow()).toMatchObject({ role: 'head_of_department', scopeCode: 'CS' });
+    expect(await prisma.manager.findFirstOrThrow()).toMatchObject({
+      role: 'head_of_department',
+      scopeCode: 'CS',
+    });
   });
 
   it('identification cycle, student, student result and audit event', async () => {
@@ -112,7 +122,13 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
       },
     });
     await prisma.auditEvent.create({
-      data: { actor: 'cli', action: 'identification.imported', boardCode: 'SN-DAT', cycleId: cycle.id, details: { red: 1 } },
+      data: {
+        actor: 'cli',
+        action: 'identification.imported',
+        boardCode: 'SN-DAT',
+        cycleId: cycle.id,
+        details: { red: 1 },
+      },
     });
 
     const stored = await prisma.identificationCycle.findUniqueOrThrow({

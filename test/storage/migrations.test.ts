@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.js';
 import { defaultMigrationsFolder } from '../../src/storage/migrations/migration-files.js';
-import { createTestDatabaseTarget, type TestDatabaseTarget, testDatabaseEngine } from '../support/test-database.js';
+import {
+  createTestDatabaseTarget,
+  type TestDatabaseTarget,
+  testDatabaseEngine,
+} from '../support/test-database.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,7 +33,9 @@ describe(`migrations at start-up (${testDatabaseEngine()})`, () => {
     const database = await openDatabase((await target(await copyOfMigrations())).options);
     try {
       expect(database.migrations.applied).toContain('20261123100000_initial');
-      const history = await database.prisma.$queryRaw<{ migration_name: string; checksum: string; steps: number }[]>`
+      const history = await database.prisma.$queryRaw<
+        { migration_name: string; checksum: string; steps: number }[]
+      >`
         SELECT migration_name, checksum, applied_steps_count AS steps FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
       expect(history.map((row) => row.migration_name)).toContain('20261123100000_initial');
       expect(history.every((row) => /^[0-9a-f]{64}$/.test(row.checksum) && row.steps === 1)).toBe(true);
@@ -60,7 +66,9 @@ describe(`migrations at start-up (${testDatabaseEngine()})`, () => {
 
   it('a failing migration is rolled back whole and not recorded', async () => {
     const folder = await copyOfMigrations();
-    await cp(join(folder, '20261123100000_initial'), join(folder, '20261124000000_broken'), { recursive: true });
+    await cp(join(folder, '20261123100000_initial'), join(folder, '20261124000000_broken'), {
+      recursive: true,
+    });
     await writeFile(
       join(folder, '20261124000000_broken', 'migration.sql'),
       'CREATE TABLE "half_done" (id INT);\nALTER TABLE "no_such_table" ADD COLUMN x INT;\n',

@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 
 /** A real pino logger whose JSON lines the test can read. */
-export function capturedLogger(): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+export function capturedLogger(): {
+  logger: Logger;
+  lines: () => Record<string, unknown>[];
+  text: () => string;
+} {
   let output = '';
   const destination = new Writable({
     write(chunk, _encoding, done) {

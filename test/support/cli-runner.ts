@@ -29,7 +29,10 @@ export async function runTrafiklys(
 }
 
 /** Runs the built `trafiklys` binary (dist/), as `npx trafiklys` would. */
-export function spawnTrafiklys(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd: string }): CliResult {
+export function spawnTrafiklys(
+  argv: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd: string },
+): CliResult {
   const binary = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
   const result = spawnSync(process.execPath, [binary, ...argv], {
     cwd: options.cwd,

@@ -4,7 +4,9 @@ import { type InstitutionConfig, parseInstitutionConfig } from '../../src/config
  * A valid institution with the given study boards (all in one faculty), built
  * through the real schema so defaults are filled as in production.
  */
-export function anInstitutionConfig(boardCodes: readonly string[] = ['SN-HIS', 'SN-DAT', 'SN-MAT']): InstitutionConfig {
+export function anInstitutionConfig(
+  boardCodes: readonly string[] = ['SN-HIS', 'SN-DAT', 'SN-MAT'],
+): InstitutionConfig {
   const parsed = parseInstitutionConfig({
     institution: { name: 'Test University' },
     faculties: [{ code: 'FAC', name: 'Faculty' }],

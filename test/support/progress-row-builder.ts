@@ -1,5 +1,5 @@
-import { type CalendarDate, parseIsoDate } from '../../src/shared/calendar-date.js';
 import type { ProgressRow } from '../../src/procedures/at-risk/progress-export/progress-row.js';
+import { type CalendarDate, parseIsoDate } from '../../src/shared/calendar-date.js';
 
 export type ProgressRowInput = Partial<Omit<ProgressRow, 'enrolledOn' | 'lastPassedOn'>> & {
   enrolledOn?: string;
@@ -28,7 +28,12 @@ export function aProgressRow(input: ProgressRowInput = {}): ProgressRow {
     teachingLanguage: 'da',
     ...input,
     enrolledOn: dateOf(input.enrolledOn ?? '2024-09-01'),
-    lastPassedOn: input.lastPassedOn === undefined ? dateOf('2026-01-20') : input.lastPassedOn === null ? null : dateOf(input.lastPassedOn),
+    lastPassedOn:
+      input.lastPassedOn === undefined
+        ? dateOf('2026-01-20')
+        : input.lastPassedOn === null
+          ? null
+          : dateOf(input.lastPassedOn),
   };
 }
 

@@ -22,11 +22,15 @@ export const cyclesCommand: CliCommand = {
       return exitCodes.usage;
     }
     return withRuntime(io, values.config, async (runtime) => {
-      const cycles = await runtime.identificationStorage.listCycles(values.board ? { boardCode: values.board } : {});
+      const cycles = await runtime.identificationStorage.listCycles(
+        values.board ? { boardCode: values.board } : {},
+      );
       const where = describeDatabase(runtime.database);
       if (cycles.length === 0) {
         io.stdout.write(
-          values.board ? `No cycles stored for study board ${values.board} in ${where}.\n` : `No cycles stored in ${where} yet.\n`,
+          values.board
+            ? `No cycles stored for study board ${values.board} in ${where}.\n`
+            : `No cycles stored in ${where} yet.\n`,
         );
         return exitCodes.ok;
       }
@@ -45,7 +49,19 @@ export const cyclesCommand: CliCommand = {
       ]);
       io.stdout.write(
         `${cycles.length} cycle${cycles.length === 1 ? '' : 's'} in ${where}:\n\n${textTable(
-          ['Board', 'Period', 'As of', 'Status', 'Green', 'Yellow', 'Red', 'Blue', 'Out of scope', 'Imported (UTC)', 'File'],
+          [
+            'Board',
+            'Period',
+            'As of',
+            'Status',
+            'Green',
+            'Yellow',
+            'Red',
+            'Blue',
+            'Out of scope',
+            'Imported (UTC)',
+            'File',
+          ],
           rows,
         )}\n`,
       );

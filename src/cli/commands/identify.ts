@@ -27,11 +27,21 @@ export const identifyCommand: CliCommand = {
     const config = namedConfig
       ? (await loadConfig({ explicitPath: values.config, env: io.env, cwd: io.cwd })).config
       : null;
-    const asOf = referenceDateOption(values['as-of'], config?.institution.timeZone ?? 'Europe/Copenhagen', io.now());
+    const asOf = referenceDateOption(
+      values['as-of'],
+      config?.institution.timeZone ?? 'Europe/Copenhagen',
+      io.now(),
+    );
     const progressExport = await readExportFile(file, io.cwd, config?.columnAliases);
-    const identification = identifyStudents(progressExport.rows, asOf, config?.thresholds ?? defaultIdentificationRules);
+    const identification = identifyStudents(
+      progressExport.rows,
+      asOf,
+      config?.thresholds ?? defaultIdentificationRules,
+    );
     io.stdout.write(
-      values.json ? `${JSON.stringify(identificationJson(identification))}\n` : identificationTable(identification),
+      values.json
+        ? `${JSON.stringify(identificationJson(identification))}\n`
+        : identificationTable(identification),
     );
     return exitCodes.ok;
   },

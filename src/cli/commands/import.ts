@@ -1,11 +1,11 @@
-import { describeRuntimeConfig, withRuntime } from '../with-runtime.js';
+import { describeDatabase } from '../../app/runtime.js';
 import { describePeriod } from '../../procedures/at-risk/identification-period.js';
 import { importIdentification } from '../../procedures/at-risk/import-identification.js';
-import { describeDatabase } from '../../app/runtime.js';
 import { parseCommandArguments, referenceDateOption, singlePositional } from '../arguments.js';
 import { type CliCommand, exitCodes } from '../cli-io.js';
 import { importReportTable } from '../format/import-output.js';
 import { readExportFile } from '../read-export-file.js';
+import { describeRuntimeConfig, withRuntime } from '../with-runtime.js';
 
 const usage = 'trafiklys import FILE [--as-of YYYY-MM-DD] [--config FILE]';
 

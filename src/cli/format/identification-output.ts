@@ -59,7 +59,18 @@ export function identificationTable(identification: Identification): string {
     new Array(9).fill(0),
   );
   const table = textTable(
-    ['Board', 'Green', 'Yellow', 'Red', 'Blue', 'Out of scope', 'Fwd out', 'Fwd in', 'No e-mail', '§31 uncontacted'],
+    [
+      'Board',
+      'Green',
+      'Yellow',
+      'Red',
+      'Blue',
+      'Out of scope',
+      'Fwd out',
+      'Fwd in',
+      'No e-mail',
+      '§31 uncontacted',
+    ],
     [...rows, ['Total', ...totals]],
   );
   return [

@@ -12,7 +12,9 @@ export function importReportTable(report: ImportReport): string {
     return [
       board.boardCode,
       outcomeWords[board.outcome],
-      ...trafficLights.map((light) => (change ? `${counts[light]} (${signed(change[light])})` : String(counts[light]))),
+      ...trafficLights.map((light) =>
+        change ? `${counts[light]} (${signed(change[light])})` : String(counts[light]),
+      ),
       counts.out_of_scope,
       change ? board.comparison.newlyRed.length : '–',
       change ? board.comparison.leftRed.length : '–',
@@ -21,10 +23,24 @@ export function importReportTable(report: ImportReport): string {
     ];
   });
   const table = textTable(
-    ['Board', 'Cycle', 'Green', 'Yellow', 'Red', 'Blue', 'Out of scope', 'Newly red', 'Left red', 'Fwd out', 'Fwd in'],
+    [
+      'Board',
+      'Cycle',
+      'Green',
+      'Yellow',
+      'Red',
+      'Blue',
+      'Out of scope',
+      'Newly red',
+      'Left red',
+      'Fwd out',
+      'Fwd in',
+    ],
     rows,
   );
-  const firstCycles = report.boards.filter((board) => board.comparison.previous === null).map((b) => b.boardCode);
+  const firstCycles = report.boards
+    .filter((board) => board.comparison.previous === null)
+    .map((b) => b.boardCode);
   const previousNote =
     firstCycles.length > 0
       ? `No previous cycle to compare with for: ${firstCycles.join(', ')}.`

@@ -2,7 +2,10 @@
 const numericCell = /^[\d\s.,()+−±–-]*$/;
 
 /** A plain-text table: numeric columns right-aligned, text columns left-aligned. */
-export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   const cells = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
   const rightAligned = header.map((_, column) =>

@@ -62,11 +62,14 @@ export async function importIdentification(
   const period = periodOf(asOf);
 
   const outcomes = await storage.transaction(async (store) => {
-    const plans = await Promise.all(identification.boards.map((board) => planBoard(store, board, request, period)));
+    const plans = await Promise.all(
+      identification.boards.map((board) => planBoard(store, board, request, period)),
+    );
     if (plans.some((plan) => plan.outcome !== 'unchanged')) {
       await store.saveStudents(progressExport.rows.map((row) => studentRecordOf(row, cipher)));
     }
-    const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] = [];
+    const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] =
+      [];
     for (const plan of plans) {
       stored.push({ ...plan, cycleId: await storeBoard(store, plan, request, period) });
     }
@@ -74,7 +77,10 @@ export async function importIdentification(
   });
 
   const boards = await Promise.all(
-    outcomes.map(async (board) => ({ ...board, comparison: await storage.compareWithPrevious(board.cycleId) })),
+    outcomes.map(async (board) => ({
+      ...board,
+      comparison: await storage.compareWithPrevious(board.cycleId),
+    })),
   );
   return {
     period,
@@ -181,7 +187,11 @@ function assertBoardsKnown(progressExport: ProgressExport, knownBoards: Readonly
   const known = [...knownBoards].sort().join(', ');
   for (const row of progressExport.rows) {
     if (!knownBoards.has(row.boardCode)) {
-      problems.push({ line: row.line, column: 'board_code', message: `"${row.boardCode}" is not a study board in the configuration (known: ${known})` });
+      problems.push({
+        line: row.line,
+        column: 'board_code',
+        message: `"${row.boardCode}" is not a study board in the configuration (known: ${known})`,
+      });
     }
     if (row.sideSubjectBoard !== null && !knownBoards.has(row.sideSubjectBoard)) {
       problems.push({
@@ -191,7 +201,8 @@ function assertBoardsKnown(progressExport: ProgressExport, knownBoards: Readonly
       });
     }
   }
-  if (problems.length > 0) throw new ProgressExportError(progressExport.fileName, problems, 'import.unknown_board');
+  if (problems.length > 0)
+    throw new ProgressExportError(progressExport.fileName, problems, 'import.unknown_board');
 }
 
 function cipherFor(progressExport: ProgressExport, cipher: CprCipher | null): CprCipher | null {
@@ -215,7 +226,11 @@ function studentRecordOf(row: IdentifiedStudent['row'], cipher: CprCipher | null
   };
 }
 
-function resultRecordOf(cycleId: string, student: IdentifiedStudent, routing: ResultRecord['routing']): ResultRecord {
+function resultRecordOf(
+  cycleId: string,
+  student: IdentifiedStudent,
+  routing: ResultRecord['routing'],
+): ResultRecord {
   const { row, classification } = student;
   return {
     cycleId,

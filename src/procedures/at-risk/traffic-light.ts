@@ -36,7 +36,13 @@ export function classifyStudent(
   const ectsBehind = roundToThousandths(row.ectsExpected - row.ectsPassed);
   const delayMonths = roundToThousandths(Math.max(0, ectsBehind) / rules.ectsPerMonth);
   if (!isInScope(row)) {
-    return { category: 'out_of_scope', ectsBehind, delayMonths, specialGuidance: false, mandatoryContact: false };
+    return {
+      category: 'out_of_scope',
+      ectsBehind,
+      delayMonths,
+      specialGuidance: false,
+      mandatoryContact: false,
+    };
   }
   return {
     category: trafficLightOf(row, ectsBehind, referenceDate, rules),

@@ -99,6 +99,9 @@ async function applyOne(session: MigrationSession, migration: MigrationFile): Pr
   } catch (error) {
     await session.exec('ROLLBACK');
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CodedError('storage.migration_failed', `migration ${migration.name} failed and was rolled back: ${reason}`);
+    throw new CodedError(
+      'storage.migration_failed',
+      `migration ${migration.name} failed and was rolled back: ${reason}`,
+    );
   }
 }

@@ -37,7 +37,12 @@ describe('identifying a whole export', () => {
   });
 
   it('a side-subject student is identified by the home board and forwarded to the side-subject board', () => {
-    const student = aProgressRow({ boardCode: 'SN-DAT', sideSubjectBoard: 'SN-MAT', ectsExpected: 60, ectsPassed: 40 });
+    const student = aProgressRow({
+      boardCode: 'SN-DAT',
+      sideSubjectBoard: 'SN-MAT',
+      ectsExpected: 60,
+      ectsPassed: 40,
+    });
     const identification = identifyStudents([student], asOf, defaultIdentificationRules);
     const home = boardOf(identification, 'SN-DAT');
     const side = boardOf(identification, 'SN-MAT');
@@ -71,7 +76,12 @@ describe('identifying a whole export', () => {
   it('§ 31 cross-check: a blue student delayed more than 12 months is flagged as not to be contacted', () => {
     const identification = identifyStudents(
       [
-        aProgressRow({ enrolledOn: '2022-09-01', lastPassedOn: '2024-01-15', ectsExpected: 150, ectsPassed: 60 }),
+        aProgressRow({
+          enrolledOn: '2022-09-01',
+          lastPassedOn: '2024-01-15',
+          ectsExpected: 150,
+          ectsPassed: 60,
+        }),
         aProgressRow({ ectsExpected: 150, ectsPassed: 60 }),
       ],
       asOf,

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultIdentificationRules } from '../../../src/procedures/at-risk/identification-rules.js';
-import { type ImportRequest, importIdentification } from '../../../src/procedures/at-risk/import-identification.js';
-import { ProgressExportError, describeProblem } from '../../../src/procedures/at-risk/progress-export/export-problem.js';
+import {
+  type ImportRequest,
+  importIdentification,
+} from '../../../src/procedures/at-risk/import-identification.js';
+import {
+  describeProblem,
+  ProgressExportError,
+} from '../../../src/procedures/at-risk/progress-export/export-problem.js';
 import { readProgressExport } from '../../../src/procedures/at-risk/progress-export/read-progress-export.js';
 import { createCprCipher } from '../../../src/security/cpr-cipher.js';
 import type { Database } from '../../../src/storage/database.js';
@@ -35,21 +41,44 @@ afterAll(async () => {
   await database?.close();
 });
 beforeEach(async () => {
-  await database.prisma.$executeRaw`TRUNCATE student_result, identification_cycle, student, audit_event CASCADE`;
+  await database.prisma
+    .$executeRaw`TRUNCATE student_result, identification_cycle, student, audit_event CASCADE`;
 });
 
 // Active students: a module passed this winter, so never blue unless a test says so.
 const active = { lastPassedOn: '2026-01-20' };
-const green = (input: ProgressRowInput = {}): ProgressRowInput => ({ ...active, ectsExpected: 60, ectsPassed: 60, ...input });
-const yellow = (input: ProgressRowInput = {}): ProgressRowInput => ({ ...active, ectsExpected: 60, ectsPassed: 50, ...input });
-const red = (input: ProgressRowInput = {}): ProgressRowInput => ({ ...active, ectsExpected: 60, ectsPassed: 30, ...input });
+const green = (input: ProgressRowInput = {}): ProgressRowInput => ({
+  ...active,
+  ectsExpected: 60,
+  ectsPassed: 60,
+  ...input,
+});
+const yellow = (input: ProgressRowInput = {}): ProgressRowInput => ({
+  ...active,
+  ectsExpected: 60,
+  ectsPassed: 50,
+  ...input,
+});
+const red = (input: ProgressRowInput = {}): ProgressRowInput => ({
+  ...active,
+  ectsExpected: 60,
+  ectsPassed: 30,
+  ...input,
+});
 
-async function exportOf(rows: readonly ProgressRowInput[], fileName = 'export.csv', notation = utf8EnglishNotation) {
+async function exportOf(
+  rows: readonly ProgressRowInput[],
+  fileName = 'export.csv',
+  notation = utf8EnglishNotation,
+) {
   const withIds = rows.map((row, index) => ({ studentId: `S${100001 + index}`, ...row }));
   return readProgressExport(progressExportCsv(withIds, { notation }), { fileName });
 }
 
-async function importRows(rows: readonly ProgressRowInput[], overrides: Partial<ImportRequest> & { fileName?: string } = {}) {
+async function importRows(
+  rows: readonly ProgressRowInput[],
+  overrides: Partial<ImportRequest> & { fileName?: string } = {},
+) {
   const { fileName, ...request } = overrides;
   return importIdentification(storage, {
     progressExport: await exportOf(rows, fileName),
@@ -85,7 +114,9 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
       ['SN-HIS', 'created'],
     ]);
     const cycles = await storage.listCycles({});
-    expect(cycles.map((cycle) => [cycle.boardCode, cycle.term, cycle.year, cycle.status, cycle.referenceDate])).toEqual([
+    expect(
+      cycles.map((cycle) => [cycle.boardCode, cycle.term, cycle.year, cycle.status, cycle.referenceDate]),
+    ).toEqual([
       ['SN-DAT', 'spring', 2026, 'draft', '2026-04-06'],
       ['SN-HIS', 'spring', 2026, 'draft', '2026-04-06'],
     ]);
@@ -117,22 +148,26 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
 
   it('once mails are sent for a cycle, a new file for that period is refused and nothing is stored', async () => {
     await importRows([green({ name: 'Original Name' }), red()]);
-    await database.prisma.identificationCycle.updateMany({ data: { status: 'dispatched', mailsSentAt: new Date() } });
+    await database.prisma.identificationCycle.updateMany({
+      data: { status: 'dispatched', mailsSentAt: new Date() },
+    });
     const before = await storedCounts();
     await expect(importRows([green({ name: 'Changed Name' }), yellow()])).rejects.toMatchObject({
       code: 'import.cycle_locked',
       message: expect.stringContaining('study board SN-HIS: the spring 2026 identification is dispatched'),
     });
     expect(await storedCounts()).toEqual(before);
-    expect((await database.prisma.student.findFirstOrThrow({ where: { studentNumber: 'S100001' } })).name).toBe(
-      'Original Name',
-    );
+    expect(
+      (await database.prisma.student.findFirstOrThrow({ where: { studentNumber: 'S100001' } })).name,
+    ).toBe('Original Name');
   });
 
   it('a board code the configuration does not know rejects the file with its line and column, storing nothing', async () => {
-    const error = await importRows([green(), green({ boardCode: 'SN-XYZ' }), green({ sideSubjectBoard: 'SN-ABC' })]).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await importRows([
+      green(),
+      green({ boardCode: 'SN-XYZ' }),
+      green({ sideSubjectBoard: 'SN-ABC' }),
+    ]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProgressExportError);
     expect((error as ProgressExportError).code).toBe('import.unknown_board');
     expect((error as ProgressExportError).problems.map(describeProblem)).toEqual([
@@ -144,7 +179,9 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
 
   it('CPR numbers are stored encrypted: the raw column holds no digits of them, and the key opens them', async () => {
     await importRows([green({ nationalId: '010190-1234' })]);
-    const [raw] = await database.prisma.$queryRaw<{ student_number: string; cpr: Uint8Array; text: string }[]>`
+    const [raw] = await database.prisma.$queryRaw<
+      { student_number: string; cpr: Uint8Array; text: string }[]
+    >`
       SELECT student_number, cpr_encrypted AS cpr, encode(cpr_encrypted, 'escape') AS text FROM student`;
     expect(raw?.text).not.toContain('0101901234');
     expect(raw?.text).not.toContain('010190');
@@ -160,11 +197,21 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
 
   it('each cycle knows the previous one: change per category, students newly red and students who left red', async () => {
     await importRows(
-      [red({ studentId: 'S1' }), red({ studentId: 'S2' }), green({ studentId: 'S3' }), green({ studentId: 'S4' })],
+      [
+        red({ studentId: 'S1' }),
+        red({ studentId: 'S2' }),
+        green({ studentId: 'S3' }),
+        green({ studentId: 'S4' }),
+      ],
       { asOf: autumn, fileName: 'autumn.csv' },
     );
     const report = await importRows(
-      [red({ studentId: 'S1' }), yellow({ studentId: 'S2' }), red({ studentId: 'S3' }), red({ studentId: 'S5' })],
+      [
+        red({ studentId: 'S1' }),
+        yellow({ studentId: 'S2' }),
+        red({ studentId: 'S3' }),
+        red({ studentId: 'S5' }),
+      ],
       { fileName: 'spring.csv' },
     );
     const { comparison } = report.boards[0]!;
@@ -177,7 +224,9 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
   it('importing an earlier period afterwards slots it in as the later cycle’s previous one', async () => {
     await importRows([red({ studentId: 'S1' })], { fileName: 'spring.csv' });
     await importRows([green({ studentId: 'S1' })], { asOf: autumn, fileName: 'autumn.csv' });
-    const [springCycle] = (await storage.listCycles({ boardCode: 'SN-HIS' })).filter((cycle) => cycle.term === 'spring');
+    const [springCycle] = (await storage.listCycles({ boardCode: 'SN-HIS' })).filter(
+      (cycle) => cycle.term === 'spring',
+    );
     const comparison = await storage.compareWithPrevious(springCycle!.id);
     expect(comparison.previous).toMatchObject({ term: 'autumn', year: 2025 });
     expect(comparison.newlyRed).toEqual(['S1']);
@@ -194,7 +243,9 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
       ['SN-MAT', 'forwarded_in', 'red'],
     ]);
     const cycles = await storage.listCycles({});
-    expect(cycles.map((cycle) => [cycle.boardCode, cycle.counts.red, cycle.forwardedOut, cycle.forwardedIn])).toEqual([
+    expect(
+      cycles.map((cycle) => [cycle.boardCode, cycle.counts.red, cycle.forwardedOut, cycle.forwardedIn]),
+    ).toEqual([
       ['SN-HIS', 1, 1, 0],
       ['SN-MAT', 0, 0, 1],
     ]);
@@ -205,7 +256,13 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
       green({ name: 'Søren Ærø', ectsExpected: 67.5, ectsPassed: 62.5 }),
       yellow({ boardCode: 'SN-DAT', status: 'leave' }),
       red({ sideSubjectBoard: 'SN-MAT', lastPassedOn: null, enrolledOn: '2025-09-01' }),
-      { enrolledOn: '2022-09-01', lastPassedOn: '2024-12-01', ectsExpected: 120, ectsPassed: 45, enrolmentType: 'guest' },
+      {
+        enrolledOn: '2022-09-01',
+        lastPassedOn: '2024-12-01',
+        ectsExpected: 120,
+        ectsPassed: 45,
+        enrolmentType: 'guest',
+      },
       { enrolledOn: '2022-09-01', lastPassedOn: '2024-12-01', ectsExpected: 120, ectsPassed: 45 },
     ];
     const rows = samples.map((row, index) => ({ studentId: `S${index + 1}`, ...row }));
@@ -227,15 +284,29 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
       });
     const fromExport = (notation: typeof utf8EnglishNotation) =>
       readProgressExport(progressExportCsv(rows, { notation }), { fileName: 'export.csv' });
-    const base = { rules: defaultIdentificationRules, knownBoards: new Set(['SN-HIS', 'SN-DAT', 'SN-MAT']), actor: 'test', cipher, asOf: spring };
+    const base = {
+      rules: defaultIdentificationRules,
+      knownBoards: new Set(['SN-HIS', 'SN-DAT', 'SN-MAT']),
+      actor: 'test',
+      cipher,
+      asOf: spring,
+    };
 
     await importIdentification(storage, { ...base, progressExport: await fromExport(utf8EnglishNotation) });
     const utf8 = await snapshot();
-    await database.prisma.$executeRaw`TRUNCATE student_result, identification_cycle, student, audit_event CASCADE`;
+    await database.prisma
+      .$executeRaw`TRUNCATE student_result, identification_cycle, student, audit_event CASCADE`;
     await importIdentification(storage, { ...base, progressExport: await fromExport(danishExcelNotation) });
     const danish = await snapshot();
 
     expect(danish).toEqual(utf8);
-    expect(utf8.map((result) => result.category)).toEqual(['green', 'out_of_scope', 'red', 'red', 'out_of_scope', 'blue']);
+    expect(utf8.map((result) => result.category)).toEqual([
+      'green',
+      'out_of_scope',
+      'red',
+      'red',
+      'out_of_scope',
+      'blue',
+    ]);
   });
 });

@@ -41,7 +41,10 @@ describe('the traffic light by ECTS behind', () => {
   });
 
   it('decimal ECTS do not drift across a boundary (20.1 − 15.1 is exactly 5)', () => {
-    expect(classify({ ectsExpected: 20.1, ectsPassed: 15.1 })).toMatchObject({ category: 'green', ectsBehind: 5 });
+    expect(classify({ ectsExpected: 20.1, ectsPassed: 15.1 })).toMatchObject({
+      category: 'green',
+      ectsBehind: 5,
+    });
   });
 
   it('the thresholds come from the rules, so an institution can set its own', () => {
@@ -55,7 +58,9 @@ describe('blue: inactive students', () => {
   const longEnrolled = { enrolledOn: '2023-09-01' };
 
   it('a student whose last pass was exactly 12 months before the reference date passed within the window', () => {
-    expect(classify({ ...longEnrolled, ...behindBy(20), lastPassedOn: twelveMonthsBefore }).category).toBe('red');
+    expect(classify({ ...longEnrolled, ...behindBy(20), lastPassedOn: twelveMonthsBefore }).category).toBe(
+      'red',
+    );
   });
 
   it('a student whose last pass was one day before the window is blue', () => {
@@ -63,7 +68,9 @@ describe('blue: inactive students', () => {
   });
 
   it('a student enrolled exactly 12 months who never passed a module is blue', () => {
-    expect(classify({ enrolledOn: twelveMonthsBefore, lastPassedOn: null, ...behindBy(60) }).category).toBe('blue');
+    expect(classify({ enrolledOn: twelveMonthsBefore, lastPassedOn: null, ...behindBy(60) }).category).toBe(
+      'blue',
+    );
   });
 
   it('a student enrolled one day short of 12 months who never passed is not blue but classified by ECTS', () => {
@@ -84,9 +91,12 @@ describe('scope', () => {
     });
   });
 
-  it.each(['single-subject', 'guest', 'exchange'] as const)('a %s student is out of scope', (enrolmentType) => {
-    expect(classify({ enrolmentType, ...behindBy(40) }).category).toBe('out_of_scope');
-  });
+  it.each(['single-subject', 'guest', 'exchange'] as const)(
+    'a %s student is out of scope',
+    (enrolmentType) => {
+      expect(classify({ enrolmentType, ...behindBy(40) }).category).toBe('out_of_scope');
+    },
+  );
 });
 
 describe('§ 31 delay in months', () => {
