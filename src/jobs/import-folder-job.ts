@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { InstitutionConfig } from '../config/institution-config.js';
@@ -85,9 +86,13 @@ export function importFolderJob(options: {
   };
 }
 
+/** Moves the file aside under a dated name; a second file of the same name that day is numbered, never overwritten. */
 async function moveInto(folder: string, subfolder: string, name: string, asOf: string): Promise<string> {
   await mkdir(join(folder, subfolder), { recursive: true });
-  const target = join(folder, subfolder, `${asOf}_${name}`);
-  await rename(join(folder, name), target);
-  return target;
+  for (let copy = 1; ; copy++) {
+    const target = join(folder, subfolder, copy === 1 ? `${asOf}_${name}` : `${asOf}_${copy}_${name}`);
+    if (existsSync(target)) continue;
+    await rename(join(folder, name), target);
+    return target;
+  }
 }

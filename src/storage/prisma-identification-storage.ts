@@ -11,7 +11,6 @@ import type {
   StudentRecord,
 } from '../procedures/at-risk/identification-store.js';
 import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
-import { trafficLights } from '../procedures/at-risk/traffic-light.js';
 import { calendarDateOfUtc, utcMidnightOf } from '../shared/calendar-date.js';
 
 type Queryable = Pick<PrismaClient, '$queryRaw' | '$executeRaw' | 'identificationCycle' | 'auditEvent'>;
@@ -67,9 +66,12 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
       ORDER BY 1`;
     return {
       previous: { id: previous.id, term: previous.term, year: previous.year, counts: before },
-      change: Object.fromEntries(
-        trafficLights.map((light) => [light, current[light] - before[light]]),
-      ) as Record<(typeof trafficLights)[number], number>,
+      change: {
+        green: current.green - before.green,
+        yellow: current.yellow - before.yellow,
+        red: current.red - before.red,
+        blue: current.blue - before.blue,
+      },
       newlyRed: transitions.filter((row) => row.transition === 'newly_red').map((row) => row.student_number),
       leftRed: transitions.filter((row) => row.transition === 'left_red').map((row) => row.student_number),
     };

@@ -71,6 +71,27 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
       expect(logged).not.toContain(secret);
   });
 
+  it('the same file dropped again the same day is moved aside under a numbered name, never overwriting the first', async () => {
+    await writeFile(
+      join(folder, 'spring.csv'),
+      progressExportCsv([{ lastPassedOn: '2026-01-20', boardCode: 'SN-HIS' }]),
+    );
+    const job = importFolderJob({
+      folder,
+      config,
+      storage: new PrismaIdentificationStorage(database.prisma),
+      cipher: null,
+      now: () => new Date('2026-04-06T09:00:00Z'),
+    });
+    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toMatchObject({
+      imported: 1,
+    });
+    expect((await readdir(join(folder, 'imported'))).sort()).toEqual([
+      '2026-04-06_2_spring.csv',
+      '2026-04-06_spring.csv',
+    ]);
+  });
+
   it('an empty or missing folder is a quiet run', async () => {
     const job = importFolderJob({
       folder: join(folder, 'does-not-exist'),

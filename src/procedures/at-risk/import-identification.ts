@@ -13,7 +13,7 @@ import type {
 } from './identification-store.js';
 import { type BoardIdentification, type IdentifiedStudent, identifyStudents } from './identify-students.js';
 import { type ExportProblem, ProgressExportError } from './progress-export/export-problem.js';
-import type { ProgressExport } from './progress-export/progress-row.js';
+import type { ProgressExport, ProgressRow } from './progress-export/progress-row.js';
 
 export interface ImportRequest {
   readonly progressExport: ProgressExport;
@@ -214,7 +214,7 @@ function cipherFor(progressExport: ProgressExport, cipher: CprCipher | null): Cp
   );
 }
 
-function studentRecordOf(row: IdentifiedStudent['row'], cipher: CprCipher | null): StudentRecord {
+function studentRecordOf(row: ProgressRow, cipher: CprCipher | null): StudentRecord {
   return {
     studentNumber: row.studentId,
     name: row.name,
