@@ -7,25 +7,9 @@ import type {
 } from './institution-config.js';
 import { managerRoles } from './institution-config.js';
 import { nextScheduledRuns, wallTimeIn } from './schedule-runs.js';
-import { cronInWords } from './schedule-words.js';
+import { cronInWords, monthNames, weekdayNames } from './schedule-words.js';
 
 type Row = readonly [label: string, value: string | readonly string[]];
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * What `trafiklys config check` prints: the configuration as a person reads

@@ -1,6 +1,6 @@
 import { type ParsedFields, parse } from 'node-cron';
 
-const monthNames = [
+export const monthNames = [
   'January',
   'February',
   'March',
@@ -14,7 +14,7 @@ const monthNames = [
   'November',
   'December',
 ];
-const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const ordinals = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 /**

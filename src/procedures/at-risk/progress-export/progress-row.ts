@@ -54,20 +54,16 @@ export const progressColumns = [
 ] as const;
 export type ProgressColumn = (typeof progressColumns)[number];
 
-export const requiredColumns: ReadonlySet<ProgressColumn> = new Set([
-  'student_id',
-  'name',
-  'email',
-  'programme_code',
-  'programme_name',
-  'board_code',
-  'enrolment_type',
-  'status',
-  'enrolled_on',
-  'ects_expected',
-  'ects_passed',
-  'last_passed_on',
+/** Columns a file may leave out; every other column is required (spec "Columns"). */
+export const optionalColumns: ReadonlySet<ProgressColumn> = new Set([
+  'national_id',
+  'side_subject_board',
+  'teaching_language',
 ]);
+
+export const requiredColumns: ReadonlySet<ProgressColumn> = new Set(
+  progressColumns.filter((column) => !optionalColumns.has(column)),
+);
 
 /** The Danish alias of each column; a deployment may add more in config. */
 export const danishColumnAliases: Readonly<Record<ProgressColumn, string>> = {
