@@ -116,6 +116,51 @@ describe(`trafiklys import and cycles (${testDatabaseEngine()})`, () => {
     expect((await trafiklys('cycles')).stdout).toContain('4 cycles in ');
   });
 
+  const header =
+    'student_id,name,email,programme_code,programme_name,board_code,enrolment_type,status,enrolled_on,ects_expected,ects_passed,last_passed_on';
+  const badFiles = [
+    {
+      problem: 'a non-numeric ECTS value',
+      content: `${header}\nS20,Ida,ida@x.dk,HIS,History,SN-HIS,ordinary,active,2024-09-01,60,fifteen,2026-01-20\n`,
+      error: 'line 2, column ects_passed: "fifteen" is not a number',
+    },
+    {
+      problem: 'an unknown category value',
+      content: `${header}\nS20,Ida,ida@x.dk,HIS,History,SN-HIS,full-time,active,2024-09-01,60,60,2026-01-20\n`,
+      error:
+        'line 2, column enrolment_type: "full-time" is not an enrolment type (ordinary, single-subject, guest, exchange or ordinær, enkeltfag, gæst, udveksling)',
+    },
+    {
+      problem: 'a bad date',
+      content: `${header}\nS20,Ida,ida@x.dk,HIS,History,SN-HIS,ordinary,active,31-02-2024,60,60,2026-01-20\n`,
+      error:
+        'line 2, column enrolled_on: "31-02-2024" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)',
+    },
+    {
+      problem: 'a duplicate student id',
+      content: `${header}\nS20,Ida,ida@x.dk,HIS,History,SN-HIS,ordinary,active,2024-09-01,60,60,2026-01-20\nS20,Bo,bo@x.dk,HIS,History,SN-HIS,ordinary,active,2024-09-01,60,60,2026-01-20\n`,
+      error: 'line 3, column student_id: "S20" appears again (first on line 2)',
+    },
+    {
+      problem: 'a missing column',
+      content: `${header.replace(',ects_passed', '')}\nS20,Ida,ida@x.dk,HIS,History,SN-HIS,ordinary,active,2024-09-01,60,2026-01-20\n`,
+      error: 'line 1, column ects_passed: missing required column "ects_passed" (Danish: "Beståede ECTS")',
+    },
+    { problem: 'no content at all', content: '', error: 'the file is empty' },
+  ];
+
+  it.each(badFiles)(
+    'a file with $problem is refused with a precise error, and nothing is stored',
+    async (bad) => {
+      await writeFile(join(folder, 'bad.csv'), bad.content);
+      const before = (await trafiklys('cycles')).stdout;
+      const result = await trafiklys('import', 'bad.csv', '--as-of', '2026-10-05');
+      expect(result).toMatchObject({ exitCode: 1, stdout: '' });
+      expect(result.stderr).toBe(`error: bad.csv cannot be used:\n${bad.error}\n`);
+      expect((await trafiklys('cycles')).stdout).toBe(before);
+    },
+  );
+
   it('an export with CPR numbers is refused when no key is configured', async () => {
     const file = await exportFile('cpr.csv', [
       { ...active, studentId: 'S11', boardCode: 'SN-HIS', nationalId: '0202881235' },
