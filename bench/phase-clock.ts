@@ -1,0 +1,89 @@
+/**
+ * Where an import's time goes, without touching the code under test: the
+ * storage and the CPR cipher are wrapped, and each method's calls are timed.
+ * A phase's time is the union of its calls' intervals, so calls that run
+ * concurrently (Promise.all over the boards) are not counted twice.
+ */
+import type {
+  IdentificationStorage,
+  IdentificationStore,
+} from '../src/procedures/at-risk/identification-store.js';
+import type { CprCipher } from '../src/security/cpr-cipher.js';
+
+export class PhaseClock {
+  private readonly totals = new Map<string, number>();
+  private readonly running = new Map<string, { calls: number; since: number }>();
+
+  async time<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    this.start(phase);
+    try {
+      return await work();
+    } finally {
+      this.stop(phase);
+    }
+  }
+
+  timeSync<T>(phase: string, work: () => T): T {
+    this.start(phase);
+    try {
+      return work();
+    } finally {
+      this.stop(phase);
+    }
+  }
+
+  totalMs(phase: string): number {
+    return this.totals.get(phase) ?? 0;
+  }
+
+  reset(): void {
+    this.totals.clear();
+    this.running.clear();
+  }
+
+  private start(phase: string): void {
+    const running = this.running.get(phase);
+    if (running) running.calls += 1;
+    else this.running.set(phase, { calls: 1, since: performance.now() });
+  }
+
+  private stop(phase: string): void {
+    const running = this.running.get(phase);
+    if (!running) return;
+    running.calls -= 1;
+    if (running.calls > 0) return;
+    this.running.delete(phase);
+    this.totals.set(phase, this.totalMs(phase) + performance.now() - running.since);
+  }
+}
+
+export function timedStorage(storage: IdentificationStorage, clock: PhaseClock): IdentificationStorage {
+  return {
+    transaction: (work) =>
+      clock.time('transaction', () => storage.transaction((store) => work(timedStore(store, clock)))),
+    listCycles: (filter) => clock.time('listCycles', () => storage.listCycles(filter)),
+    compareWithPrevious: (cycleId) =>
+      clock.time('compareWithPrevious', () => storage.compareWithPrevious(cycleId)),
+  };
+}
+
+function timedStore(store: IdentificationStore, clock: PhaseClock): IdentificationStore {
+  return {
+    findCycle: (boardCode, period) => clock.time('findCycle', () => store.findCycle(boardCode, period)),
+    saveStudents: (students) => clock.time('saveStudents', () => store.saveStudents(students)),
+    createCycle: (cycle) => clock.time('createCycle', () => store.createCycle(cycle)),
+    replaceCycle: (cycleId, cycle) => clock.time('replaceCycle', () => store.replaceCycle(cycleId, cycle)),
+    saveResults: (results) => clock.time('saveResults', () => store.saveResults(results)),
+    linkPreviousCycles: (boardCode) =>
+      clock.time('linkPreviousCycles', () => store.linkPreviousCycles(boardCode)),
+    recordAudit: (event) => clock.time('recordAudit', () => store.recordAudit(event)),
+  };
+}
+
+export function timedCipher(cipher: CprCipher, clock: PhaseClock): CprCipher {
+  return {
+    encrypt: (cpr, studentNumber) => clock.timeSync('encryptCpr', () => cipher.encrypt(cpr, studentNumber)),
+    decrypt: (sealed, studentNumber) =>
+      clock.timeSync('decryptCpr', () => cipher.decrypt(sealed, studentNumber)),
+  };
+}
