@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { IdentificationRules } from './identification-rules.js';
 import type { ProgressRow } from './progress-export/progress-row.js';
-import { type Category, classifyStudent, type StudentClassification } from './traffic-light.js';
+import { type Category, type StudentClassification, studentClassifier } from './traffic-light.js';
 
 export interface IdentifiedStudent {
   readonly row: ProgressRow;
@@ -75,10 +75,11 @@ export function identifyStudents(
     return board;
   };
 
+  const classify = studentClassifier(asOf, rules);
   const students: IdentifiedStudent[] = [];
   let outOfScope = 0;
   for (const row of rows) {
-    const classification = classifyStudent(row, asOf, rules);
+    const classification = classify(row);
     const { category, mandatoryContact } = classification;
     // Out-of-scope students are not followed up by anyone, so not forwarded either.
     const forwardedTo =

@@ -66,7 +66,9 @@ export async function importIdentification(
       identification.boards.map((board) => planBoard(store, board, request, period)),
     );
     if (plans.some((plan) => plan.outcome !== 'unchanged')) {
-      await store.saveStudents(progressExport.rows.map((row) => studentRecordOf(row, cipher)));
+      for (const rows of inBatches(progressExport.rows)) {
+        await store.saveStudents(rows.map((row) => studentRecordOf(row, cipher)));
+      }
     }
     const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] =
       [];
@@ -144,12 +146,16 @@ async function storeBoard(
   } else {
     cycleId = await store.createCycle(cycle);
   }
-  await store.saveResults([
-    ...plan.board.students.map((student) =>
-      resultRecordOf(cycleId, student, student.forwardedTo === null ? 'own' : 'forwarded_out'),
-    ),
-    ...plan.board.forwardedInStudents.map((student) => resultRecordOf(cycleId, student, 'forwarded_in')),
-  ]);
+  const results = [
+    ...plan.board.students.map((student) => ({
+      student,
+      routing: student.forwardedTo === null ? ('own' as const) : ('forwarded_out' as const),
+    })),
+    ...plan.board.forwardedInStudents.map((student) => ({ student, routing: 'forwarded_in' as const })),
+  ];
+  for (const batch of inBatches(results)) {
+    await store.saveResults(batch.map(({ student, routing }) => resultRecordOf(cycleId, student, routing)));
+  }
   await store.linkPreviousCycles(plan.boardCode);
   await store.recordAudit({
     actor: request.actor,
@@ -169,6 +175,19 @@ async function storeBoard(
     },
   });
   return cycleId;
+}
+
+/**
+ * Bulk writes go in batches: one statement per batch keeps the statement's
+ * parameters (and so the process's peak memory) bounded, at a few round trips'
+ * cost, whatever the size of the export.
+ */
+const writeBatchSize = 5_000;
+
+function* inBatches<T>(items: readonly T[]): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += writeBatchSize) {
+    yield items.slice(start, start + writeBatchSize);
+  }
 }
 
 function figuresOf(board: BoardIdentification): CycleFigures {

@@ -27,39 +27,51 @@ export function isInScope(row: Pick<ProgressRow, 'enrolmentType' | 'status'>): b
 /**
  * The traffic light as of reference date R. The rules are applied in the
  * spec's order: blue first (inactive), then green/yellow/red by ECTS behind.
+ * The window start (R − 12 months) is worked out once for a whole export.
  */
+export function studentClassifier(
+  referenceDate: CalendarDate,
+  rules: IdentificationRules,
+): (row: ProgressRow) => StudentClassification {
+  const windowStart = subtractMonths(referenceDate, rules.inactivityMonths);
+  return (row) => {
+    const ectsBehind = roundToThousandths(row.ectsExpected - row.ectsPassed);
+    const delayMonths = roundToThousandths(Math.max(0, ectsBehind) / rules.ectsPerMonth);
+    if (!isInScope(row)) {
+      return {
+        category: 'out_of_scope',
+        ectsBehind,
+        delayMonths,
+        specialGuidance: false,
+        mandatoryContact: false,
+      };
+    }
+    return {
+      category: trafficLightOf(row, ectsBehind, windowStart, rules),
+      ectsBehind,
+      delayMonths,
+      specialGuidance: delayMonths > rules.specialGuidanceMonths,
+      mandatoryContact: delayMonths > rules.mandatoryContactMonths,
+    };
+  };
+}
+
+/** One student's traffic light as of R (see studentClassifier). */
 export function classifyStudent(
   row: ProgressRow,
   referenceDate: CalendarDate,
   rules: IdentificationRules,
 ): StudentClassification {
-  const ectsBehind = roundToThousandths(row.ectsExpected - row.ectsPassed);
-  const delayMonths = roundToThousandths(Math.max(0, ectsBehind) / rules.ectsPerMonth);
-  if (!isInScope(row)) {
-    return {
-      category: 'out_of_scope',
-      ectsBehind,
-      delayMonths,
-      specialGuidance: false,
-      mandatoryContact: false,
-    };
-  }
-  return {
-    category: trafficLightOf(row, ectsBehind, referenceDate, rules),
-    ectsBehind,
-    delayMonths,
-    specialGuidance: delayMonths > rules.specialGuidanceMonths,
-    mandatoryContact: delayMonths > rules.mandatoryContactMonths,
-  };
+  return studentClassifier(referenceDate, rules)(row);
 }
 
 function trafficLightOf(
   row: ProgressRow,
   ectsBehind: number,
-  referenceDate: CalendarDate,
+  windowStart: CalendarDate,
   rules: IdentificationRules,
 ): TrafficLight {
-  if (isInactive(row, referenceDate, rules)) return 'blue';
+  if (isInactive(row, windowStart)) return 'blue';
   if (ectsBehind <= rules.greenMaxBehind) return 'green';
   if (ectsBehind < rules.redMinBehind) return 'yellow';
   return 'red';
@@ -70,8 +82,7 @@ function trafficLightOf(
  * no module passed within the last 12 months. A pass exactly on R − 12 months
  * is within the window, so it keeps the student out of blue.
  */
-function isInactive(row: ProgressRow, referenceDate: CalendarDate, rules: IdentificationRules): boolean {
-  const windowStart = subtractMonths(referenceDate, rules.inactivityMonths);
+function isInactive(row: ProgressRow, windowStart: CalendarDate): boolean {
   const enrolledLongEnough = row.enrolledOn <= windowStart;
   const passedWithinWindow = row.lastPassedOn !== null && row.lastPassedOn >= windowStart;
   return enrolledLongEnough && !passedWithinWindow;
