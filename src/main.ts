@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { describeDatabase, openRuntime } from './app/runtime.js';
-import { parseEnvironment } from './config/environment.js';
 import { healthRoute } from './http/health-route.js';
 import { type RouteHandler, startHttpServer } from './http/http-server.js';
 import { importFolderJob } from './jobs/import-folder-job.js';
@@ -17,10 +16,10 @@ import { PrismaJobRunLedger } from './storage/prisma-job-run-ledger.js';
  */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const environment = parseEnvironment(process.env);
-  const logger = createLogger({ level: environment.LOG_LEVEL });
   const startedAt = new Date();
   const runtime = await openRuntime({ env: process.env, cwd: process.cwd() });
+  const { environment } = runtime;
+  const logger = createLogger({ level: environment.LOG_LEVEL });
   const { config, isDemo, path } = runtime.loadedConfig;
   logger.info(
     {
