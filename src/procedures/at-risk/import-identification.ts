@@ -204,18 +204,19 @@ function figuresOf(board: BoardIdentification): CycleFigures {
 function assertBoardsKnown(progressExport: ProgressExport, knownBoards: ReadonlySet<string>): void {
   const problems: ExportProblem[] = [];
   const known = [...knownBoards].sort().join(', ');
+  const { columnLabels } = progressExport;
   for (const row of progressExport.rows) {
     if (!knownBoards.has(row.boardCode)) {
       problems.push({
         line: row.line,
-        column: 'board_code',
+        column: columnLabels.board_code ?? 'board_code',
         message: `"${row.boardCode}" is not a study board in the configuration (known: ${known})`,
       });
     }
     if (row.sideSubjectBoard !== null && !knownBoards.has(row.sideSubjectBoard)) {
       problems.push({
         line: row.line,
-        column: 'side_subject_board',
+        column: columnLabels.side_subject_board ?? 'side_subject_board',
         message: `"${row.sideSubjectBoard}" is not a study board in the configuration (known: ${known})`,
       });
     }

@@ -177,6 +177,14 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
     expect(await storedCounts()).toEqual({ students: 0, results: 0, cycles: 0 });
   });
 
+  it('in a Danish file the unknown board is named by the file’s own header', async () => {
+    const progressExport = await exportOf([green({ boardCode: 'SN-XYZ' })], 'forår.csv', danishExcelNotation);
+    const error = await importRows([], { progressExport }).catch((caught: unknown) => caught);
+    expect((error as ProgressExportError).problems.map(describeProblem)).toEqual([
+      'line 2, column Studienævn: "SN-XYZ" is not a study board in the configuration (known: SN-DAT, SN-HIS, SN-MAT)',
+    ]);
+  });
+
   it('CPR numbers are stored encrypted: the raw column holds no digits of them, and the key opens them', async () => {
     await importRows([green({ nationalId: '010190-1234' })]);
     const [raw] = await database.prisma.$queryRaw<

@@ -112,6 +112,8 @@ export interface ProgressExport {
   readonly encoding: 'utf-8' | 'windows-1252' | null;
   readonly delimiter: ',' | ';' | null;
   readonly decimalMark: '.' | ',' | null;
+  /** Each column's header as the file writes it, so later problems name the column the way the file does. */
+  readonly columnLabels: Readonly<Partial<Record<ProgressColumn, string>>>;
   readonly rows: readonly ProgressRow[];
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readCsvTable } from './csv-table.js';
 import { startsWith } from './decode-text.js';
 import { type ExportProblem, ProgressExportError } from './export-problem.js';
-import { mapHeader } from './header-mapping.js';
+import { type HeaderMapping, mapHeader } from './header-mapping.js';
 import type { ColumnAliases, ProgressExport } from './progress-row.js';
 import type { SourceTableResult } from './source-table.js';
 import { type ValidatedRows, validateRows } from './validate-rows.js';
@@ -30,8 +30,17 @@ export async function readProgressExport(bytes: Uint8Array, options: ReadOptions
   const { fileName } = options;
 
   if (startsWith(bytes, zipSignature)) {
-    const { rows } = validated(await readXlsxTable(bytes), options);
-    return { fileName, sha256, format: 'xlsx', encoding: null, delimiter: null, decimalMark: null, rows };
+    const { rows, columnLabels } = validated(await readXlsxTable(bytes), options);
+    return {
+      fileName,
+      sha256,
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      decimalMark: null,
+      columnLabels,
+      rows,
+    };
   }
   if (startsWith(bytes, legacyExcelSignature)) {
     throw new ProgressExportError(fileName, [
@@ -43,7 +52,7 @@ export async function readProgressExport(bytes: Uint8Array, options: ReadOptions
     ]);
   }
   const csv = readCsvTable(bytes);
-  const { rows, decimalMark } = validated(csv, options);
+  const { rows, decimalMark, columnLabels } = validated(csv, options);
   return {
     fileName,
     sha256,
@@ -51,11 +60,15 @@ export async function readProgressExport(bytes: Uint8Array, options: ReadOptions
     encoding: csv.encoding,
     delimiter: csv.delimiter,
     decimalMark,
+    columnLabels,
     rows,
   };
 }
 
-function validated({ table, problems }: SourceTableResult, options: ReadOptions): ValidatedRows {
+function validated(
+  { table, problems }: SourceTableResult,
+  options: ReadOptions,
+): ValidatedRows & { columnLabels: HeaderMapping['label'] } {
   if (table === null) throw new ProgressExportError(options.fileName, inFileOrder(problems));
   const header = mapHeader(table.header, table.headerLine, options.columnAliases);
   // Without the header the cells cannot be told apart, so rows are not checked.
@@ -66,7 +79,7 @@ function validated({ table, problems }: SourceTableResult, options: ReadOptions)
   if (problems.length > 0 || result.problems.length > 0) {
     throw new ProgressExportError(options.fileName, inFileOrder([...problems, ...result.problems]));
   }
-  return result;
+  return { ...result, columnLabels: header.mapping.label };
 }
 
 /** File-level problems first, then by line; the sort is stable, so a row's problems keep their column order. */

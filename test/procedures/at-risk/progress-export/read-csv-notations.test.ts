@@ -57,6 +57,7 @@ describe('reading CSV exports in every accepted notation', () => {
       encoding: 'utf-8',
       delimiter: ',',
       decimalMark: '.',
+      columnLabels: Object.fromEntries(progressColumns.map((column) => [column, column])),
       rows: expectedProgressRows(students),
     });
     expect(result.rows[0]).toMatchObject({
