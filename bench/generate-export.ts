@@ -9,6 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   danishColumnAliases,
+  danishEnrolmentStatusNames,
+  danishEnrolmentTypeNames,
   type EnrolmentStatus,
   type EnrolmentType,
   type ProgressColumn,
@@ -237,14 +239,6 @@ function otherBoard(random: Random, home: BenchBoard): BenchBoard {
 // ---------------------------------------------------------------------------
 // Files
 
-const danishEnrolmentTypes: Readonly<Record<EnrolmentType, string>> = {
-  ordinary: 'ordinær',
-  'single-subject': 'enkeltfag',
-  guest: 'gæst',
-  exchange: 'udveksling',
-};
-const danishStatuses: Readonly<Record<EnrolmentStatus, string>> = { active: 'aktiv', leave: 'orlov' };
-
 /** The export as its text, before encoding. */
 export function exportText(students: readonly GeneratedStudent[], variant: ExportVariant): string {
   const line = (cellOf: (column: ProgressColumn) => string) =>
@@ -273,8 +267,8 @@ function cellsOf(student: GeneratedStudent, variant: ExportVariant): Record<Prog
     programme_code: student.programme.code,
     programme_name: student.programme.name,
     board_code: student.boardCode,
-    enrolment_type: danish ? danishEnrolmentTypes[student.enrolmentType] : student.enrolmentType,
-    status: danish ? danishStatuses[student.status] : student.status,
+    enrolment_type: danish ? danishEnrolmentTypeNames[student.enrolmentType] : student.enrolmentType,
+    status: danish ? danishEnrolmentStatusNames[student.status] : student.status,
     enrolled_on: day(student.enrolledOn),
     ects_expected: number(student.ectsExpected),
     ects_passed: number(student.ectsPassed),

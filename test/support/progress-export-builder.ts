@@ -8,6 +8,8 @@
 import writeExcelFile from 'write-excel-file/node';
 import {
   danishColumnAliases,
+  danishEnrolmentStatusNames,
+  danishEnrolmentTypeNames,
   type EnrolmentStatus,
   type EnrolmentType,
   type ProgressColumn,
@@ -285,15 +287,6 @@ export function quoteCsvField(text: string, delimiter: ',' | ';'): string {
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const danishEnrolmentTypes: Readonly<Record<EnrolmentType, string>> = {
-  ordinary: 'ordinær',
-  'single-subject': 'enkeltfag',
-  guest: 'gæst',
-  exchange: 'udveksling',
-};
-
-const danishStatuses: Readonly<Record<EnrolmentStatus, string>> = { active: 'aktiv', leave: 'orlov' };
-
 function headerOf(
   column: ProgressColumn,
   language: 'english' | 'danish',
@@ -326,9 +319,9 @@ function typedCell(
     case 'board_code':
       return row.boardCode;
     case 'enrolment_type':
-      return language === 'danish' ? danishEnrolmentTypes[row.enrolmentType] : row.enrolmentType;
+      return language === 'danish' ? danishEnrolmentTypeNames[row.enrolmentType] : row.enrolmentType;
     case 'status':
-      return language === 'danish' ? danishStatuses[row.status] : row.status;
+      return language === 'danish' ? danishEnrolmentStatusNames[row.status] : row.status;
     case 'enrolled_on':
       return utcDate(row.enrolledOn);
     case 'ects_expected':

@@ -96,6 +96,19 @@ export const enrolmentTypeValues: Readonly<Record<string, EnrolmentType>> = {
   udveksling: 'exchange',
 };
 
+/** How a Danish export writes each value (the inverse of the maps above, for writing files). */
+export const danishEnrolmentTypeNames: Readonly<Record<EnrolmentType, string>> = {
+  ordinary: 'ordinær',
+  'single-subject': 'enkeltfag',
+  guest: 'gæst',
+  exchange: 'udveksling',
+};
+
+export const danishEnrolmentStatusNames: Readonly<Record<EnrolmentStatus, string>> = {
+  active: 'aktiv',
+  leave: 'orlov',
+};
+
 export const enrolmentStatusValues: Readonly<Record<string, EnrolmentStatus>> = {
   active: 'active',
   aktiv: 'active',
