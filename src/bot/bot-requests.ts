@@ -1,0 +1,62 @@
+import type { Form, FormValues, Message } from '../messages/message-model.js';
+import type { SurfaceName } from '../surfaces/chat-surface.js';
+
+/** Who is talking to the bot, as the surface identified them. */
+export interface BotActor {
+  readonly surface: SurfaceName;
+  readonly userId: string;
+  /** Resolved by the surface where it can (Slack users.info, Teams member); null when unknown. */
+  readonly email: string | null;
+  readonly displayName: string;
+  /** BCP 47 (`da-DK`, `en-US`) from the platform: Slack user locale, Teams activity locale, console setting. */
+  readonly locale: string | null;
+}
+
+/** Where the request came from. */
+export interface ConversationRef {
+  readonly surface: SurfaceName;
+  readonly conversationId: string;
+  readonly kind: 'channel' | 'direct';
+}
+
+/** What the surface shows in answer. */
+export type BotReply =
+  | {
+      readonly kind: 'message';
+      readonly message: Message;
+      readonly visibility: 'only_actor' | 'conversation';
+    }
+  | { readonly kind: 'form'; readonly form: Form }
+  | { readonly kind: 'none' };
+
+export type FormOutcome =
+  | { readonly kind: 'close' }
+  /** Show the same form again with these errors next to the fields (Slack response_action: errors). */
+  | { readonly kind: 'errors'; readonly errors: Readonly<Record<string, string>> }
+  | { readonly kind: 'form'; readonly form: Form };
+
+/**
+ * The inbound side of the bot, platform-neutral. A surface's listeners parse
+ * the platform payload (zod), turn it into one of these calls, and render the
+ * reply. They hold no business logic.
+ */
+export interface BotRequests {
+  /** A slash command's text after the command name, e.g. `remind now` for `/trafiklys remind now`. */
+  command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply>;
+  /** A button click or a select change on a message. */
+  action(
+    actor: BotActor,
+    conversation: ConversationRef,
+    action: { readonly actionId: string; readonly value: string | null },
+  ): Promise<BotReply>;
+  submitForm(
+    actor: BotActor,
+    submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
+  ): Promise<FormOutcome>;
+  /** A file shared in a conversation the bot is in (an export to import). */
+  fileShared(
+    actor: BotActor,
+    conversation: ConversationRef,
+    file: { readonly name: string; readonly bytes: Uint8Array },
+  ): Promise<BotReply>;
+}
