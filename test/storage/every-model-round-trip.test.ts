@@ -145,6 +145,70 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
     expect(stored.auditEvents[0]?.details).toEqual({ red: 1 });
     expect(typeof stored.auditEvents[0]?.id).toBe('bigint');
   });
+
+  it('scheduled runs and the chat surfaces’ records: job run, reminder delivery, identity, Teams conversation, replay key, console message, image', async () => {
+    const { prisma } = database;
+    const run = await prisma.jobRun.create({
+      data: {
+        jobName: 'exam-period-reminder',
+        scheduledFor: new Date('2026-04-06T07:00:00Z'),
+        instance: 'host:1',
+      },
+    });
+    await prisma.jobRun.update({
+      where: { id: run.id },
+      data: { outcome: 'succeeded', summary: { boards: 7 } },
+    });
+    await prisma.reminderDelivery.create({
+      data: {
+        boardCode: 'SN-DAT',
+        term: 'spring',
+        year: 2026,
+        surface: 'slack',
+        recipient: 'channel',
+        kind: 'summary',
+        status: 'posted',
+        conversationId: 'C0123',
+        messageIds: ['1712390400.000100', '1712390401.000200'],
+        contentHash: 'c'.repeat(64),
+      },
+    });
+    await prisma.chatIdentity.create({ data: { surface: 'teams', email: 'x@demo.example', userId: null } });
+    await prisma.teamsConversation.create({
+      data: {
+        conversationId: '19:abc@thread.tacv2',
+        serviceUrl: 'https://smba.example/',
+        botId: '28:bot',
+        kind: 'channel',
+      },
+    });
+    await prisma.replayKey.create({
+      data: { key: 'slack:Ev123', expiresAt: new Date('2026-04-06T08:00:00Z') },
+    });
+    await prisma.consoleMessage.create({
+      data: { channel: 'sn-dat', author: 'Trafiklys', body: { fallbackText: 'hi', blocks: [] } },
+    });
+    await prisma.imageAsset.create({
+      data: { id: 'd'.repeat(64), png: new Uint8Array([137, 80]), width: 800, height: 400 },
+    });
+
+    expect(await prisma.jobRun.findFirstOrThrow()).toMatchObject({
+      outcome: 'succeeded',
+      summary: { boards: 7 },
+    });
+    expect((await prisma.reminderDelivery.findFirstOrThrow()).messageIds).toEqual([
+      '1712390400.000100',
+      '1712390401.000200',
+    ]);
+    expect(await prisma.chatIdentity.findFirstOrThrow()).toMatchObject({ surface: 'teams', userId: null });
+    expect(await prisma.teamsConversation.findFirstOrThrow()).toMatchObject({
+      kind: 'channel',
+      userId: null,
+    });
+    expect(await prisma.replayKey.count()).toBe(1);
+    expect((await prisma.consoleMessage.findFirstOrThrow()).body).toEqual({ fallbackText: 'hi', blocks: [] });
+    expect((await prisma.imageAsset.findFirstOrThrow()).png).toEqual(new Uint8Array([137, 80]));
+  });
 });
 
 function counts() {
