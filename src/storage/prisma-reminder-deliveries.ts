@@ -1,0 +1,122 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
+import type {
+  DeliveryKey,
+  DeliveryRecord,
+  ReminderDeliveries,
+  ReminderKind,
+} from '../procedures/at-risk/reminder/reminder-deliveries.js';
+import { type SurfaceName, surfaceNames } from '../surfaces/chat-surface.js';
+
+type DeliveryRow = Prisma.ReminderDeliveryGetPayload<object>;
+
+/** The reminder_delivery table; its unique key is the claim. */
+export class PrismaReminderDeliveries implements ReminderDeliveries {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async claim(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<DeliveryRecord | null> {
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO reminder_delivery (board_code, term, year, surface, recipient, kind, status, message_ids, claimed_at)
+      VALUES (${key.boardCode}, ${key.period.term}::term, ${key.period.year}, ${key.surface}, ${key.recipient},
+              ${kind}, 'claimed', '{}', ${now})
+      ON CONFLICT (board_code, term, year, surface, recipient) DO NOTHING`;
+    if (inserted === 1) return null;
+    const row = await this.prisma.reminderDelivery.findUniqueOrThrow({ where: { key: uniqueKey(key) } });
+    return recordOf(row);
+  }
+
+  async reclaimStale(key: DeliveryKey, kind: ReminderKind, staleBefore: Date, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.reminderDelivery.updateMany({
+      where: { ...uniqueKey(key), status: 'claimed', claimedAt: { lt: staleBefore } },
+      data: { kind, claimedAt: now },
+    });
+    return count === 1;
+  }
+
+  async reclaimFailed(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.reminderDelivery.updateMany({
+      where: { ...uniqueKey(key), status: { in: ['failed', 'unreachable'] } },
+      data: { kind, status: 'claimed', claimedAt: now, problem: null },
+    });
+    return count === 1;
+  }
+
+  async recordPosted(
+    key: DeliveryKey,
+    kind: ReminderKind,
+    posted: { conversationId: string; messageIds: readonly string[] },
+    contentHash: string,
+    now: Date,
+  ): Promise<void> {
+    await this.prisma.reminderDelivery.update({
+      where: { key: uniqueKey(key) },
+      data: {
+        kind,
+        status: 'posted',
+        conversationId: posted.conversationId,
+        messageIds: [...posted.messageIds],
+        contentHash,
+        postedAt: now,
+        problem: null,
+      },
+    });
+  }
+
+  async recordUpdated(key: DeliveryKey, kind: ReminderKind, contentHash: string, now: Date): Promise<void> {
+    await this.prisma.reminderDelivery.update({
+      where: { key: uniqueKey(key) },
+      data: { kind, contentHash, updatedAt: now },
+    });
+  }
+
+  async recordProblem(key: DeliveryKey, status: 'failed' | 'unreachable', problem: string): Promise<void> {
+    await this.prisma.reminderDelivery.update({ where: { key: uniqueKey(key) }, data: { status, problem } });
+  }
+
+  async forPeriod(boardCode: string, period: IdentificationPeriod) {
+    const rows = await this.prisma.reminderDelivery.findMany({
+      where: { boardCode, term: period.term, year: period.year },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((row) => ({
+      ...recordOf(row),
+      key: { boardCode, period, surface: surfaceOf(row.surface), recipient: row.recipient },
+    }));
+  }
+}
+
+function uniqueKey(key: DeliveryKey) {
+  return {
+    boardCode: key.boardCode,
+    term: key.period.term,
+    year: key.period.year,
+    surface: key.surface,
+    recipient: key.recipient,
+  };
+}
+
+function recordOf(row: DeliveryRow): DeliveryRecord {
+  const surface = surfaceOf(row.surface);
+  return {
+    kind: row.kind === 'upload_request' ? 'upload_request' : 'summary',
+    status: statusOf(row.status),
+    posted:
+      row.status === 'posted' && row.conversationId
+        ? { surface, conversationId: row.conversationId, messageIds: row.messageIds }
+        : null,
+    contentHash: row.contentHash,
+    claimedAt: row.claimedAt,
+  };
+}
+
+function surfaceOf(value: string): SurfaceName {
+  const surface = surfaceNames.find((name) => name === value);
+  if (!surface) throw new Error(`reminder_delivery holds an unknown surface "${value}"`);
+  return surface;
+}
+
+function statusOf(value: string): DeliveryRecord['status'] {
+  if (value === 'claimed' || value === 'posted' || value === 'failed' || value === 'unreachable')
+    return value;
+  throw new Error(`reminder_delivery holds an unknown status "${value}"`);
+}

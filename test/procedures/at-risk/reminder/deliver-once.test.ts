@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../../../src/messages/message-model.js';
+import { deliverOnce } from '../../../../src/procedures/at-risk/reminder/deliver-once.js';
+import type { DeliveryKey } from '../../../../src/procedures/at-risk/reminder/reminder-deliveries.js';
+import type { Database } from '../../../../src/storage/database.js';
+import { PrismaReminderDeliveries } from '../../../../src/storage/prisma-reminder-deliveries.js';
+import { RecordingSurface } from '../../../support/recording-surface.js';
+import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
+
+let database: Database;
+let deliveries: PrismaReminderDeliveries;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deliveries = new PrismaReminderDeliveries(database.prisma);
+});
+afterAll(async () => {
+  await database?.close();
+});
+beforeEach(async () => {
+  await database.prisma.reminderDelivery.deleteMany();
+});
+
+const key: DeliveryKey = {
+  boardCode: 'SN-DAT',
+  period: { term: 'spring', year: 2026 },
+  surface: 'slack',
+  recipient: 'channel',
+};
+const destination = { kind: 'channel', channelId: 'C0123' } as const;
+const summary = (text: string): Message => ({ fallbackText: text, blocks: [{ type: 'heading', text }] });
+const now = new Date('2026-04-06T07:00:00Z');
+
+function deliver(surface: RecordingSurface, message: Message, at = now) {
+  return deliverOnce({ deliveries, surface, key, kind: 'summary', destination, message, now: at });
+}
+
+describe(`a reminder is delivered once per board, period, surface and recipient (${testDatabaseEngine()})`, () => {
+  it('the first delivery posts; the same reminder again posts nothing', async () => {
+    const surface = new RecordingSurface('slack');
+    expect(await deliver(surface, summary('12 red'))).toBe('posted');
+    expect(await deliver(surface, summary('12 red'))).toBe('unchanged');
+    expect(surface.posts).toHaveLength(1);
+    expect(surface.updates).toHaveLength(0);
+  });
+
+  it('two instances delivering at the same moment post it once', async () => {
+    const first = new RecordingSurface('slack', new Map(), 30);
+    const second = new RecordingSurface('slack', new Map(), 30);
+    const outcomes = await Promise.all([deliver(first, summary('x')), deliver(second, summary('x'))]);
+    expect(outcomes.sort()).toEqual(['already_claimed', 'posted']);
+    expect(first.posts.length + second.posts.length).toBe(1);
+  });
+
+  it('a changed reminder updates the posted message instead of posting anew', async () => {
+    const surface = new RecordingSurface('slack');
+    await deliver(surface, summary('Please upload the export'));
+    expect(await deliver(surface, summary('12 red'))).toBe('updated');
+    expect(surface.posts).toHaveLength(1);
+    expect(surface.updates).toEqual([{ posted: surface.posts[0]?.posted, message: summary('12 red') }]);
+  });
+
+  it('a failed post is recorded and tried again next time', async () => {
+    const surface = new RecordingSurface('slack');
+    surface.failNextPost = new Error('channel_not_found');
+    expect(await deliver(surface, summary('x'))).toBe('failed');
+    expect(await database.prisma.reminderDelivery.findFirstOrThrow()).toMatchObject({
+      status: 'failed',
+      problem: 'channel_not_found',
+    });
+    expect(await deliver(surface, summary('x'))).toBe('posted');
+    expect(surface.posts).toHaveLength(1);
+  });
+
+  it('a claim left by a process that died mid-post is taken over after ten minutes, not before', async () => {
+    await deliveries.claim(key, 'summary', now);
+    const surface = new RecordingSurface('slack');
+    expect(await deliver(surface, summary('x'), new Date(now.getTime() + 60_000))).toBe('already_claimed');
+    expect(await deliver(surface, summary('x'), new Date(now.getTime() + 11 * 60_000))).toBe('posted');
+    expect(surface.posts).toHaveLength(1);
+  });
+
+  it('other surfaces and recipients are separate places', async () => {
+    const slack = new RecordingSurface('slack');
+    const teams = new RecordingSurface('teams');
+    await deliver(slack, summary('x'));
+    await deliverOnce({
+      deliveries,
+      surface: teams,
+      key: { ...key, surface: 'teams' },
+      kind: 'summary',
+      destination,
+      message: summary('x'),
+      now,
+    });
+    await deliverOnce({
+      deliveries,
+      surface: slack,
+      key: { ...key, recipient: 'hod@demo.example' },
+      kind: 'summary',
+      destination: { kind: 'direct', email: 'hod@demo.example' },
+      message: summary('x'),
+      now,
+    });
+    expect(slack.posts).toHaveLength(2);
+    expect(teams.posts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Message } from '../../src/messages/message-model.js';
+import type {
+  ChatSurface,
+  Destination,
+  PostedMessage,
+  SurfaceName,
+  SurfaceUser,
+} from '../../src/surfaces/chat-surface.js';
+
+/** A ChatSurface that records what it is asked to do; for core tests that need no platform. */
+export class RecordingSurface implements ChatSurface {
+  readonly posts: { destination: Destination; message: Message; posted: PostedMessage }[] = [];
+  readonly updates: { posted: PostedMessage; message: Message }[] = [];
+  failNextPost: Error | null = null;
+  private nextId = 1;
+
+  constructor(
+    readonly name: SurfaceName,
+    private readonly directory: ReadonlyMap<string, { displayName: string; locale?: string }> = new Map(),
+    private readonly postDelayMs = 0,
+  ) {}
+
+  async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
+    if (this.failNextPost) {
+      const failure = this.failNextPost;
+      this.failNextPost = null;
+      throw failure;
+    }
+    if (this.postDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.postDelayMs));
+    const posted: PostedMessage = {
+      surface: this.name,
+      conversationId: destination.kind === 'channel' ? destination.channelId : `D-${destination.email}`,
+      messageIds: [`m${this.nextId++}`],
+    };
+    this.posts.push({ destination, message, posted });
+    return posted;
+  }
+
+  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+    this.updates.push({ posted, message });
+  }
+
+  async resolveUser(email: string): Promise<SurfaceUser | null> {
+    const person = this.directory.get(email);
+    if (!person) return null;
+    return {
+      surface: this.name,
+      userId: `U-${email}`,
+      email,
+      displayName: person.displayName,
+      locale: person.locale ?? null,
+    };
+  }
+}
