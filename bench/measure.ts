@@ -242,7 +242,14 @@ function importBreakdown(clock: PhaseClock, importMs: number): Record<string, nu
     encryptCpr: clock.totalMs('encryptCpr'),
     saveStudents: clock.totalMs('saveStudents'),
     saveResults: clock.totalMs('saveResults'),
-    perBoardStatements: ['findCycle', 'createCycle', 'replaceCycle', 'linkPreviousCycles', 'recordAudit']
+    perBoardStatements: [
+      'findCycle',
+      'createCycle',
+      'replaceResults',
+      'recountCycle',
+      'linkPreviousCycles',
+      'recordAudit',
+    ]
       .map((phase) => clock.totalMs(phase))
       .reduce((sum, ms) => sum + ms, 0),
   };

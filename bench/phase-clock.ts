@@ -72,7 +72,9 @@ function timedStore(store: IdentificationStore, clock: PhaseClock): Identificati
     findCycle: (boardCode, period) => clock.time('findCycle', () => store.findCycle(boardCode, period)),
     saveStudents: (students) => clock.time('saveStudents', () => store.saveStudents(students)),
     createCycle: (cycle) => clock.time('createCycle', () => store.createCycle(cycle)),
-    replaceCycle: (cycleId, cycle) => clock.time('replaceCycle', () => store.replaceCycle(cycleId, cycle)),
+    replaceResults: (cycleId, source, homeBoards) =>
+      clock.time('replaceResults', () => store.replaceResults(cycleId, source, homeBoards)),
+    recountCycle: (cycleId) => clock.time('recountCycle', () => store.recountCycle(cycleId)),
     saveResults: (results) => clock.time('saveResults', () => store.saveResults(results)),
     linkPreviousCycles: (boardCode) =>
       clock.time('linkPreviousCycles', () => store.linkPreviousCycles(boardCode)),

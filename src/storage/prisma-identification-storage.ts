@@ -3,7 +3,9 @@ import type { IdentificationPeriod } from '../procedures/at-risk/identification-
 import type {
   AuditRecord,
   CycleComparison,
+  CycleFigures,
   CycleRecord,
+  CycleSource,
   IdentificationStorage,
   IdentificationStore,
   NewCycle,
@@ -115,7 +117,8 @@ class PrismaIdentificationStore implements IdentificationStore {
   async createCycle(cycle: NewCycle): Promise<string> {
     const row = await this.db.identificationCycle.create({
       data: {
-        ...cycleColumnsOf(cycle),
+        ...sourceColumnsOf(cycle),
+        ...zeroFigures,
         boardCode: cycle.boardCode,
         term: cycle.period.term,
         year: cycle.period.year,
@@ -125,12 +128,57 @@ class PrismaIdentificationStore implements IdentificationStore {
     return row.id;
   }
 
-  async replaceCycle(cycleId: string, cycle: NewCycle): Promise<void> {
-    await this.db.$executeRaw`DELETE FROM student_result WHERE cycle_id = ${cycleId}::uuid`;
+  async replaceResults(cycleId: string, source: CycleSource, homeBoards: readonly string[]): Promise<void> {
+    await this.db.$executeRaw`
+      DELETE FROM student_result WHERE cycle_id = ${cycleId}::uuid AND home_board_code = ANY(${[...homeBoards]}::text[])`;
     await this.db.identificationCycle.update({
       where: { id: cycleId },
-      data: { ...cycleColumnsOf(cycle), importCount: { increment: 1 }, importedAt: new Date() },
+      data: { ...sourceColumnsOf(source), importCount: { increment: 1 }, importedAt: new Date() },
     });
+  }
+
+  async recountCycle(cycleId: string): Promise<CycleFigures> {
+    // The same definitions as identifyStudents: categories and § 31 flags count
+    // the board's own (home) students; forwarded-in students are counted apart.
+    const [figures] = await this.db.$queryRaw<FigureRow[]>`
+      UPDATE identification_cycle c SET
+        green_count = f.green, yellow_count = f.yellow, red_count = f.red, blue_count = f.blue,
+        out_of_scope_count = f.out_of_scope, forwarded_out_count = f.forwarded_out,
+        forwarded_in_count = f.forwarded_in, no_email_count = f.no_email,
+        uncontacted_overdue_count = f.uncontacted_overdue
+      FROM (
+        SELECT
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'green')::int AS green,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'yellow')::int AS yellow,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'red')::int AS red,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'blue')::int AS blue,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'out_of_scope')::int AS out_of_scope,
+          count(*) FILTER (WHERE r.routing = 'forwarded_out')::int AS forwarded_out,
+          count(*) FILTER (WHERE r.routing = 'forwarded_in')::int AS forwarded_in,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category <> 'out_of_scope' AND s.email IS NULL)::int
+            AS no_email,
+          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'blue' AND r.mandatory_contact)::int
+            AS uncontacted_overdue
+        FROM student_result r JOIN student s ON s.id = r.student_id
+        WHERE r.cycle_id = ${cycleId}::uuid
+      ) f
+      WHERE c.id = ${cycleId}::uuid
+      RETURNING f.green, f.yellow, f.red, f.blue, f.out_of_scope, f.forwarded_out, f.forwarded_in, f.no_email,
+                f.uncontacted_overdue`;
+    if (!figures) throw new Error(`no identification cycle ${cycleId}`);
+    return {
+      counts: {
+        green: figures.green,
+        yellow: figures.yellow,
+        red: figures.red,
+        blue: figures.blue,
+        out_of_scope: figures.out_of_scope,
+      },
+      forwardedOut: figures.forwarded_out,
+      forwardedIn: figures.forwarded_in,
+      noEmail: figures.no_email,
+      uncontactedOverdue: figures.uncontacted_overdue,
+    };
   }
 
   async saveResults(results: readonly ResultRecord[]): Promise<void> {
@@ -186,21 +234,36 @@ class PrismaIdentificationStore implements IdentificationStore {
   }
 }
 
-function cycleColumnsOf(cycle: NewCycle) {
+function sourceColumnsOf(source: CycleSource) {
   return {
-    referenceDate: utcMidnightOf(cycle.referenceDate),
-    sourceFileName: cycle.sourceFileName,
-    sourceFileHash: cycle.sourceFileHash,
-    greenCount: cycle.counts.green,
-    yellowCount: cycle.counts.yellow,
-    redCount: cycle.counts.red,
-    blueCount: cycle.counts.blue,
-    outOfScopeCount: cycle.counts.out_of_scope,
-    forwardedOutCount: cycle.forwardedOut,
-    forwardedInCount: cycle.forwardedIn,
-    noEmailCount: cycle.noEmail,
-    uncontactedOverdueCount: cycle.uncontactedOverdue,
+    referenceDate: utcMidnightOf(source.referenceDate),
+    sourceFileName: source.sourceFileName,
+    sourceFileHash: source.sourceFileHash,
   };
+}
+
+const zeroFigures = {
+  greenCount: 0,
+  yellowCount: 0,
+  redCount: 0,
+  blueCount: 0,
+  outOfScopeCount: 0,
+  forwardedOutCount: 0,
+  forwardedInCount: 0,
+  noEmailCount: 0,
+  uncontactedOverdueCount: 0,
+};
+
+interface FigureRow {
+  green: number;
+  yellow: number;
+  red: number;
+  blue: number;
+  out_of_scope: number;
+  forwarded_out: number;
+  forwarded_in: number;
+  no_email: number;
+  uncontacted_overdue: number;
 }
 
 function countsOf(row: CycleRow): CategoryCounts {

@@ -16,9 +16,15 @@ export interface IdentificationStore {
   findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
   /** Inserts or updates students by student number (set-based). */
   saveStudents(students: readonly StudentRecord[]): Promise<void>;
+  /** A new cycle with no students yet (figures zero until recountCycle). */
   createCycle(cycle: NewCycle): Promise<string>;
-  /** Replaces a draft cycle's figures and removes its results. */
-  replaceCycle(cycleId: string, cycle: NewCycle): Promise<void>;
+  /**
+   * A new import into a draft cycle: records the new source and removes the
+   * results that came from the given home boards (the boards the new file covers).
+   */
+  replaceResults(cycleId: string, source: CycleSource, homeBoards: readonly string[]): Promise<void>;
+  /** Counts the cycle's figures from its stored results and stores them. */
+  recountCycle(cycleId: string): Promise<CycleFigures>;
   /** Inserts results (set-based), joined to students by student number. */
   saveResults(results: readonly ResultRecord[]): Promise<void>;
   /** Points each of the board's cycles at the one of the period before it. */
@@ -50,12 +56,16 @@ export interface CycleRecord extends CycleFigures {
   readonly mailsSentAt: Date | null;
 }
 
-export interface NewCycle extends CycleFigures {
-  readonly boardCode: string;
-  readonly period: IdentificationPeriod;
+/** The export a cycle was last imported from. */
+export interface CycleSource {
   readonly referenceDate: CalendarDate;
   readonly sourceFileName: string;
   readonly sourceFileHash: string;
+}
+
+export interface NewCycle extends CycleSource {
+  readonly boardCode: string;
+  readonly period: IdentificationPeriod;
 }
 
 export interface StudentRecord {

@@ -6,6 +6,7 @@ import type { IdentificationRules } from './identification-rules.js';
 import type {
   CycleComparison,
   CycleFigures,
+  CycleRecord,
   IdentificationStorage,
   IdentificationStore,
   ResultRecord,
@@ -70,10 +71,11 @@ export async function importIdentification(
         await store.saveStudents(rows.map((row) => studentRecordOf(row, cipher)));
       }
     }
+    const homeBoards = [...new Set(progressExport.rows.map((row) => row.boardCode))].sort();
     const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] =
       [];
     for (const plan of plans) {
-      stored.push({ ...plan, cycleId: await storeBoard(store, plan, request, period) });
+      stored.push({ ...plan, ...(await storeBoard(store, plan, request, period, homeBoards)) });
     }
     return stored;
   });
@@ -96,9 +98,8 @@ export async function importIdentification(
 interface BoardPlan {
   readonly boardCode: string;
   readonly outcome: ImportOutcome;
-  readonly existingCycleId: string | null;
+  readonly existing: CycleRecord | null;
   readonly board: BoardIdentification;
-  readonly figures: CycleFigures;
 }
 
 async function planBoard(
@@ -107,9 +108,8 @@ async function planBoard(
   request: ImportRequest,
   period: IdentificationPeriod,
 ): Promise<BoardPlan> {
-  const figures = figuresOf(board);
   const existing = await store.findCycle(board.boardCode, period);
-  const base = { boardCode: board.boardCode, board, figures, existingCycleId: existing?.id ?? null };
+  const base = { boardCode: board.boardCode, board, existing };
   if (!existing) return { ...base, outcome: 'created' };
   const sameImport =
     existing.sourceFileHash === request.progressExport.sha256 && existing.referenceDate === request.asOf;
@@ -124,27 +124,32 @@ async function planBoard(
   return { ...base, outcome: 'replaced' };
 }
 
+/**
+ * A cycle's students are replaced per home board: a file replaces what earlier
+ * files said about the boards it covers (as home boards) and nothing else, so
+ * per-board exports (one per study board's channel) do not wipe each other's
+ * side-subject students. The figures are then counted from what is stored.
+ */
 async function storeBoard(
   store: IdentificationStore,
   plan: BoardPlan,
   request: ImportRequest,
   period: IdentificationPeriod,
-): Promise<string> {
-  if (plan.outcome === 'unchanged' && plan.existingCycleId) return plan.existingCycleId;
-  const cycle = {
-    ...plan.figures,
-    boardCode: plan.boardCode,
-    period,
+  homeBoards: readonly string[],
+): Promise<{ cycleId: string; figures: CycleFigures }> {
+  if (plan.outcome === 'unchanged' && plan.existing)
+    return { cycleId: plan.existing.id, figures: plan.existing };
+  const source = {
     referenceDate: request.asOf,
     sourceFileName: request.progressExport.fileName,
     sourceFileHash: request.progressExport.sha256,
   };
   let cycleId: string;
-  if (plan.existingCycleId) {
-    cycleId = plan.existingCycleId;
-    await store.replaceCycle(cycleId, cycle);
+  if (plan.existing) {
+    cycleId = plan.existing.id;
+    await store.replaceResults(cycleId, source, homeBoards);
   } else {
-    cycleId = await store.createCycle(cycle);
+    cycleId = await store.createCycle({ ...source, boardCode: plan.boardCode, period });
   }
   const results = [
     ...plan.board.students.map((student) => ({
@@ -156,6 +161,7 @@ async function storeBoard(
   for (const batch of inBatches(results)) {
     await store.saveResults(batch.map(({ student, routing }) => resultRecordOf(cycleId, student, routing)));
   }
+  const figures = await store.recountCycle(cycleId);
   await store.linkPreviousCycles(plan.boardCode);
   await store.recordAudit({
     actor: request.actor,
@@ -167,14 +173,15 @@ async function storeBoard(
       referenceDate: request.asOf,
       sourceFileName: request.progressExport.fileName,
       sourceFileHash: request.progressExport.sha256,
-      green: plan.figures.counts.green,
-      yellow: plan.figures.counts.yellow,
-      red: plan.figures.counts.red,
-      blue: plan.figures.counts.blue,
-      outOfScope: plan.figures.counts.out_of_scope,
+      homeBoards: homeBoards.join(','),
+      green: figures.counts.green,
+      yellow: figures.counts.yellow,
+      red: figures.counts.red,
+      blue: figures.counts.blue,
+      outOfScope: figures.counts.out_of_scope,
     },
   });
-  return cycleId;
+  return { cycleId, figures };
 }
 
 /**
@@ -188,16 +195,6 @@ function* inBatches<T>(items: readonly T[]): Generator<readonly T[]> {
   for (let start = 0; start < items.length; start += writeBatchSize) {
     yield items.slice(start, start + writeBatchSize);
   }
-}
-
-function figuresOf(board: BoardIdentification): CycleFigures {
-  return {
-    counts: board.counts,
-    forwardedOut: board.forwardedOut,
-    forwardedIn: board.forwardedIn,
-    noEmail: board.noEmail,
-    uncontactedOverdue: board.uncontactedOverdue,
-  };
 }
 
 /** Every board code in the file must be a study board of the configuration. */

@@ -259,6 +259,28 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
     ]);
   });
 
+  it('per-board exports do not wipe each other: a side-subject board keeps the students another board forwarded to it', async () => {
+    // SN-HIS's own export forwards one student to SN-MAT …
+    await importRows([red({ studentId: 'H1', boardCode: 'SN-HIS', sideSubjectBoard: 'SN-MAT' })], {
+      fileName: 'sn-his.csv',
+    });
+    // … then SN-MAT's own export arrives, and later a corrected SN-MAT export.
+    await importRows([yellow({ studentId: 'M1', boardCode: 'SN-MAT' })], { fileName: 'sn-mat.csv' });
+    await importRows([green({ studentId: 'M1', boardCode: 'SN-MAT' })], { fileName: 'sn-mat-corrected.csv' });
+    const [mat] = await storage.listCycles({ boardCode: 'SN-MAT' });
+    expect(mat).toMatchObject({ sourceFileName: 'sn-mat-corrected.csv', forwardedIn: 1, importCount: 3 });
+    expect(mat?.counts).toMatchObject({ green: 1, yellow: 0, red: 0 });
+    const rows = await database.prisma.studentResult.findMany({
+      where: { cycleId: mat?.id },
+      select: { routing: true, student: { select: { studentNumber: true } } },
+      orderBy: { routing: 'asc' },
+    });
+    expect(rows.map((row) => [row.student.studentNumber, row.routing])).toEqual([
+      ['M1', 'own'],
+      ['H1', 'forwarded_in'],
+    ]);
+  });
+
   it('the Danish Excel variant imports exactly like the UTF-8 variant of the same data', async () => {
     const samples: ProgressRowInput[] = [
       green({ name: 'Søren Ærø', ectsExpected: 67.5, ectsPassed: 62.5 }),
