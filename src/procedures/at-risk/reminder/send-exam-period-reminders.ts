@@ -1,0 +1,148 @@
+import type { InstitutionConfig, StudyBoard } from '../../../config/institution-config.js';
+import type { Message, PersonRef } from '../../../messages/message-model.js';
+import type { ChatSurface, SurfaceUser } from '../../../surfaces/chat-surface.js';
+import { comparePeriods, type IdentificationPeriod } from '../identification-period.js';
+import type { CycleComparison, CycleRecord, IdentificationStorage } from '../identification-store.js';
+import { type DeliveryOutcome, deliverOnce } from './deliver-once.js';
+import type { ReminderDeliveries } from './reminder-deliveries.js';
+import { boardChannel, type ReminderRecipients, recipientsOf } from './reminder-recipients.js';
+
+/** Everything a reminder says about one board, for one reader. */
+export interface ReminderContent {
+  readonly board: StudyBoard;
+  readonly period: IdentificationPeriod;
+  /** null: no export imported for the period yet; the reminder asks for one. */
+  readonly cycle: CycleRecord | null;
+  readonly comparison: CycleComparison | null;
+  /** The board's cycles up to this one, oldest first, for the trend chart. */
+  readonly history: readonly CycleRecord[];
+  readonly recipients: ReminderRecipients;
+  /** People who could not be reached on this surface. */
+  readonly unreachable: readonly PersonRef[];
+  /** Set for a manager's copy (a direct message), null for the board's channel. */
+  readonly copyFor: PersonRef | null;
+  /** The reader's locale (a copy), or null for a channel (the institution's language). */
+  readonly locale: string | null;
+}
+
+/** Words and charts; the at-risk reminder's presentation, kept apart from the procedure. */
+export interface ReminderComposer {
+  compose(content: ReminderContent): Promise<Message>;
+}
+
+export interface ReminderDependencies {
+  readonly config: InstitutionConfig;
+  readonly storage: IdentificationStorage;
+  readonly deliveries: ReminderDeliveries;
+  readonly surfaces: readonly ChatSurface[];
+  readonly composer: ReminderComposer;
+  readonly now: () => Date;
+}
+
+export interface DeliveryReport {
+  readonly boardCode: string;
+  readonly surface: ChatSurface['name'];
+  /** "channel" or a copy recipient's e-mail */
+  readonly recipient: string;
+  readonly outcome: DeliveryOutcome | 'unreachable' | 'no_channel';
+}
+
+/**
+ * The exam-period reminder (procedure step 1): for every study board, on every
+ * surface where it has a channel, post the identification summary, mentioning
+ * the chair and the secretary, and send a copy to the head of department, the
+ * head of studies and student services. Without an export for the period it
+ * asks the secretary to upload one. Each place gets it once; a later run
+ * updates what was posted when the content changed (the upload request turning
+ * into the summary after the import).
+ */
+export async function sendExamPeriodReminders(
+  dependencies: ReminderDependencies,
+  request: { readonly period: IdentificationPeriod; readonly boardCodes?: readonly string[] },
+): Promise<DeliveryReport[]> {
+  const { config } = dependencies;
+  const boards = config.boards.filter(
+    (board) => !request.boardCodes || request.boardCodes.includes(board.code),
+  );
+  const reports: DeliveryReport[] = [];
+  for (const board of boards) {
+    reports.push(...(await remindBoard(dependencies, board, request.period)));
+  }
+  return reports;
+}
+
+async function remindBoard(
+  dependencies: ReminderDependencies,
+  board: StudyBoard,
+  period: IdentificationPeriod,
+): Promise<DeliveryReport[]> {
+  const { storage, surfaces, config } = dependencies;
+  // Newest first from storage; the trend reads oldest to newest, up to this period.
+  const history = (await storage.listCycles({ boardCode: board.code }))
+    .filter((candidate) => comparePeriods(candidate, period) <= 0)
+    .reverse();
+  const cycle =
+    history.find((candidate) => candidate.term === period.term && candidate.year === period.year) ?? null;
+  const comparison = cycle ? await storage.compareWithPrevious(cycle.id) : null;
+  const recipients = recipientsOf(board, config);
+  const base = { board, period, cycle, comparison, history, recipients };
+
+  const reports: DeliveryReport[] = [];
+  for (const surface of surfaces) {
+    const report = (recipient: string, outcome: DeliveryReport['outcome']) =>
+      reports.push({ boardCode: board.code, surface: surface.name, recipient, outcome });
+    const channelId = boardChannel(board, surface.name);
+    if (!channelId) {
+      report('channel', 'no_channel');
+      continue;
+    }
+    const people = [recipients.chair, recipients.secretary, ...recipients.copies];
+    const resolved = new Map<string, SurfaceUser | null>();
+    for (const person of people) resolved.set(person.email, await surface.resolveUser(person.email));
+    const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
+
+    const deliver = async (
+      recipient: string,
+      destination: Parameters<typeof deliverOnce>[0]['destination'],
+      message: Message,
+    ) =>
+      deliverOnce({
+        deliveries: dependencies.deliveries,
+        surface,
+        key: { boardCode: board.code, period, surface: surface.name, recipient },
+        kind: cycle ? 'summary' : 'upload_request',
+        destination,
+        message,
+        now: dependencies.now(),
+      });
+
+    const channelMessage = await dependencies.composer.compose({
+      ...base,
+      unreachable,
+      copyFor: null,
+      locale: null,
+    });
+    report('channel', await deliver('channel', { kind: 'channel', channelId }, channelMessage));
+
+    for (const person of recipients.copies) {
+      const user = resolved.get(person.email);
+      if (!user) {
+        report(person.email, 'unreachable');
+        continue;
+      }
+      const copy = await dependencies.composer.compose({
+        ...base,
+        unreachable,
+        copyFor: person,
+        locale: user.locale,
+      });
+      report(person.email, await deliver(person.email, { kind: 'direct', email: person.email }, copy));
+    }
+  }
+  return reports;
+}
+
+function uniquePeople(people: readonly PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((person) => !seen.has(person.email) && seen.add(person.email));
+}
