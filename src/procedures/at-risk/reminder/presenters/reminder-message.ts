@@ -1,0 +1,145 @@
+import { renderCategoryChart } from '../../../../charts/category-chart.js';
+import { renderTrendChart } from '../../../../charts/trend-chart.js';
+import type { Language } from '../../../../i18n/languages.js';
+import { type Translator, translator, translatorForLocale } from '../../../../i18n/translator.js';
+import type { Block, Inline, Message, PersonRef } from '../../../../messages/message-model.js';
+import { trafficLights } from '../../traffic-light.js';
+import type { ReminderComposer, ReminderContent } from '../send-exam-period-reminders.js';
+
+/** The action a "Review students" click carries: which board's which period. */
+export const reviewActionId = 'at-risk.review';
+
+export function reviewActionValue(boardCode: string, term: string, year: number): string {
+  return `${boardCode}|${term}|${year}`;
+}
+
+/**
+ * The reminder as a neutral message: heading, who it is for, the counts with
+ * their change since the previous cycle, the red movements, side subjects, the
+ * § 31 flags, missing e-mails, the charts, and the button to review students.
+ */
+export class ReminderMessageComposer implements ReminderComposer {
+  constructor(
+    private readonly institutionLanguage: Language,
+    private readonly mandatoryContactMonths: number,
+  ) {}
+
+  async compose(content: ReminderContent): Promise<Message> {
+    const reader =
+      content.locale === null
+        ? translator(this.institutionLanguage)
+        : translatorForLocale(content.locale, this.institutionLanguage);
+    const { t } = reader;
+    const { board, period, cycle } = content;
+    const heading = t.reminder.heading({ period, boardName: board.name });
+    const blocks: Block[] = [{ type: 'heading', text: heading }];
+    if (content.copyFor)
+      blocks.push({ type: 'context', content: [t.copyToManager.intro({ period, boardName: board.name })] });
+    blocks.push({
+      type: 'text',
+      content: t.reminder.intro({
+        chair: mention(content.recipients.chair),
+        secretary: mention(content.recipients.secretary),
+        period,
+      }),
+    });
+
+    if (!cycle) {
+      blocks.push({ type: 'text', content: [t.reminder.exportMissing(period)] });
+    } else {
+      blocks.push(...this.summaryBlocks(content, reader));
+    }
+    if (content.unreachable.length > 0) {
+      blocks.push({
+        type: 'context',
+        content: [t.reminder.couldNotNotify(content.unreachable.map((person) => person.displayName))],
+      });
+    }
+    return { fallbackText: heading, blocks };
+  }
+
+  private summaryBlocks(content: ReminderContent, reader: Translator): Block[] {
+    const { t } = reader;
+    const { board, period, comparison } = content;
+    const cycle = content.cycle;
+    if (!cycle) return [];
+    const previous = comparison?.previous ?? null;
+    const change = comparison?.change ?? null;
+    const blocks: Block[] = [
+      { type: 'text', content: [{ kind: 'styled', text: t.reminder.countsHeading, bold: true }] },
+      {
+        type: 'facts',
+        facts: [
+          ...trafficLights.map((light) => ({
+            label: t.category[light],
+            value: [
+              change && previous
+                ? t.reminder.countWithChange({
+                    count: cycle.counts[light],
+                    change: change[light],
+                    since: previous,
+                  })
+                : reader.formatNumber(cycle.counts[light]),
+            ],
+          })),
+          { label: t.category.out_of_scope, value: [reader.formatNumber(cycle.counts.out_of_scope)] },
+        ],
+      },
+    ];
+    const notes: string[] = [];
+    if (previous && comparison) {
+      notes.push(
+        t.reminder.newlyRed(comparison.newlyRed.length),
+        t.reminder.leftRed(comparison.leftRed.length),
+      );
+    }
+    if (cycle.forwardedOut > 0) notes.push(t.reminder.forwardedOut(cycle.forwardedOut));
+    if (cycle.forwardedIn > 0) notes.push(t.reminder.forwardedIn(cycle.forwardedIn));
+    if (cycle.uncontactedOverdue > 0) {
+      notes.push(
+        t.reminder.uncontactedOverdue({
+          count: cycle.uncontactedOverdue,
+          months: this.mandatoryContactMonths,
+        }),
+      );
+    }
+    if (cycle.noEmail > 0) notes.push(t.reminder.noEmail(cycle.noEmail));
+    if (notes.length > 0) blocks.push({ type: 'text', content: [notes.join('\n')] });
+    if (!previous) blocks.push({ type: 'context', content: [t.reminder.noPreviousCycle] });
+
+    const categoryChart = renderCategoryChart({
+      counts: cycle.counts,
+      translator: reader,
+      title: t.charts.categoryTitle(period),
+    });
+    blocks.push({ type: 'image', image: categoryChart, altText: t.charts.categoryAltText(cycle.counts) });
+    if (content.history.length > 1) {
+      const cycles = content.history.map((past) => ({ label: t.period.name(past), counts: past.counts }));
+      blocks.push({
+        type: 'image',
+        image: renderTrendChart({ cycles, translator: reader, title: t.charts.trendTitle }),
+        altText: t.charts.trendAltText(cycles),
+      });
+    }
+    blocks.push(
+      { type: 'text', content: [t.reminder.reviewRequest] },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            actionId: reviewActionId,
+            label: t.reminder.reviewButton,
+            value: reviewActionValue(board.code, period.term, period.year),
+            style: 'primary',
+          },
+        ],
+      },
+    );
+    return blocks;
+  }
+}
+
+function mention(person: PersonRef): Inline {
+  return { kind: 'mention', person };
+}

@@ -1,0 +1,84 @@
+import type { InstitutionConfig } from '../../config/institution-config.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ImageRef, Message } from '../../messages/message-model.js';
+import type { ChatSurface, Destination, PostedMessage, SurfaceUser } from '../chat-surface.js';
+import { toStoredMessage } from './stored-message.js';
+
+/** The bot's name as an author in the console. */
+export const botAuthor = 'Trafiklys';
+
+/** A direct message's console channel: "@" and the person's address. */
+export function directChannel(email: string): string {
+  return `@${email}`;
+}
+
+/**
+ * The local console as a chat platform: its channels and direct messages are
+ * rows in the database, shown by the console page. Everyone the configuration
+ * names is a console user, so nobody is unreachable here.
+ */
+export class ConsoleSurface implements ChatSurface {
+  readonly name = 'console' as const;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly config: InstitutionConfig,
+  ) {}
+
+  async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
+    const channel = destination.kind === 'channel' ? destination.channelId : directChannel(destination.email);
+    const id = await this.store(channel, botAuthor, message);
+    return { surface: 'console', conversationId: channel, messageIds: [String(id)] };
+  }
+
+  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+    const [first] = posted.messageIds;
+    if (!first) throw new Error('a posted console message without an id');
+    const { stored, images } = toStoredMessage(message);
+    await this.saveImages(images);
+    await this.prisma.consoleMessage.update({
+      where: { id: BigInt(first) },
+      data: { body: stored, updatedAt: new Date() },
+    });
+  }
+
+  async resolveUser(email: string): Promise<SurfaceUser | null> {
+    if (!this.knownPeople().has(email)) return null;
+    return {
+      surface: 'console',
+      userId: email,
+      email,
+      displayName: email.split('@')[0] ?? email,
+      locale: null,
+    };
+  }
+
+  /** Stores a message from the bot or a person; returns its id. */
+  async store(channel: string, author: string, message: Message): Promise<bigint> {
+    const { stored, images } = toStoredMessage(message);
+    await this.saveImages(images);
+    const row = await this.prisma.consoleMessage.create({
+      data: { channel, author, body: stored },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /** Everyone the configuration names: board people and managers. */
+  knownPeople(): ReadonlySet<string> {
+    return new Set([
+      ...this.config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
+      ...this.config.managers.map((manager) => manager.email),
+    ]);
+  }
+
+  private async saveImages(images: readonly ImageRef[]): Promise<void> {
+    for (const image of images) {
+      await this.prisma.imageAsset.upsert({
+        where: { id: image.id },
+        create: { id: image.id, png: new Uint8Array(image.png), width: image.width, height: image.height },
+        update: {},
+      });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { ImageRef, Message } from '../../messages/message-model.js';
+
+/**
+ * How a console message is kept in the database: the neutral message as JSON,
+ * with each image's bytes moved to the image_asset table and only its id,
+ * width and height left here. Parsed with zod on the way back out.
+ */
+const personRef = z.object({ email: z.string(), displayName: z.string() });
+const inline = z.union([
+  z.string(),
+  z.object({
+    kind: z.literal('styled'),
+    text: z.string(),
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+    code: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('link'), text: z.string(), url: z.string() }),
+  z.object({ kind: z.literal('mention'), person: personRef }),
+]);
+const richText = z.array(inline);
+const confirmation = z.object({
+  title: z.string(),
+  text: z.string(),
+  confirmLabel: z.string(),
+  denyLabel: z.string(),
+});
+const selectOption = z.object({ label: z.string(), value: z.string() });
+const actionElement = z.union([
+  z.object({
+    type: z.literal('button'),
+    actionId: z.string(),
+    label: z.string(),
+    value: z.string().optional(),
+    style: z.enum(['primary', 'danger']).optional(),
+    confirm: confirmation.optional(),
+  }),
+  z.object({
+    type: z.literal('select'),
+    actionId: z.string(),
+    placeholder: z.string(),
+    options: z.array(selectOption),
+    initialValue: z.string().optional(),
+  }),
+]);
+const storedImage = z.object({ id: z.string(), width: z.number(), height: z.number() });
+const block = z.union([
+  z.object({ type: z.literal('heading'), text: z.string() }),
+  z.object({ type: z.literal('text'), content: richText }),
+  z.object({ type: z.literal('facts'), facts: z.array(z.object({ label: z.string(), value: richText })) }),
+  z.object({
+    type: z.literal('table'),
+    columns: z.array(z.object({ header: z.string(), align: z.enum(['left', 'right']).optional() })),
+    rows: z.array(z.array(z.string())),
+  }),
+  z.object({
+    type: z.literal('image'),
+    image: storedImage,
+    altText: z.string(),
+    title: z.string().optional(),
+  }),
+  z.object({ type: z.literal('actions'), elements: z.array(actionElement) }),
+  z.object({ type: z.literal('context'), content: richText }),
+  z.object({ type: z.literal('divider') }),
+]);
+export const storedMessageSchema = z.object({ fallbackText: z.string(), blocks: z.array(block) });
+export type StoredMessage = z.infer<typeof storedMessageSchema>;
+
+/** The message with image bytes taken out (they are stored apart), and the images to store. */
+export function toStoredMessage(message: Message): { stored: StoredMessage; images: ImageRef[] } {
+  const images: ImageRef[] = [];
+  const blocks = message.blocks.map((candidate) => {
+    if (candidate.type !== 'image') return candidate;
+    images.push(candidate.image);
+    const { id, width, height } = candidate.image;
+    return { ...candidate, image: { id, width, height } };
+  });
+  return { stored: storedMessageSchema.parse({ fallbackText: message.fallbackText, blocks }), images };
+}
+
+/**
+ * Back to a neutral message for rendering. The console renders images by URL
+ * (`/console/images/<id>`), so their bytes are not loaded: `png` is empty.
+ */
+export function fromStoredMessage(value: unknown): Message {
+  const stored = storedMessageSchema.parse(value);
+  return {
+    fallbackText: stored.fallbackText,
+    blocks: stored.blocks.map((candidate) =>
+      candidate.type === 'image'
+        ? { ...candidate, image: { ...candidate.image, png: new Uint8Array() } }
+        : candidate,
+    ),
+  };
+}
