@@ -62,6 +62,8 @@ export function timedStorage(storage: IdentificationStorage, clock: PhaseClock):
     transaction: (work) =>
       clock.time('transaction', () => storage.transaction((store) => work(timedStore(store, clock)))),
     listCycles: (filter) => clock.time('listCycles', () => storage.listCycles(filter)),
+    findCycle: (boardCode, period) => clock.time('findCycle', () => storage.findCycle(boardCode, period)),
+    reviewList: (cycleId) => clock.time('reviewList', () => storage.reviewList(cycleId)),
     compareWithPrevious: (cycleId) =>
       clock.time('compareWithPrevious', () => storage.compareWithPrevious(cycleId)),
   };

@@ -10,6 +10,7 @@ import type {
   IdentificationStore,
   NewCycle,
   ResultRecord,
+  ReviewRow,
   StudentRecord,
 } from '../procedures/at-risk/identification-store.js';
 import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
@@ -37,6 +38,44 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
       orderBy: [{ boardCode: 'asc' }, { year: 'desc' }, { term: 'desc' }],
     });
     return rows.map(cycleRecordOf);
+  }
+
+  async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
+    return new PrismaIdentificationStore(this.prisma).findCycle(boardCode, period);
+  }
+
+  async reviewList(cycleId: string): Promise<ReviewRow[]> {
+    const rows = await this.prisma.studentResult.findMany({
+      where: { cycleId },
+      select: {
+        category: true,
+        ectsBehind: true,
+        delayMonths: true,
+        routing: true,
+        homeBoardCode: true,
+        sideSubjectBoardCode: true,
+        student: { select: { studentNumber: true, name: true, email: true, programmeName: true } },
+      },
+    });
+    return rows
+      .map((row) => ({
+        studentNumber: row.student.studentNumber,
+        name: row.student.name,
+        email: row.student.email,
+        programmeName: row.student.programmeName,
+        category: row.category,
+        ectsBehind: row.ectsBehind.toNumber(),
+        delayMonths: row.delayMonths.toNumber(),
+        routing: row.routing,
+        homeBoardCode: row.homeBoardCode,
+        sideSubjectBoardCode: row.sideSubjectBoardCode,
+      }))
+      .sort(
+        (a, b) =>
+          reviewOrder[a.category] - reviewOrder[b.category] ||
+          b.ectsBehind - a.ectsBehind ||
+          a.studentNumber.localeCompare(b.studentNumber),
+      );
   }
 
   async compareWithPrevious(cycleId: string): Promise<CycleComparison> {
@@ -233,6 +272,15 @@ class PrismaIdentificationStore implements IdentificationStore {
     });
   }
 }
+
+// The chair reads the most urgent first.
+const reviewOrder: Readonly<Record<ReviewRow['category'], number>> = {
+  red: 0,
+  yellow: 1,
+  blue: 2,
+  green: 3,
+  out_of_scope: 4,
+};
 
 function sourceColumnsOf(source: CycleSource) {
   return {

@@ -9,6 +9,9 @@ export interface IdentificationStorage {
   /** Runs the work in one database transaction: all of it is stored, or none. */
   transaction<T>(work: (store: IdentificationStore) => Promise<T>): Promise<T>;
   listCycles(filter: { boardCode?: string }): Promise<CycleRecord[]>;
+  findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
+  /** The students of a board's cycle for the chair's review: red first, then yellow, blue, green, out of scope. */
+  reviewList(cycleId: string): Promise<ReviewRow[]>;
   compareWithPrevious(cycleId: string): Promise<CycleComparison>;
 }
 
@@ -108,6 +111,20 @@ export interface AuditRecord {
   readonly boardCode: string | null;
   readonly cycleId: string | null;
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** One student in a board's review list; no CPR number, ever. */
+export interface ReviewRow {
+  readonly studentNumber: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly programmeName: string;
+  readonly category: Category;
+  readonly ectsBehind: number;
+  readonly delayMonths: number;
+  readonly routing: Routing;
+  readonly homeBoardCode: string;
+  readonly sideSubjectBoardCode: string | null;
 }
 
 /** How a board's cycle compares with its previous one. */

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { createCanvas } from '@napi-rs/canvas';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  type Plugin,
+  Title,
+} from 'chart.js';
+import type { ImageRef } from '../messages/message-model.js';
+import { backgroundColour, chartHeight, chartWidth, defaultChartScale } from './chart-style.js';
+
+// Only what our bar charts use; the rest of Chart.js stays out of the bundle.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title);
+
+export interface ChartSize {
+  /** Pixel density: 2 (default) for crisp images, 1 for small ones (Teams). */
+  readonly scale?: number;
+}
+
+/** Charts are transparent by default: paint white so they read on dark-mode clients too. */
+const whiteBackground: Plugin<'bar'> = {
+  id: 'trafiklysWhiteBackground',
+  beforeDraw(chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.fillStyle = backgroundColour;
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+
+/**
+ * Draws a bar chart synchronously (no animation, no responsiveness: Chart.js
+ * paints in its constructor) and returns the PNG. The same configuration gives
+ * the same bytes.
+ */
+export function renderBarChart(config: ChartConfiguration<'bar'>, size: ChartSize): ImageRef {
+  const scale = size.scale ?? defaultChartScale;
+  if (!(scale > 0 && scale <= 4)) throw new RangeError(`Chart scale must be above 0 and at most 4, not ${scale}`);
+  const canvas = createCanvas(chartWidth, chartHeight);
+  const chart = new Chart(canvas.getContext('2d'), {
+    ...config,
+    options: {
+      ...config.options,
+      animation: false,
+      responsive: false,
+      devicePixelRatio: scale,
+      events: [],
+    },
+    plugins: [whiteBackground, ...(config.plugins ?? [])],
+  });
+  try {
+    const png = canvas.toBuffer('image/png');
+    return {
+      id: createHash('sha256').update(png).digest('hex'),
+      png,
+      width: canvas.width,
+      height: canvas.height,
+    };
+  } finally {
+    chart.destroy();
+  }
+}

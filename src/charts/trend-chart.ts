@@ -1,0 +1,141 @@
+import type { Plugin, ScaleOptionsByType } from 'chart.js';
+import type { Translator } from '../i18n/translator.js';
+import type { ImageRef } from '../messages/message-model.js';
+import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
+import { trafficLights } from '../procedures/at-risk/traffic-light.js';
+import { barValueLabels } from './bar-value-labels.js';
+import { chartFontFamily } from './chart-font.js';
+import { axisTextColour, fontSize, lightColours, textColour } from './chart-style.js';
+import { type ChartSize, renderBarChart } from './render-chart.js';
+
+export interface TrendCycle {
+  /** The cycle's period as the reader says it: `efterår 2025` (Translator `t.period.name`). */
+  readonly label: string;
+  readonly counts: Readonly<Record<TrafficLight, number>>;
+}
+
+export interface TrendChartInput extends ChartSize {
+  /** Oldest first; at least one. */
+  readonly cycles: readonly TrendCycle[];
+  readonly translator: Translator;
+  readonly title: string;
+}
+
+/** Room left of the rows for the category names. */
+const rowLabelWidth = 96;
+const baselineColour = '#8c8c8c';
+
+const rowAxis = (light: TrafficLight): string => `row-${light}`;
+
+/**
+ * A board's categories over its past cycles, oldest to newest: one row of bars
+ * per category (green at the top), each row on its own scale and every bar
+ * labelled with its figure. In one stacked chart, green (typically 80–90 % of
+ * a board) would squash red and blue to a few pixels, and their trend is
+ * what a board looks for. Rows are named by category, so they are the legend.
+ */
+export function renderTrendChart({ cycles, translator, title, scale }: TrendChartInput): ImageRef {
+  if (cycles.length === 0) throw new RangeError('A trend chart needs at least one cycle');
+  const family = chartFontFamily();
+  const { t } = translator;
+
+  const rowScale = (light: TrafficLight): ScaleOptionsByType<'linear'> | object => ({
+    type: 'linear',
+    axis: 'y',
+    position: 'left',
+    stack: 'rows',
+    offset: true,
+    beginAtZero: true,
+    // Headroom above the tallest bar for its figure.
+    grace: '45%',
+    ticks: { display: false },
+    grid: {
+      drawTicks: false,
+      color: (context: { tick: { value: number } }) =>
+        context.tick.value === 0 ? baselineColour : 'transparent',
+    },
+    border: { display: false },
+    afterFit: (axis: { width: number }) => {
+      axis.width = rowLabelWidth;
+    },
+    title: { display: false, text: t.category[light] },
+  });
+
+  // Chart.js stacks axes bottom-up in the order they are declared: declare blue first to have green on top.
+  const rowScales = Object.fromEntries([...trafficLights].reverse().map((light) => [rowAxis(light), rowScale(light)]));
+
+  const rowLabels: Plugin<'bar'> = {
+    id: 'trafiklysTrendRowLabels',
+    afterDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = `bold ${fontSize.tick}px ${family}`;
+      ctx.fillStyle = textColour;
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      for (const light of trafficLights) {
+        const axis = chart.scales[rowAxis(light)];
+        if (axis) ctx.fillText(t.category[light], axis.right - 12, (axis.top + axis.bottom) / 2);
+      }
+      ctx.restore();
+    },
+  };
+
+  return renderBarChart(
+    {
+      type: 'bar',
+      data: {
+        labels: cycles.map((cycle) => cycle.label),
+        datasets: trafficLights.map((light) => ({
+          label: t.category[light],
+          data: cycles.map((cycle) => cycle.counts[light]),
+          yAxisID: rowAxis(light),
+          // One stack for all: each bar takes the cycle's full slot; values never add up across rows.
+          stack: 'rows',
+          backgroundColor: lightColours[light].fill,
+          borderColor: lightColours[light].border,
+          borderWidth: 1,
+          barPercentage: 0.6,
+        })),
+      },
+      options: {
+        layout: { padding: { top: 4, right: 16, bottom: 4, left: 8 } },
+        plugins: {
+          title: {
+            display: true,
+            text: title,
+            color: textColour,
+            font: { family, size: fontSize.title, weight: 'bold' },
+            padding: { top: 8, bottom: 8 },
+          },
+          legend: { display: false },
+        },
+        scales: {
+          x: {
+            stacked: true,
+            title: {
+              display: true,
+              text: t.charts.periodAxis,
+              color: axisTextColour,
+              font: { family, size: fontSize.axisTitle },
+            },
+            ticks: { color: textColour, font: { family, size: fontSize.tick } },
+            grid: { display: false },
+            border: { display: false },
+          },
+          ...rowScales,
+        },
+      },
+      plugins: [
+        rowLabels,
+        barValueLabels('end', {
+          font: `bold ${fontSize.label}px ${family}`,
+          fontSize: fontSize.label,
+          colour: () => textColour,
+          format: translator.formatNumber,
+        }),
+      ],
+    },
+    { scale },
+  );
+}

@@ -1,0 +1,161 @@
+import type { Inline, RichText } from '../../messages/message-model.js';
+import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
+import type { Category, TrafficLight } from '../../procedures/at-risk/traffic-light.js';
+import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { LocaleFormat } from '../locale-format.js';
+
+/**
+ * Every text the bot shows, in one language. Each language's file
+ * (`catalogue/da.ts`, `catalogue/en.ts`) implements this interface, so a
+ * missing or misspelt key is a compile error. Numbers inside messages are
+ * formatted by the language's own LocaleFormat; callers pass plain values.
+ *
+ * Messages with parameters are functions taking one object (named parameters
+ * cannot be swapped by mistake). A message that must hold a mention returns
+ * RichText and takes the mention as an `Inline`: the caller passes
+ * `{ kind: 'mention', person }` and each surface renders it its own way.
+ */
+export interface Catalogue {
+  /** Labels, capitalised: `Rød`, `Uden for målgruppen`. */
+  readonly category: Readonly<Record<Category, string>>;
+
+  readonly period: {
+    /** `forår`, `efterår` */
+    readonly term: Readonly<Record<Term, string>>;
+    /** `forår 2026` */
+    name(period: IdentificationPeriod): string;
+  };
+
+  /** The exam-period reminder posted in a study board's channel. */
+  readonly reminder: {
+    /** `Identifikation af frafaldstruede studerende – forår 2026 – Studienævn for Datalogi` */
+    heading(params: { readonly period: IdentificationPeriod; readonly boardName: string }): string;
+    /** Addresses the chair and the secretary, given as mentions (or plain names where they cannot be mentioned). */
+    intro(params: {
+      readonly chair: Inline;
+      readonly secretary: Inline;
+      readonly period: IdentificationPeriod;
+    }): RichText;
+    readonly countsHeading: string;
+    /** `12 (+3 siden efteråret 2025)`; `change` is current − previous. */
+    countWithChange(params: {
+      readonly count: number;
+      readonly change: number;
+      readonly since: IdentificationPeriod;
+    }): string;
+    readonly noPreviousCycle: string;
+    newlyRed(count: number): string;
+    leftRed(count: number): string;
+    /** Side-subject students this board identified and forwarded to their side subjects' boards. */
+    forwardedOut(count: number): string;
+    /** Side-subject students other boards forwarded to this board. */
+    forwardedIn(count: number): string;
+    /** § 31 cross-check: delayed more than `months` months and not contacted by this procedure. */
+    uncontactedOverdue(params: { readonly count: number; readonly months: number }): string;
+    noEmail(count: number): string;
+    /** People the surface could not resolve by e-mail, by display name; at least one. */
+    couldNotNotify(names: readonly string[]): string;
+    /** Asks the chair to review and decide; sits above the review button. */
+    readonly reviewRequest: string;
+    readonly reviewButton: string;
+    /** No export imported for the period yet: asks for one in the channel. */
+    exportMissing(period: IdentificationPeriod): string;
+  };
+
+  /** The list the chair reviews. */
+  readonly review: {
+    title(params: { readonly period: IdentificationPeriod; readonly boardName: string }): string;
+    readonly column: {
+      readonly studentNumber: string;
+      readonly name: string;
+      readonly programme: string;
+      readonly category: string;
+      readonly ectsBehind: string;
+      readonly delayMonths: string;
+      readonly routing: string;
+    };
+    /** Cells of the routing column; `board` is the other board's code or name. */
+    readonly routing: {
+      readonly own: string;
+      forwardedTo(board: string): string;
+      receivedFrom(board: string): string;
+    };
+    readonly empty: string;
+  };
+
+  /** Answers to an export shared in a channel. */
+  readonly progressImport: {
+    /** `Eksporten er indlæst: …` */
+    imported(params: {
+      readonly fileName: string;
+      readonly asOf: CalendarDate;
+      readonly students: number;
+      readonly outOfScope: number;
+    }): string;
+    /** The board's draft cycle for the period was replaced by this file. */
+    replacedDraft(period: IdentificationPeriod): string;
+    /** The same file with the same reference date: nothing changed. */
+    alreadyImported(params: { readonly fileName: string; readonly period: IdentificationPeriod }): string;
+    /** Mails were sent for the period, so its cycle cannot be replaced. */
+    cycleLocked(period: IdentificationPeriod): string;
+    /**
+     * `Filen … kunne ikke bruges:` and one problem a line (already described,
+     * see `problem`); `more` problems were left out of the list.
+     */
+    rejected(params: {
+      readonly fileName: string;
+      readonly problems: readonly string[];
+      readonly more: number;
+    }): string;
+    /** One problem: `linje 1234, kolonne ects_passed: …`. */
+    problem(params: {
+      readonly line: number | null;
+      readonly column: string | null;
+      readonly message: string;
+    }): string;
+  };
+
+  /** A copy of a board's reminder sent to a manager (head of department, dean). */
+  readonly copyToManager: {
+    intro(params: { readonly period: IdentificationPeriod; readonly boardName: string }): string;
+  };
+
+  /** `/trafiklys …`; the caller writes the command as its platform spells it. */
+  readonly commands: {
+    readonly helpHeading: string;
+    readonly description: {
+      readonly remindNow: string;
+      readonly help: string;
+      readonly status: string;
+    };
+    /** `helpCommand` is how to ask for help on this platform, e.g. `/trafiklys help`. */
+    unknown(params: { readonly text: string; readonly helpCommand: string }): string;
+  };
+
+  readonly errors: {
+    /** `contact` is whom to turn to (a mention, a link or a name); `reference` an id to quote, if any. */
+    somethingWentWrong(params: { readonly contact: Inline; readonly reference: string | null }): RichText;
+    notAllowed(action: ProtectedAction): string;
+  };
+
+  readonly charts: {
+    categoryTitle(period: IdentificationPeriod): string;
+    readonly trendTitle: string;
+    readonly studentsAxis: string;
+    readonly periodAxis: string;
+    /** The image's text alternative: every bar's figure. */
+    categoryAltText(counts: Readonly<Record<TrafficLight, number>>): string;
+    trendAltText(
+      cycles: readonly { readonly label: string; readonly counts: Readonly<Record<TrafficLight, number>> }[],
+    ): string;
+  };
+}
+
+/** What a person may be refused. */
+export type ProtectedAction = 'remind_now' | 'review_students' | 'import_export';
+
+/** A language's catalogue with the formats its messages use. */
+export interface LanguagePack {
+  readonly format: LocaleFormat;
+  readonly messages: Catalogue;
+}

@@ -1,0 +1,182 @@
+import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
+import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
+import { localeFormat } from '../locale-format.js';
+import type { Catalogue, LanguagePack } from './catalogue.js';
+
+const format = localeFormat('da-DK');
+const { number, plural } = format;
+
+const term = { spring: 'forår', autumn: 'efterår' } as const;
+const periodName = (period: IdentificationPeriod): string => `${term[period.term]} ${period.year}`;
+/** After "siden" the term takes its definite form: "siden efteråret 2025". */
+const definiteTerm: Readonly<Record<Term, string>> = { spring: 'foråret', autumn: 'efteråret' };
+const sincePeriod = (period: IdentificationPeriod): string =>
+  `siden ${definiteTerm[period.term]} ${period.year}`;
+
+const lightWord: Readonly<Record<TrafficLight, string>> = {
+  green: 'grøn',
+  yellow: 'gul',
+  red: 'rød',
+  blue: 'blå',
+};
+const countsInWords = (counts: Readonly<Record<TrafficLight, number>>): string =>
+  format.list(trafficLights.map((light) => `${lightWord[light]} ${number(counts[light])}`));
+const monthsInWords = (months: number): string =>
+  plural(months, { one: `${number(months)} måned`, other: `${number(months)} måneder` });
+
+// "studerende" is the same in singular and plural; the plural forms below are
+// for the adjectives ("rød"/"røde", "forsinket"/"forsinkede") and the words around.
+const messages: Catalogue = {
+  category: {
+    green: 'Grøn',
+    yellow: 'Gul',
+    red: 'Rød',
+    blue: 'Blå',
+    out_of_scope: 'Uden for målgruppen',
+  },
+
+  period: { term, name: periodName },
+
+  reminder: {
+    heading: ({ period, boardName }) =>
+      `Identifikation af frafaldstruede studerende – ${periodName(period)} – ${boardName}`,
+    intro: ({ chair, secretary, period }) => [
+      chair,
+      ' (formand) og ',
+      secretary,
+      ` (sekretær): Det er tid til at identificere frafaldstruede studerende for ${periodName(period)}.`,
+    ],
+    countsHeading: 'Studerende pr. kategori',
+    countWithChange: ({ count, change, since }) =>
+      `${number(count)} (${format.signedChange(change)} ${sincePeriod(since)})`,
+    noPreviousCycle: 'Der er ingen tidligere identifikation at sammenligne med.',
+    newlyRed: (count) =>
+      plural(count, {
+        one: `${number(count)} studerende er blevet rød siden sidste identifikation.`,
+        other: `${number(count)} studerende er blevet røde siden sidste identifikation.`,
+      }),
+    leftRed: (count) =>
+      plural(count, {
+        one: `${number(count)} studerende er ikke længere rød.`,
+        other: `${number(count)} studerende er ikke længere røde.`,
+      }),
+    forwardedOut: (count) =>
+      plural(count, {
+        one: `${number(count)} studerende med sidefag er sendt videre til sidefagets studienævn.`,
+        other: `${number(count)} studerende med sidefag er sendt videre til sidefagenes studienævn.`,
+      }),
+    forwardedIn: (count) =>
+      plural(count, {
+        one: `${number(count)} sidefagsstuderende er sendt hertil fra et andet studienævn.`,
+        other: `${number(count)} sidefagsstuderende er sendt hertil fra andre studienævn.`,
+      }),
+    uncontactedOverdue: ({ count, months }) =>
+      plural(count, {
+        one: `§ 31: ${number(count)} studerende er mere end ${monthsInWords(months)} forsinket og kontaktes ikke (blå).`,
+        other: `§ 31: ${number(count)} studerende er mere end ${monthsInWords(months)} forsinkede og kontaktes ikke (blå).`,
+      }),
+    noEmail: (count) =>
+      `${number(count)} studerende har ingen e-mailadresse i eksporten og kan ikke kontaktes pr. e-mail.`,
+    couldNotNotify: (names) =>
+      plural(names.length, {
+        one: `Kunne ikke give besked til ${format.list(names)}: platformen kender ikke vedkommendes e-mailadresse.`,
+        other: `Kunne ikke give besked til ${format.list(names)}: platformen kender ikke deres e-mailadresser.`,
+      }),
+    reviewRequest: 'Gennemgå de studerende og tag stilling til, hvem der skal kontaktes.',
+    reviewButton: 'Gennemgå studerende',
+    exportMissing: (period) =>
+      `Der er endnu ingen eksport for ${periodName(period)}. Upload venligst eksporten af de studerendes studieprogression (CSV eller XLSX) her i kanalen.`,
+  },
+
+  review: {
+    title: ({ period, boardName }) => `Studerende til gennemgang – ${periodName(period)} – ${boardName}`,
+    column: {
+      studentNumber: 'Studienr.',
+      name: 'Navn',
+      programme: 'Uddannelse',
+      category: 'Kategori',
+      ectsBehind: 'ECTS bagud',
+      delayMonths: 'Forsinkelse (mdr.)',
+      routing: 'Studienævn',
+    },
+    routing: {
+      own: 'Eget',
+      forwardedTo: (board) => `Sendt videre til ${board}`,
+      receivedFrom: (board) => `Modtaget fra ${board}`,
+    },
+    empty: 'Der er ingen studerende at gennemgå.',
+  },
+
+  progressImport: {
+    imported: ({ fileName, asOf, students, outOfScope }) =>
+      `Eksporten er indlæst: ${fileName}, opgjort pr. ${format.date(asOf)}, ${number(students)} studerende, heraf ${number(outOfScope)} uden for målgruppen.`,
+    replacedDraft: (period) => `Den erstatter den tidligere eksport for ${periodName(period)}.`,
+    alreadyImported: ({ fileName, period }) =>
+      `${fileName} er allerede indlæst for ${periodName(period)}, så intet er ændret.`,
+    cycleLocked: (period) =>
+      `Mailene for ${periodName(period)} er allerede sendt, så identifikationen kan ikke længere erstattes af en ny eksport. Intet er gemt.`,
+    rejected: ({ fileName, problems, more }) =>
+      [
+        `Filen ${fileName} kunne ikke bruges, og intet fra den er gemt:`,
+        ...problems,
+        ...(more > 0 ? [`… og ${number(more)} mere`] : []),
+        'Ret filen og upload den igen.',
+      ].join('\n'),
+    problem: ({ line, column, message }) => {
+      const place = [
+        line === null ? null : `linje ${number(line)}`,
+        column === null ? null : `kolonne ${column}`,
+      ].filter((part) => part !== null);
+      return place.length > 0 ? `${place.join(', ')}: ${message}` : message;
+    },
+  },
+
+  copyToManager: {
+    intro: ({ period, boardName }) =>
+      `Kopi til orientering: identifikation af frafaldstruede studerende – ${periodName(period)} – ${boardName}.`,
+  },
+
+  commands: {
+    helpHeading: 'Trafiklys – kommandoer',
+    description: {
+      remindNow: 'Send periodens påmindelse om frafaldstruede studerende til studienævnet nu',
+      help: 'Vis denne hjælp',
+      status: 'Vis status for studienævnets identifikation i denne periode',
+    },
+    unknown: ({ text, helpCommand }) =>
+      `»${text}« er ikke en kommando. Skriv ${helpCommand} for at se kommandoerne.`,
+  },
+
+  errors: {
+    somethingWentWrong: ({ contact, reference }) => [
+      'Noget gik galt – prøv igen, eller kontakt ',
+      contact,
+      ...(reference === null
+        ? ['.']
+        : [' og oplys fejlreferencen ', { kind: 'styled', text: reference, code: true } as const, '.']),
+    ],
+    notAllowed: (action) => {
+      const refused = {
+        remind_now: 'Du har ikke adgang til at sende påmindelsen.',
+        review_students: 'Du har ikke adgang til at gennemgå dette studienævns studerende.',
+        import_export: 'Du har ikke adgang til at indlæse eksporter for dette studienævn.',
+      }[action];
+      return `${refused} Kontakt studienævnets sekretær, hvis du mener, at du bør have adgang.`;
+    },
+  },
+
+  charts: {
+    categoryTitle: (period) => `Studerende pr. kategori – ${periodName(period)}`,
+    trendTitle: 'Studerende pr. kategori over tid',
+    studentsAxis: 'Antal studerende',
+    periodAxis: 'Periode',
+    categoryAltText: (counts) => `Søjlediagram over studerende pr. kategori: ${countsInWords(counts)}.`,
+    trendAltText: (cycles) =>
+      `Stablet søjlediagram over studerende pr. kategori i ${plural(cycles.length, {
+        one: `${number(cycles.length)} periode`,
+        other: `${number(cycles.length)} perioder`,
+      })}: ${cycles.map((cycle) => `${cycle.label}: ${countsInWords(cycle.counts)}`).join('; ')}.`,
+  },
+};
+
+export const da: LanguagePack = { format, messages };

@@ -1,0 +1,183 @@
+import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
+import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
+import { localeFormat } from '../locale-format.js';
+import type { Catalogue, LanguagePack } from './catalogue.js';
+
+// British conventions: `6 April 2026`, `1,234`.
+const format = localeFormat('en-GB');
+const { number, plural } = format;
+
+const term = { spring: 'spring', autumn: 'autumn' } as const;
+const periodName = (period: IdentificationPeriod): string => `${term[period.term]} ${period.year}`;
+
+const lightWord: Readonly<Record<TrafficLight, string>> = {
+  green: 'green',
+  yellow: 'yellow',
+  red: 'red',
+  blue: 'blue',
+};
+const countsInWords = (counts: Readonly<Record<TrafficLight, number>>): string =>
+  format.list(trafficLights.map((light) => `${lightWord[light]} ${number(counts[light])}`));
+
+const monthsInWords = (months: number): string =>
+  plural(months, { one: `${number(months)} month`, other: `${number(months)} months` });
+
+const messages: Catalogue = {
+  category: {
+    green: 'Green',
+    yellow: 'Yellow',
+    red: 'Red',
+    blue: 'Blue',
+    out_of_scope: 'Out of scope',
+  },
+
+  period: { term, name: periodName },
+
+  reminder: {
+    heading: ({ period, boardName }) => `At-risk students – ${periodName(period)} – ${boardName}`,
+    intro: ({ chair, secretary, period }) => [
+      chair,
+      ' (chair) and ',
+      secretary,
+      ` (secretary): it is time to identify students at risk of dropping out for ${periodName(period)}.`,
+    ],
+    countsHeading: 'Students by category',
+    countWithChange: ({ count, change, since }) =>
+      `${number(count)} (${format.signedChange(change)} since ${periodName(since)})`,
+    noPreviousCycle: 'There is no previous identification to compare with.',
+    newlyRed: (count) =>
+      plural(count, {
+        one: `${number(count)} student has turned red since the last identification.`,
+        other: `${number(count)} students have turned red since the last identification.`,
+      }),
+    leftRed: (count) =>
+      plural(count, {
+        one: `${number(count)} student is no longer red.`,
+        other: `${number(count)} students are no longer red.`,
+      }),
+    forwardedOut: (count) =>
+      plural(count, {
+        one: `${number(count)} student with a side subject was forwarded to the study board of the side subject.`,
+        other: `${number(count)} students with side subjects were forwarded to the study boards of their side subjects.`,
+      }),
+    forwardedIn: (count) =>
+      plural(count, {
+        one: `${number(count)} side-subject student was forwarded here by another study board.`,
+        other: `${number(count)} side-subject students were forwarded here by other study boards.`,
+      }),
+    uncontactedOverdue: ({ count, months }) =>
+      plural(count, {
+        one: `§ 31: ${number(count)} student is more than ${monthsInWords(months)} behind and will not be contacted (blue).`,
+        other: `§ 31: ${number(count)} students are more than ${monthsInWords(months)} behind and will not be contacted (blue).`,
+      }),
+    noEmail: (count) =>
+      plural(count, {
+        one: `${number(count)} student has no e-mail address in the export and cannot be contacted by e-mail.`,
+        other: `${number(count)} students have no e-mail address in the export and cannot be contacted by e-mail.`,
+      }),
+    couldNotNotify: (names) =>
+      plural(names.length, {
+        one: `Could not notify ${format.list(names)}: this platform does not know their e-mail address.`,
+        other: `Could not notify ${format.list(names)}: this platform does not know their e-mail addresses.`,
+      }),
+    reviewRequest: 'Please review the students and decide whom to contact.',
+    reviewButton: 'Review students',
+    exportMissing: (period) =>
+      `There is no export for ${periodName(period)} yet. Please upload the study-progress export (CSV or XLSX) in this channel.`,
+  },
+
+  review: {
+    title: ({ period, boardName }) => `Students to review – ${periodName(period)} – ${boardName}`,
+    column: {
+      studentNumber: 'Student no.',
+      name: 'Name',
+      programme: 'Programme',
+      category: 'Category',
+      ectsBehind: 'ECTS behind',
+      delayMonths: 'Delay (months)',
+      routing: 'Study board',
+    },
+    routing: {
+      own: 'This board',
+      forwardedTo: (board) => `Forwarded to ${board}`,
+      receivedFrom: (board) => `Received from ${board}`,
+    },
+    empty: 'There are no students to review.',
+  },
+
+  progressImport: {
+    imported: ({ fileName, asOf, students, outOfScope }) =>
+      `The export has been imported: ${fileName} as of ${format.date(asOf)}, ${plural(students, {
+        one: `${number(students)} student`,
+        other: `${number(students)} students`,
+      })}, ${number(outOfScope)} of them out of scope.`,
+    replacedDraft: (period) => `It replaces the previous export for ${periodName(period)}.`,
+    alreadyImported: ({ fileName, period }) =>
+      `${fileName} has already been imported for ${periodName(period)}; nothing has changed.`,
+    cycleLocked: (period) =>
+      `The mails for ${periodName(period)} have already been sent, so the identification can no longer be replaced by a new export. Nothing was stored.`,
+    rejected: ({ fileName, problems, more }) =>
+      [
+        `${fileName} could not be used, and nothing from it was stored:`,
+        ...problems,
+        ...(more > 0 ? [`… and ${number(more)} more`] : []),
+        'Please correct the file and upload it again.',
+      ].join('\n'),
+    problem: ({ line, column, message }) => {
+      const place = [
+        line === null ? null : `line ${number(line)}`,
+        column === null ? null : `column ${column}`,
+      ].filter((part) => part !== null);
+      return place.length > 0 ? `${place.join(', ')}: ${message}` : message;
+    },
+  },
+
+  copyToManager: {
+    intro: ({ period, boardName }) =>
+      `Copy for your information: at-risk students – ${periodName(period)} – ${boardName}.`,
+  },
+
+  commands: {
+    helpHeading: 'Trafiklys – commands',
+    description: {
+      remindNow: "Post this period's at-risk reminder to the study board now",
+      help: 'Show this help',
+      status: "Show the status of the study board's identification for this period",
+    },
+    unknown: ({ text, helpCommand }) =>
+      `“${text}” is not a command. Type ${helpCommand} to see the commands.`,
+  },
+
+  errors: {
+    somethingWentWrong: ({ contact, reference }) => [
+      'Something went wrong. Please try again, or contact ',
+      contact,
+      ...(reference === null
+        ? ['.']
+        : [' and quote the reference ', { kind: 'styled', text: reference, code: true } as const, '.']),
+    ],
+    notAllowed: (action) => {
+      const refused = {
+        remind_now: 'You are not allowed to send the reminder.',
+        review_students: "You are not allowed to review this study board's students.",
+        import_export: 'You are not allowed to import exports for this study board.',
+      }[action];
+      return `${refused} If you think you should be, contact the study board's secretary.`;
+    },
+  },
+
+  charts: {
+    categoryTitle: (period) => `Students by category – ${periodName(period)}`,
+    trendTitle: 'Students by category over time',
+    studentsAxis: 'Number of students',
+    periodAxis: 'Period',
+    categoryAltText: (counts) => `Bar chart of students by category: ${countsInWords(counts)}.`,
+    trendAltText: (cycles) =>
+      `Stacked bar chart of students by category over ${plural(cycles.length, {
+        one: `${number(cycles.length)} period`,
+        other: `${number(cycles.length)} periods`,
+      })}: ${cycles.map((cycle) => `${cycle.label}: ${countsInWords(cycle.counts)}`).join('; ')}.`,
+  },
+};
+
+export const en: LanguagePack = { format, messages };
