@@ -3,53 +3,40 @@ import type { Plugin } from 'chart.js';
 export interface BarValueLabelStyle {
   /** CSS font shorthand, e.g. `bold 13px "DejaVu Sans", sans-serif`. */
   readonly font: string;
-  readonly fontSize: number;
-  /** Text colour per dataset index (inside a bar it must contrast with the bar's fill). */
-  colour(datasetIndex: number): string;
+  readonly colour: string;
   format(value: number): string;
 }
 
+/** Gap between a bar's end and its figure, in CSS pixels. */
+const gap = 5;
+
 /**
- * Prints each bar's figure so the chart does not rest on colour alone.
- * `end`: just past the end of a single-series bar, on the background.
- * `inside`: centred in a stacked segment, left out where the segment is too
- * small to hold the text (its figure is still in the alt text).
+ * Prints each bar's figure just past the bar's end, on the chart background,
+ * so the chart does not rest on colour alone and small bars still read. Zero
+ * is printed too: an empty category is information.
  */
-export function barValueLabels(placement: 'end' | 'inside', style: BarValueLabelStyle): Plugin<'bar'> {
+export function barValueLabels(style: BarValueLabelStyle): Plugin<'bar'> {
   return {
-    id: `trafiklysBarValueLabels-${placement}`,
+    id: 'trafiklysBarValueLabels',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       const horizontal = chart.options.indexAxis === 'y';
       ctx.save();
       ctx.font = style.font;
+      ctx.fillStyle = style.colour;
+      ctx.textAlign = horizontal ? 'left' : 'center';
+      ctx.textBaseline = horizontal ? 'middle' : 'bottom';
       chart.data.datasets.forEach((dataset, datasetIndex) => {
         const meta = chart.getDatasetMeta(datasetIndex);
         if (meta.hidden) return;
-        meta.data.forEach((element, index) => {
+        meta.data.forEach((bar, index) => {
           const value = dataset.data[index];
-          if (typeof value !== 'number' || (placement === 'inside' && value === 0)) return;
+          if (typeof value !== 'number') return;
+          // The bar's end, centred across the bar (charts render without animation, so these are final).
+          const { x, y } = bar;
           const text = style.format(value);
-          const { x, y, base } = element.getProps(['x', 'y', 'base'], true) as {
-            x: number;
-            y: number;
-            base: number;
-          };
-          ctx.fillStyle = style.colour(datasetIndex);
-          if (placement === 'end') {
-            ctx.textAlign = horizontal ? 'left' : 'center';
-            ctx.textBaseline = horizontal ? 'middle' : 'bottom';
-            if (horizontal) ctx.fillText(text, x + 6, y);
-            else ctx.fillText(text, x, y - 4);
-            return;
-          }
-          const length = Math.abs(base - (horizontal ? x : y));
-          const room = horizontal ? ctx.measureText(text).width + 8 : style.fontSize + 6;
-          if (length < room) return;
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          if (horizontal) ctx.fillText(text, (x + base) / 2, y);
-          else ctx.fillText(text, x, (y + base) / 2);
+          if (horizontal) ctx.fillText(text, x + gap, y);
+          else ctx.fillText(text, x, y - gap);
         });
       });
       ctx.restore();

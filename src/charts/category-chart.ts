@@ -1,7 +1,7 @@
-import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
-import { trafficLights } from '../procedures/at-risk/traffic-light.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ImageRef } from '../messages/message-model.js';
+import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
+import { trafficLights } from '../procedures/at-risk/traffic-light.js';
 import { barValueLabels } from './bar-value-labels.js';
 import { chartFontFamily } from './chart-font.js';
 import { axisTextColour, fontSize, gridColour, lightColours, textColour } from './chart-style.js';
@@ -73,10 +73,9 @@ export function renderCategoryChart({ counts, translator, title, scale }: Catego
         },
       },
       plugins: [
-        barValueLabels('end', {
+        barValueLabels({
           font: `bold ${fontSize.label}px ${family}`,
-          fontSize: fontSize.label,
-          colour: () => textColour,
+          colour: textColour,
           format: translator.formatNumber,
         }),
       ],

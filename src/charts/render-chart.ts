@@ -6,7 +6,6 @@ import {
   CategoryScale,
   Chart,
   type ChartConfiguration,
-  Legend,
   LinearScale,
   type Plugin,
   Title,
@@ -14,8 +13,8 @@ import {
 import type { ImageRef } from '../messages/message-model.js';
 import { backgroundColour, chartHeight, chartWidth, defaultChartScale } from './chart-style.js';
 
-// Only what our bar charts use; the rest of Chart.js stays out of the bundle.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title);
+// Only what our bar charts use (no legend: rows and bars carry their category names).
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Title);
 
 export interface ChartSize {
   /** Pixel density: 2 (default) for crisp images, 1 for small ones (Teams). */
@@ -41,7 +40,8 @@ const whiteBackground: Plugin<'bar'> = {
  */
 export function renderBarChart(config: ChartConfiguration<'bar'>, size: ChartSize): ImageRef {
   const scale = size.scale ?? defaultChartScale;
-  if (!(scale > 0 && scale <= 4)) throw new RangeError(`Chart scale must be above 0 and at most 4, not ${scale}`);
+  if (!(scale > 0 && scale <= 4))
+    throw new RangeError(`Chart scale must be above 0 and at most 4, not ${scale}`);
   const canvas = createCanvas(chartWidth, chartHeight);
   const chart = new Chart(canvas.getContext('2d'), {
     ...config,

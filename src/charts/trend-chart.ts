@@ -1,4 +1,4 @@
-import type { Plugin, ScaleOptionsByType } from 'chart.js';
+import type { ChartOptions, Plugin, ScriptableScaleContext } from 'chart.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ImageRef } from '../messages/message-model.js';
 import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
@@ -24,8 +24,12 @@ export interface TrendChartInput extends ChartSize {
 /** Room left of the rows for the category names. */
 const rowLabelWidth = 96;
 const baselineColour = '#8c8c8c';
+const rowHeadroom = 1.4;
 
 const rowAxis = (light: TrafficLight): string => `row-${light}`;
+
+type ScaleOptions = NonNullable<ChartOptions<'bar'>['scales']>;
+type RowScaleOptions = NonNullable<ScaleOptions[string]>;
 
 /**
  * A board's categories over its past cycles, oldest to newest: one row of bars
@@ -39,30 +43,30 @@ export function renderTrendChart({ cycles, translator, title, scale }: TrendChar
   const family = chartFontFamily();
   const { t } = translator;
 
-  const rowScale = (light: TrafficLight): ScaleOptionsByType<'linear'> | object => ({
+  const rowScale = (light: TrafficLight): RowScaleOptions => ({
     type: 'linear',
     axis: 'y',
     position: 'left',
     stack: 'rows',
     offset: true,
-    beginAtZero: true,
-    // Headroom above the tallest bar for its figure.
-    grace: '45%',
+    min: 0,
+    // The tallest bar of every row fills the same share of it, leaving room above for its figure.
+    max: Math.max(1, ...cycles.map((cycle) => cycle.counts[light])) * rowHeadroom,
     ticks: { display: false },
     grid: {
       drawTicks: false,
-      color: (context: { tick: { value: number } }) =>
-        context.tick.value === 0 ? baselineColour : 'transparent',
+      color: (context: ScriptableScaleContext) => (context.tick.value === 0 ? baselineColour : 'transparent'),
     },
     border: { display: false },
-    afterFit: (axis: { width: number }) => {
+    afterFit: (axis) => {
       axis.width = rowLabelWidth;
     },
-    title: { display: false, text: t.category[light] },
   });
 
   // Chart.js stacks axes bottom-up in the order they are declared: declare blue first to have green on top.
-  const rowScales = Object.fromEntries([...trafficLights].reverse().map((light) => [rowAxis(light), rowScale(light)]));
+  const rowScales = Object.fromEntries(
+    [...trafficLights].reverse().map((light) => [rowAxis(light), rowScale(light)]),
+  );
 
   const rowLabels: Plugin<'bar'> = {
     id: 'trafiklysTrendRowLabels',
@@ -96,6 +100,8 @@ export function renderTrendChart({ cycles, translator, title, scale }: TrendChar
           borderColor: lightColours[light].border,
           borderWidth: 1,
           barPercentage: 0.6,
+          // One or two cycles would otherwise make bars as wide as a third of the chart.
+          maxBarThickness: 72,
         })),
       },
       options: {
@@ -128,10 +134,9 @@ export function renderTrendChart({ cycles, translator, title, scale }: TrendChar
       },
       plugins: [
         rowLabels,
-        barValueLabels('end', {
+        barValueLabels({
           font: `bold ${fontSize.label}px ${family}`,
-          fontSize: fontSize.label,
-          colour: () => textColour,
+          colour: textColour,
           format: translator.formatNumber,
         }),
       ],

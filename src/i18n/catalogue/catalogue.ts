@@ -143,8 +143,9 @@ export interface Catalogue {
     readonly trendTitle: string;
     readonly studentsAxis: string;
     readonly periodAxis: string;
-    /** The image's text alternative: every bar's figure. */
+    /** The category chart's text alternative: every bar's figure. */
     categoryAltText(counts: Readonly<Record<TrafficLight, number>>): string;
+    /** The trend chart's text alternative: its rows, category by category, oldest period first. */
     trendAltText(
       cycles: readonly { readonly label: string; readonly counts: Readonly<Record<TrafficLight, number>> }[],
     ): string;

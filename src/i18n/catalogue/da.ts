@@ -13,6 +13,14 @@ const definiteTerm: Readonly<Record<Term, string>> = { spring: 'foråret', autum
 const sincePeriod = (period: IdentificationPeriod): string =>
   `siden ${definiteTerm[period.term]} ${period.year}`;
 
+const categoryName: Catalogue['category'] = {
+  green: 'Grøn',
+  yellow: 'Gul',
+  red: 'Rød',
+  blue: 'Blå',
+  out_of_scope: 'Uden for målgruppen',
+};
+
 const lightWord: Readonly<Record<TrafficLight, string>> = {
   green: 'grøn',
   yellow: 'gul',
@@ -27,13 +35,7 @@ const monthsInWords = (months: number): string =>
 // "studerende" is the same in singular and plural; the plural forms below are
 // for the adjectives ("rød"/"røde", "forsinket"/"forsinkede") and the words around.
 const messages: Catalogue = {
-  category: {
-    green: 'Grøn',
-    yellow: 'Gul',
-    red: 'Rød',
-    blue: 'Blå',
-    out_of_scope: 'Uden for målgruppen',
-  },
+  category: categoryName,
 
   period: { term, name: periodName },
 
@@ -148,13 +150,16 @@ const messages: Catalogue = {
   },
 
   errors: {
-    somethingWentWrong: ({ contact, reference }) => [
-      'Noget gik galt – prøv igen, eller kontakt ',
-      contact,
-      ...(reference === null
-        ? ['.']
-        : [' og oplys fejlreferencen ', { kind: 'styled', text: reference, code: true } as const, '.']),
-    ],
+    somethingWentWrong: ({ contact, reference }) =>
+      reference === null
+        ? ['Noget gik galt – prøv igen, eller kontakt ', contact, '.']
+        : [
+            'Noget gik galt – prøv igen, eller kontakt ',
+            contact,
+            ' og oplys fejlreferencen ',
+            { kind: 'styled', text: reference, code: true },
+            '.',
+          ],
     notAllowed: (action) => {
       const refused = {
         remind_now: 'Du har ikke adgang til at sende påmindelsen.',
@@ -172,10 +177,15 @@ const messages: Catalogue = {
     periodAxis: 'Periode',
     categoryAltText: (counts) => `Søjlediagram over studerende pr. kategori: ${countsInWords(counts)}.`,
     trendAltText: (cycles) =>
-      `Stablet søjlediagram over studerende pr. kategori i ${plural(cycles.length, {
+      `Søjlediagram over studerende pr. kategori i ${plural(cycles.length, {
         one: `${number(cycles.length)} periode`,
         other: `${number(cycles.length)} perioder`,
-      })}: ${cycles.map((cycle) => `${cycle.label}: ${countsInWords(cycle.counts)}`).join('; ')}.`,
+      })}, én række pr. kategori. ${trafficLights
+        .map(
+          (light) =>
+            `${categoryName[light]}: ${cycles.map((cycle) => `${cycle.label} ${number(cycle.counts[light])}`).join(', ')}`,
+        )
+        .join('; ')}.`,
   },
 };
 

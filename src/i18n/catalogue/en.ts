@@ -10,6 +10,14 @@ const { number, plural } = format;
 const term = { spring: 'spring', autumn: 'autumn' } as const;
 const periodName = (period: IdentificationPeriod): string => `${term[period.term]} ${period.year}`;
 
+const categoryName: Catalogue['category'] = {
+  green: 'Green',
+  yellow: 'Yellow',
+  red: 'Red',
+  blue: 'Blue',
+  out_of_scope: 'Out of scope',
+};
+
 const lightWord: Readonly<Record<TrafficLight, string>> = {
   green: 'green',
   yellow: 'yellow',
@@ -23,13 +31,7 @@ const monthsInWords = (months: number): string =>
   plural(months, { one: `${number(months)} month`, other: `${number(months)} months` });
 
 const messages: Catalogue = {
-  category: {
-    green: 'Green',
-    yellow: 'Yellow',
-    red: 'Red',
-    blue: 'Blue',
-    out_of_scope: 'Out of scope',
-  },
+  category: categoryName,
 
   period: { term, name: periodName },
 
@@ -149,13 +151,16 @@ const messages: Catalogue = {
   },
 
   errors: {
-    somethingWentWrong: ({ contact, reference }) => [
-      'Something went wrong. Please try again, or contact ',
-      contact,
-      ...(reference === null
-        ? ['.']
-        : [' and quote the reference ', { kind: 'styled', text: reference, code: true } as const, '.']),
-    ],
+    somethingWentWrong: ({ contact, reference }) =>
+      reference === null
+        ? ['Something went wrong. Please try again, or contact ', contact, '.']
+        : [
+            'Something went wrong. Please try again, or contact ',
+            contact,
+            ' and quote the reference ',
+            { kind: 'styled', text: reference, code: true },
+            '.',
+          ],
     notAllowed: (action) => {
       const refused = {
         remind_now: 'You are not allowed to send the reminder.',
@@ -173,10 +178,15 @@ const messages: Catalogue = {
     periodAxis: 'Period',
     categoryAltText: (counts) => `Bar chart of students by category: ${countsInWords(counts)}.`,
     trendAltText: (cycles) =>
-      `Stacked bar chart of students by category over ${plural(cycles.length, {
+      `Bar chart of students by category over ${plural(cycles.length, {
         one: `${number(cycles.length)} period`,
         other: `${number(cycles.length)} periods`,
-      })}: ${cycles.map((cycle) => `${cycle.label}: ${countsInWords(cycle.counts)}`).join('; ')}.`,
+      })}, one row per category. ${trafficLights
+        .map(
+          (light) =>
+            `${categoryName[light]}: ${cycles.map((cycle) => `${cycle.label} ${number(cycle.counts[light])}`).join(', ')}`,
+        )
+        .join('; ')}.`,
   },
 };
 

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalogue } from '../../src/i18n/catalogue/catalogue.js';
+import { da } from '../../src/i18n/catalogue/da.js';
+import { en } from '../../src/i18n/catalogue/en.js';
+import { supportedLanguages } from '../../src/i18n/languages.js';
+import { translator } from '../../src/i18n/translator.js';
+import type { Inline, RichText } from '../../src/messages/message-model.js';
+import type { IdentificationPeriod } from '../../src/procedures/at-risk/identification-period.js';
+import { dateOf } from '../support/progress-row-builder.js';
+
+type Leaf = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'message function' };
+
+/** Every leaf of a catalogue by its dotted path: a fixed text or a message function. */
+function leaves(value: object, prefix = ''): Map<string, Leaf> {
+  const found = new Map<string, Leaf>();
+  for (const [key, child] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof child === 'string') found.set(path, { kind: 'text', text: child });
+    else if (typeof child === 'function') found.set(path, { kind: 'message function' });
+    else if (typeof child === 'object' && child !== null) {
+      for (const [childPath, leaf] of leaves(child, path)) found.set(childPath, leaf);
+    } else throw new Error(`${path} is neither a text, a message function nor a group`);
+  }
+  return found;
+}
+
+const kinds = (catalogue: Catalogue): Record<string, Leaf['kind']> =>
+  Object.fromEntries([...leaves(catalogue)].map(([path, leaf]) => [path, leaf.kind]));
+
+const spring2026: IdentificationPeriod = { term: 'spring', year: 2026 };
+const autumn2025: IdentificationPeriod = { term: 'autumn', year: 2025 };
+const counts = { green: 120, yellow: 30, red: 12, blue: 4 };
+const chair: Inline = { kind: 'mention', person: { email: 'chair@uni.example', displayName: 'Chair' } };
+
+/** Calls every message function with typical values, keyed by its path. */
+function everyMessage(t: Catalogue): Record<string, string | RichText> {
+  return {
+    'period.name': t.period.name(spring2026),
+    'reminder.heading': t.reminder.heading({ period: spring2026, boardName: 'SN-DAT' }),
+    'reminder.intro': t.reminder.intro({ chair, secretary: 'Sekretær', period: spring2026 }),
+    'reminder.countWithChange': t.reminder.countWithChange({ count: 12, change: 3, since: autumn2025 }),
+    'reminder.newlyRed': t.reminder.newlyRed(3),
+    'reminder.leftRed': t.reminder.leftRed(3),
+    'reminder.forwardedOut': t.reminder.forwardedOut(3),
+    'reminder.forwardedIn': t.reminder.forwardedIn(3),
+    'reminder.uncontactedOverdue': t.reminder.uncontactedOverdue({ count: 3, months: 12 }),
+    'reminder.noEmail': t.reminder.noEmail(3),
+    'reminder.couldNotNotify': t.reminder.couldNotNotify(['Anne', 'Bo']),
+    'reminder.exportMissing': t.reminder.exportMissing(spring2026),
+    'review.title': t.review.title({ period: spring2026, boardName: 'SN-DAT' }),
+    'review.routing.forwardedTo': t.review.routing.forwardedTo('SN-HUM'),
+    'review.routing.receivedFrom': t.review.routing.receivedFrom('SN-HUM'),
+    'progressImport.imported': t.progressImport.imported({
+      fileName: 'f.csv',
+      asOf: dateOf('2026-04-06'),
+      students: 3,
+      outOfScope: 1,
+    }),
+    'progressImport.replacedDraft': t.progressImport.replacedDraft(spring2026),
+    'progressImport.alreadyImported': t.progressImport.alreadyImported({
+      fileName: 'f.csv',
+      period: spring2026,
+    }),
+    'progressImport.cycleLocked': t.progressImport.cycleLocked(spring2026),
+    'progressImport.rejected': t.progressImport.rejected({ fileName: 'f.csv', problems: ['x'], more: 2 }),
+    'progressImport.problem': t.progressImport.problem({ line: 2, column: 'name', message: 'x' }),
+    'copyToManager.intro': t.copyToManager.intro({ period: spring2026, boardName: 'SN-DAT' }),
+    'commands.unknown': t.commands.unknown({ text: 'frobnicate', helpCommand: '/trafiklys help' }),
+    'errors.somethingWentWrong': t.errors.somethingWentWrong({ contact: chair, reference: 'E1' }),
+    'errors.notAllowed': t.errors.notAllowed('remind_now'),
+    'charts.categoryTitle': t.charts.categoryTitle(spring2026),
+    'charts.categoryAltText': t.charts.categoryAltText(counts),
+    'charts.trendAltText': t.charts.trendAltText([{ label: 'x', counts }]),
+  };
+}
+
+function plainText(message: string | RichText): string {
+  if (typeof message === 'string') return message;
+  return message
+    .map((piece) => {
+      if (typeof piece === 'string') return piece;
+      if (piece.kind === 'mention') return piece.person.displayName;
+      return piece.text;
+    })
+    .join('');
+}
+
+const catalogues = { da: da.messages, en: en.messages } satisfies Record<
+  (typeof supportedLanguages)[number],
+  Catalogue
+>;
+
+describe('the message catalogues', () => {
+  it('Danish has exactly the keys of English, each the same kind of message', () => {
+    expect(kinds(da.messages)).toEqual(kinds(en.messages));
+  });
+
+  it('every supported language has a catalogue', () => {
+    for (const language of supportedLanguages) expect(translator(language).t).toBe(catalogues[language]);
+  });
+
+  it('a catalogue missing a message does not compile', () => {
+    const { reviewButton: _left, ...withoutButton } = en.messages.reminder;
+    // @ts-expect-error reminder.reviewButton is missing
+    const incomplete: Catalogue = { ...en.messages, reminder: withoutButton };
+    expect(incomplete.reminder).not.toHaveProperty('reviewButton');
+  });
+
+  describe.each(supportedLanguages)('%s', (language) => {
+    const t = catalogues[language];
+
+    it('has no empty text, and no text with stray spaces', () => {
+      for (const [path, leaf] of leaves(t)) {
+        if (leaf.kind === 'text') expect(leaf.text, path).toMatch(/^\S(.*\S)?$/s);
+      }
+    });
+
+    it('every message function is exercised here', () => {
+      const functions = [...leaves(t)]
+        .filter(([, leaf]) => leaf.kind === 'message function')
+        .map(([path]) => path);
+      expect(Object.keys(everyMessage(t)).sort()).toEqual(functions.sort());
+    });
+
+    it('every message function gives a complete text, with no hole where a value should be', () => {
+      for (const [path, message] of Object.entries(everyMessage(t))) {
+        const text = plainText(message);
+        expect(text.trim(), path).not.toBe('');
+        expect(text, path).not.toMatch(/undefined|null|NaN|\[object|\$\{|\{\w+\}/);
+        expect(text, path).not.toMatch(/ {2}| [.,:]/);
+      }
+    });
+  });
+});
