@@ -132,6 +132,27 @@ export interface Catalogue {
     unknown(params: { readonly text: string; readonly helpCommand: string }): string;
   };
 
+  /** The bot's answers to commands and shared files. */
+  readonly bot: {
+    /** An export shared outside a study board's channel. */
+    readonly notABoardChannel: string;
+    /** What `remind now` did for one board; `unreachable` are e-mail addresses. */
+    remindResult(params: {
+      readonly boardName: string;
+      readonly period: IdentificationPeriod;
+      readonly posted: number;
+      readonly updated: number;
+      readonly unchanged: number;
+      readonly failed: number;
+      readonly unreachable: readonly string[];
+    }): string;
+    readonly noCycles: string;
+    readonly statusColumn: { readonly period: string; readonly status: string };
+    readonly cycleStatus: Readonly<Record<'draft' | 'dispatched' | 'closed', string>>;
+    /** A review button whose board is no longer in the configuration. */
+    readonly unknownBoard: string;
+  };
+
   readonly errors: {
     /** `contact` is whom to turn to (a mention, a link or a name); `reference` an id to quote, if any. */
     somethingWentWrong(params: { readonly contact: Inline; readonly reference: string | null }): RichText;

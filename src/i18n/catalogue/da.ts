@@ -149,6 +149,27 @@ const messages: Catalogue = {
       `»${text}« er ikke en kommando. Skriv ${helpCommand} for at se kommandoerne.`,
   },
 
+  bot: {
+    notABoardChannel:
+      'Eksporter indlæses i studienævnets egen kanal. Del filen dér, så den indlæses for det studienævn.',
+    remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
+      const parts = [
+        posted > 0
+          ? plural(posted, { one: `${number(posted)} sendt`, other: `${number(posted)} sendt` })
+          : null,
+        updated > 0 ? `${number(updated)} opdateret` : null,
+        unchanged > 0 ? `${number(unchanged)} allerede sendt` : null,
+        failed > 0 ? `${number(failed)} mislykkedes (prøves igen)` : null,
+        unreachable.length > 0 ? `kunne ikke nå ${format.list(unreachable)}` : null,
+      ].filter((part) => part !== null);
+      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join(', ') : 'ingen kanal at sende til'}.`;
+    },
+    noCycles: 'Der er endnu ikke indlæst nogen eksport for dette studienævn.',
+    statusColumn: { period: 'Periode', status: 'Status' },
+    cycleStatus: { draft: 'Kladde', dispatched: 'Udsendt', closed: 'Afsluttet' },
+    unknownBoard: 'Studienævnet findes ikke længere i konfigurationen.',
+  },
+
   errors: {
     somethingWentWrong: ({ contact, reference }) =>
       reference === null

@@ -150,6 +150,25 @@ const messages: Catalogue = {
       `“${text}” is not a command. Type ${helpCommand} to see the commands.`,
   },
 
+  bot: {
+    notABoardChannel:
+      'Exports are imported in the study board’s own channel. Share the file there to import it for that board.',
+    remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
+      const parts = [
+        posted > 0 ? `${number(posted)} sent` : null,
+        updated > 0 ? `${number(updated)} updated` : null,
+        unchanged > 0 ? `${number(unchanged)} already sent` : null,
+        failed > 0 ? `${number(failed)} failed (will be retried)` : null,
+        unreachable.length > 0 ? `could not reach ${format.list(unreachable)}` : null,
+      ].filter((part) => part !== null);
+      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join(', ') : 'no channel to post in'}.`;
+    },
+    noCycles: 'No export has been imported for this study board yet.',
+    statusColumn: { period: 'Period', status: 'Status' },
+    cycleStatus: { draft: 'Draft', dispatched: 'Dispatched', closed: 'Closed' },
+    unknownBoard: 'That study board is no longer in the configuration.',
+  },
+
   errors: {
     somethingWentWrong: ({ contact, reference }) =>
       reference === null

@@ -1,7 +1,7 @@
 import { renderCategoryChart } from '../../../../charts/category-chart.js';
 import { renderTrendChart } from '../../../../charts/trend-chart.js';
 import type { Language } from '../../../../i18n/languages.js';
-import { type Translator, translator, translatorForLocale } from '../../../../i18n/translator.js';
+import { type Translator, translatorForLocale } from '../../../../i18n/translator.js';
 import type { Block, Inline, Message, PersonRef } from '../../../../messages/message-model.js';
 import { trafficLights } from '../../traffic-light.js';
 import type { ReminderComposer, ReminderContent } from '../send-exam-period-reminders.js';
@@ -25,10 +25,8 @@ export class ReminderMessageComposer implements ReminderComposer {
   ) {}
 
   async compose(content: ReminderContent): Promise<Message> {
-    const reader =
-      content.locale === null
-        ? translator(this.institutionLanguage)
-        : translatorForLocale(content.locale, this.institutionLanguage);
+    // A channel (locale null) reads the institution's language; a copy its reader's.
+    const reader = translatorForLocale(content.locale, this.institutionLanguage);
     const { t } = reader;
     const { board, period, cycle } = content;
     const heading = t.reminder.heading({ period, boardName: board.name });

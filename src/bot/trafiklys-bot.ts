@@ -1,0 +1,302 @@
+import type { InstitutionConfig, StudyBoard } from '../config/institution-config.js';
+import { type Translator, translatorForLocale } from '../i18n/translator.js';
+import type { Block, FormValues, Message } from '../messages/message-model.js';
+import {
+  type IdentificationPeriod,
+  periodOf,
+  type Term,
+} from '../procedures/at-risk/identification-period.js';
+import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
+import type { ImportReport } from '../procedures/at-risk/import-identification.js';
+import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import { reviewActionId } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
+import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
+import { todayIn } from '../shared/calendar-date.js';
+import { isCodedError } from '../shared/coded-error.js';
+import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
+import { boardOfChannel, mayFollowBoard, mayImportFor } from './permissions.js';
+
+/** What the bot needs from the rest of the application; wired in src/app. */
+export interface BotDependencies {
+  readonly config: InstitutionConfig;
+  readonly storage: IdentificationStorage;
+  /** Sends (or updates) the period's reminders for these boards on every surface. */
+  remind(boardCodes: readonly string[], period: IdentificationPeriod): Promise<DeliveryReport[]>;
+  /** Imports an export shared in a board's channel, for that board. */
+  importShared(
+    file: { name: string; bytes: Uint8Array },
+    board: StudyBoard,
+    actor: BotActor,
+  ): Promise<ImportReport>;
+  readonly now: () => Date;
+}
+
+/**
+ * The bot's answers, platform-neutral: `/trafiklys` commands, button clicks,
+ * forms and shared files. Surfaces call it; it calls the procedures.
+ */
+export class TrafiklysBot implements BotRequests {
+  constructor(private readonly dependencies: BotDependencies) {}
+
+  async command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply> {
+    const reader = this.readerFor(actor);
+    const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const command = words.join(' ');
+    if (command === '' || command === 'help') return privately(this.helpMessage(reader, conversation));
+    if (command === 'remind now') return this.remindNow(actor, conversation, reader);
+    if (command === 'status') return this.status(actor, conversation, reader);
+    return privately(plain(reader.t.commands.unknown({ text, helpCommand: helpCommandOn(conversation) })));
+  }
+
+  async action(
+    actor: BotActor,
+    _conversation: ConversationRef,
+    action: { readonly actionId: string; readonly value: string | null },
+  ): Promise<BotReply> {
+    const reader = this.readerFor(actor);
+    if (action.actionId === reviewActionId) return this.reviewStudents(actor, action.value, reader);
+    return privately(
+      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: '/trafiklys help' })),
+    );
+  }
+
+  async submitForm(
+    _actor: BotActor,
+    _submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
+  ): Promise<FormOutcome> {
+    // No flow of this issue opens a form; the chair's review forms arrive with the next one.
+    return { kind: 'close' };
+  }
+
+  async fileShared(
+    actor: BotActor,
+    conversation: ConversationRef,
+    file: { readonly name: string; readonly bytes: Uint8Array },
+  ): Promise<BotReply> {
+    const reader = this.readerFor(actor);
+    const { t } = reader;
+    const board = boardOfChannel(this.dependencies.config, conversation.surface, conversation.conversationId);
+    if (!board) return privately(plain(t.bot.notABoardChannel));
+    if (!mayImportFor(actor.email, board)) return privately(plain(t.errors.notAllowed('import_export')));
+    try {
+      const report = await this.dependencies.importShared(file, board, actor);
+      await this.dependencies.remind([board.code], report.period);
+      const lines = [
+        t.progressImport.imported({
+          fileName: file.name,
+          asOf: report.asOf,
+          students: report.students,
+          outOfScope: report.outOfScope,
+        }),
+        ...report.boards
+          .filter((imported) => imported.boardCode === board.code && imported.outcome === 'replaced')
+          .map(() => t.progressImport.replacedDraft(report.period)),
+        ...(report.boards.every((imported) => imported.outcome === 'unchanged')
+          ? [t.progressImport.alreadyImported({ fileName: file.name, period: report.period })]
+          : []),
+      ];
+      return inConversation(plain(lines.join('\n')));
+    } catch (error) {
+      if (error instanceof ProgressExportError) {
+        const listed = error.problems.slice(0, 20);
+        return inConversation(
+          plain(
+            t.progressImport.rejected({
+              fileName: file.name,
+              problems: listed.map((problem) => t.progressImport.problem(problem)),
+              more: error.problems.length - listed.length,
+            }),
+          ),
+        );
+      }
+      if (isCodedError(error) && error.code === 'import.cycle_locked') {
+        return inConversation(plain(t.progressImport.cycleLocked(this.currentPeriod())));
+      }
+      if (isCodedError(error)) return inConversation(plain(error.message));
+      throw error;
+    }
+  }
+
+  private async remindNow(
+    actor: BotActor,
+    conversation: ConversationRef,
+    reader: Translator,
+  ): Promise<BotReply> {
+    const boards = this.boardsFor(actor, conversation);
+    if (boards.length === 0) return privately(plain(reader.t.errors.notAllowed('remind_now')));
+    const period = this.currentPeriod();
+    const reports = await this.dependencies.remind(
+      boards.map((board) => board.code),
+      period,
+    );
+    const lines = boards.map((board) =>
+      reader.t.bot.remindResult({
+        boardName: board.name,
+        period,
+        posted: countOf(reports, board, ['posted']),
+        updated: countOf(reports, board, ['updated']),
+        unchanged: countOf(reports, board, ['unchanged', 'already_claimed']),
+        failed: countOf(reports, board, ['failed']),
+        unreachable: reports
+          .filter((report) => report.boardCode === board.code && report.outcome === 'unreachable')
+          .map((report) => report.recipient),
+      }),
+    );
+    return privately(plain(lines.join('\n')));
+  }
+
+  private async status(
+    actor: BotActor,
+    conversation: ConversationRef,
+    reader: Translator,
+  ): Promise<BotReply> {
+    const { t } = reader;
+    const boards = this.boardsFor(actor, conversation);
+    if (boards.length === 0) return privately(plain(t.errors.notAllowed('review_students')));
+    const blocks: Block[] = [];
+    for (const board of boards) {
+      const cycles = await this.dependencies.storage.listCycles({ boardCode: board.code });
+      blocks.push({ type: 'heading', text: `${board.code} · ${board.name}` });
+      if (cycles.length === 0) {
+        blocks.push({ type: 'text', content: [t.bot.noCycles] });
+        continue;
+      }
+      blocks.push({
+        type: 'table',
+        columns: [
+          { header: t.bot.statusColumn.period },
+          { header: t.bot.statusColumn.status },
+          ...(['green', 'yellow', 'red', 'blue'] as const).map((light) => ({
+            header: t.category[light],
+            align: 'right' as const,
+          })),
+        ],
+        rows: cycles.map((cycle) => [
+          t.period.name(cycle),
+          t.bot.cycleStatus[cycle.status],
+          ...(['green', 'yellow', 'red', 'blue'] as const).map((light) =>
+            reader.formatNumber(cycle.counts[light]),
+          ),
+        ]),
+      });
+    }
+    return privately({ fallbackText: t.commands.description.status, blocks });
+  }
+
+  private async reviewStudents(actor: BotActor, value: string | null, reader: Translator): Promise<BotReply> {
+    const { t } = reader;
+    const target = parseReviewValue(value);
+    const board =
+      target && this.dependencies.config.boards.find((candidate) => candidate.code === target.boardCode);
+    if (!target || !board) return privately(plain(t.bot.unknownBoard));
+    if (!mayFollowBoard(actor.email, board, this.dependencies.config)) {
+      return privately(plain(t.errors.notAllowed('review_students')));
+    }
+    const cycle = await this.dependencies.storage.findCycle(board.code, target.period);
+    const title = t.review.title({ period: target.period, boardName: board.name });
+    if (!cycle)
+      return privately({
+        fallbackText: title,
+        blocks: [
+          { type: 'heading', text: title },
+          { type: 'text', content: [t.reminder.exportMissing(target.period)] },
+        ],
+      });
+    const students = await this.dependencies.storage.reviewList(cycle.id);
+    const { column } = t.review;
+    const routing = (student: (typeof students)[number]) => {
+      if (student.routing === 'forwarded_out')
+        return t.review.routing.forwardedTo(student.sideSubjectBoardCode ?? '');
+      if (student.routing === 'forwarded_in') return t.review.routing.receivedFrom(student.homeBoardCode);
+      return t.review.routing.own;
+    };
+    const blocks: Block[] = [{ type: 'heading', text: title }];
+    if (students.length === 0) blocks.push({ type: 'text', content: [t.review.empty] });
+    else
+      blocks.push({
+        type: 'table',
+        columns: [
+          { header: column.studentNumber },
+          { header: column.name },
+          { header: column.programme },
+          { header: column.category },
+          { header: column.ectsBehind, align: 'right' },
+          { header: column.delayMonths, align: 'right' },
+          { header: column.routing },
+        ],
+        rows: students.map((student) => [
+          student.studentNumber,
+          student.name,
+          student.programmeName,
+          t.category[student.category],
+          reader.formatNumber(student.ectsBehind),
+          reader.formatDelayMonths(student.delayMonths),
+          routing(student),
+        ]),
+      });
+    return privately({ fallbackText: title, blocks });
+  }
+
+  private helpMessage(reader: Translator, conversation: ConversationRef): Message {
+    const { t } = reader;
+    const command = helpCommandOn(conversation).replace(/ help$/, '');
+    return {
+      fallbackText: t.commands.helpHeading,
+      blocks: [
+        { type: 'heading', text: t.commands.helpHeading },
+        {
+          type: 'facts',
+          facts: [
+            { label: `${command} remind now`, value: [t.commands.description.remindNow] },
+            { label: `${command} status`, value: [t.commands.description.status] },
+            { label: `${command} help`, value: [t.commands.description.help] },
+          ],
+        },
+      ],
+    };
+  }
+
+  /** A board's channel means that board; elsewhere, the boards the person follows. */
+  private boardsFor(actor: BotActor, conversation: ConversationRef): StudyBoard[] {
+    const { config } = this.dependencies;
+    const channelBoard = boardOfChannel(config, conversation.surface, conversation.conversationId);
+    const candidates = channelBoard ? [channelBoard] : config.boards;
+    return candidates.filter((board) => mayFollowBoard(actor.email, board, config));
+  }
+
+  private readerFor(actor: BotActor): Translator {
+    return translatorForLocale(actor.locale, this.dependencies.config.institution.language);
+  }
+
+  private currentPeriod(): IdentificationPeriod {
+    return periodOf(todayIn(this.dependencies.config.institution.timeZone, this.dependencies.now()));
+  }
+}
+
+function privately(message: Message): BotReply {
+  return { kind: 'message', message, visibility: 'only_actor' };
+}
+
+function inConversation(message: Message): BotReply {
+  return { kind: 'message', message, visibility: 'conversation' };
+}
+
+function plain(text: string): Message {
+  return { fallbackText: text, blocks: [{ type: 'text', content: [text] }] };
+}
+
+function helpCommandOn(conversation: ConversationRef): string {
+  return conversation.surface === 'teams' ? '@Trafiklys help' : '/trafiklys help';
+}
+
+function countOf(reports: readonly DeliveryReport[], board: StudyBoard, outcomes: readonly string[]): number {
+  return reports.filter((report) => report.boardCode === board.code && outcomes.includes(report.outcome))
+    .length;
+}
+
+function parseReviewValue(value: string | null): { boardCode: string; period: IdentificationPeriod } | null {
+  const match = /^([^|]+)\|(spring|autumn)\|(\d{4})$/.exec(value ?? '');
+  const term: Term | null = match?.[2] === 'spring' || match?.[2] === 'autumn' ? match[2] : null;
+  if (!match?.[1] || !term || !match[3]) return null;
+  return { boardCode: match[1], period: { term, year: Number(match[3]) } };
+}
