@@ -16,11 +16,15 @@ export async function startHttpServer(options: {
   readonly host: string;
   readonly port: number;
   readonly routes: ReadonlyMap<string, RouteHandler>;
+  /** Routes for every path under a prefix (e.g. `/console/images/`), tried when no exact route matches. */
+  readonly prefixRoutes?: ReadonlyMap<string, RouteHandler>;
   readonly logger: Logger;
 }): Promise<HttpServer> {
+  const prefixRoutes = [...(options.prefixRoutes ?? new Map<string, RouteHandler>())];
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const route = options.routes.get(path);
+    const route =
+      options.routes.get(path) ?? prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1] ?? undefined;
     if (!route) {
       sendJson(response, 404, { error: 'not found' });
       return;

@@ -1,0 +1,195 @@
+import type { BotActor, BotRequests } from '../bot/bot-requests.js';
+import { TrafiklysBot } from '../bot/trafiklys-bot.js';
+import type { StudyBoard } from '../config/institution-config.js';
+import { healthRoute } from '../http/health-route.js';
+import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
+import { examPeriodReminderJob, missedScheduledRun } from '../jobs/exam-period-reminder-job.js';
+import { importFolderJob } from '../jobs/import-folder-job.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { Metrics } from '../observability/metrics.js';
+import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
+import { type ImportReport, importIdentification } from '../procedures/at-risk/import-identification.js';
+import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
+import { ReminderMessageComposer } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
+import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
+import type { ScheduledJob } from '../scheduling/scheduled-job.js';
+import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
+import { todayIn } from '../shared/calendar-date.js';
+import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
+import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
+import type { ChatSurface } from '../surfaces/chat-surface.js';
+import { consoleApiRoutes, consoleImageRoute } from '../surfaces/console/console-api.js';
+import { consolePageRoute } from '../surfaces/console/console-page.js';
+import { ConsoleSurface } from '../surfaces/console/console-surface.js';
+import { loadDemoDataOnFirstStart } from './demo-data.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export interface RunningBot {
+  readonly url: string;
+  readonly runtime: Runtime;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the bot: storage, the surfaces that are configured, the bot core, the
+ * one HTTP server (health, metrics, console, Slack, Teams) and the scheduler.
+ * Nothing here decides anything; it only connects.
+ */
+export async function startBot(options: {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly now?: () => Date;
+}): Promise<RunningBot> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
+  const { environment, database } = runtime;
+  const { config, isDemo, path } = runtime.loadedConfig;
+  const logger = createLogger({ level: environment.LOG_LEVEL });
+  const metrics = new Metrics();
+  logger.info(
+    {
+      config: isDemo ? 'built-in demo' : path,
+      database: database.engine,
+      migrated: database.migrations.applied,
+    },
+    'Trafiklys starting',
+  );
+
+  const consoleSurface = new ConsoleSurface(database.prisma, config);
+  const surfaces: ChatSurface[] = [consoleSurface];
+  const deliveries = new PrismaReminderDeliveries(database.prisma);
+  const composer = new ReminderMessageComposer(
+    config.institution.language,
+    config.thresholds.mandatoryContactMonths,
+  );
+
+  const remind = async (boardCodes: readonly string[], period: IdentificationPeriod) => {
+    const reports = await sendExamPeriodReminders(
+      { config, storage: runtime.identificationStorage, deliveries, surfaces, composer, now },
+      { period, boardCodes },
+    );
+    for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
+    return reports;
+  };
+  const importShared = async (
+    file: { name: string; bytes: Uint8Array },
+    board: StudyBoard,
+    actor: BotActor,
+  ) => importForBoard(runtime, file, board, actor, now, metrics);
+  const bot: BotRequests = new TrafiklysBot({
+    config,
+    storage: runtime.identificationStorage,
+    remind,
+    importShared,
+    now,
+  });
+
+  await loadDemoDataOnFirstStart(runtime, now(), logger);
+
+  const routes = new Map<string, RouteHandler>([
+    ['/healthz', healthRoute(database, startedAt)],
+    ['/metrics', metrics.route()],
+    ['/console', consolePageRoute()],
+    ...consoleApiRoutes({ prisma: database.prisma, config, surface: consoleSurface, bot }),
+  ]);
+  const imageRoute = consoleImageRoute(database.prisma);
+  let server: HttpServer;
+  try {
+    server = await startHttpServer({
+      host: environment.HOST,
+      port: environment.PORT,
+      routes,
+      prefixRoutes: new Map([['/console/images/', imageRoute]]),
+      logger,
+    });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+
+  const jobs: ScheduledJob[] = [examPeriodReminderJob({ config, remind })];
+  if (config.importFolder) {
+    jobs.push(
+      importFolderJob({
+        folder: config.importFolder,
+        config,
+        storage: runtime.identificationStorage,
+        cipher: runtime.cprCipher,
+      }),
+    );
+  }
+  const scheduler: Scheduler = startScheduler({
+    jobs,
+    ledger: new PrismaJobRunLedger(database.prisma),
+    logger,
+  });
+  await catchUp(scheduler, jobs, config, now(), logger);
+
+  logger.info(
+    { url: server.url, console: `${server.url}/console`, health: `${server.url}/healthz` },
+    'Trafiklys is listening',
+  );
+  return {
+    url: server.url,
+    runtime,
+    logger,
+    async close() {
+      await server.close();
+      await scheduler.stop();
+      await runtime.close();
+    },
+  };
+}
+
+/** A reminder missed while the bot was down runs now; the import folder is looked at once. */
+async function catchUp(
+  scheduler: Scheduler,
+  jobs: readonly ScheduledJob[],
+  config: Runtime['loadedConfig']['config'],
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  for (const job of jobs) {
+    const slot = job.name === 'exam-period-reminder' ? missedScheduledRun(config, now) : now;
+    if (!slot) continue;
+    const outcome = await scheduler.runNow(job, slot);
+    if (outcome === 'ran')
+      logger.info({ job: job.name, scheduledFor: slot.toISOString() }, 'caught up at start-up');
+  }
+}
+
+/** An export shared in a board's channel: the rows of that board (as home board) are imported. */
+async function importForBoard(
+  runtime: Runtime,
+  file: { name: string; bytes: Uint8Array },
+  board: StudyBoard,
+  actor: BotActor,
+  now: () => Date,
+  metrics: Metrics,
+): Promise<ImportReport> {
+  const { config } = runtime.loadedConfig;
+  try {
+    const progressExport = await readProgressExport(file.bytes, {
+      fileName: file.name,
+      columnAliases: config.columnAliases,
+    });
+    const report = await importIdentification(runtime.identificationStorage, {
+      progressExport: {
+        ...progressExport,
+        rows: progressExport.rows.filter((row) => row.boardCode === board.code),
+      },
+      asOf: todayIn(config.institution.timeZone, now()),
+      rules: config.thresholds,
+      knownBoards: new Set(config.boards.map((candidate) => candidate.code)),
+      actor: `${actor.surface}:${actor.email ?? actor.userId}`,
+      cipher: runtime.cprCipher,
+    });
+    metrics.import('imported');
+    return report;
+  } catch (error) {
+    metrics.import('rejected');
+    throw error;
+  }
+}
