@@ -50,7 +50,8 @@ export function initialValueOf(form: Form, field: FormField): InitialValue {
   switch (field.kind) {
     case 'checkbox':
       if (value === undefined) return { kind: 'checked', checked: false };
-      if (typeof value !== 'boolean') throw formDefinitionError(form, field, 'a checkbox starts as true or false.');
+      if (typeof value !== 'boolean')
+        throw formDefinitionError(form, field, 'a checkbox starts as true or false.');
       return { kind: 'checked', checked: value };
     case 'multiselect': {
       if (value === undefined) return { kind: 'list', values: [] };
@@ -66,7 +67,8 @@ export function initialValueOf(form: Form, field: FormField): InitialValue {
     case 'user':
     case 'date':
       if (value === undefined || value === '') return { kind: 'none' };
-      if (typeof value !== 'string') throw formDefinitionError(form, field, `a ${field.kind} field starts as text.`);
+      if (typeof value !== 'string')
+        throw formDefinitionError(form, field, `a ${field.kind} field starts as text.`);
       if (field.kind === 'select') requireOption(form, field, value);
       return { kind: 'text', text: value };
   }
@@ -93,9 +95,9 @@ export function textAnswer(text: string | null | undefined): string | null {
 /** Builds FormValues in the form's field order, so every surface yields the same object. */
 export function collectValues(
   form: Form,
-  valueOf: (field: FormField) => string | readonly string[] | boolean | null,
+  valueFor: (field: FormField) => string | readonly string[] | boolean | null,
 ): FormValues {
   const values: Record<string, string | readonly string[] | boolean | null> = {};
-  for (const field of form.fields) values[field.id] = valueOf(field);
+  for (const field of form.fields) values[field.id] = valueFor(field);
   return values;
 }

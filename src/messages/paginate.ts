@@ -33,7 +33,11 @@ export function paginate<T>(groups: readonly PageGroup<T>[], budget: PageBudget<
   const startPage = (entries: Placed<T>[]) => {
     if (page.length > 0) pages.push(page);
     page = entries;
-    totals = totalCost(entries.map((entry) => entry.item), budget) ?? [];
+    totals =
+      totalCost(
+        entries.map((entry) => entry.item),
+        budget,
+      ) ?? [];
   };
 
   groups.forEach((group, groupIndex) => {
@@ -107,7 +111,13 @@ function carryOver<T>(
     const from = wholeGroupHere ? start : kept.length - 1;
     if (from === 0) break;
     const candidate = [...kept.slice(from), ...carried];
-    if (totalCost([...candidate, ...incoming].map((entry) => entry.item), budget) === null) break;
+    if (
+      totalCost(
+        [...candidate, ...incoming].map((entry) => entry.item),
+        budget,
+      ) === null
+    )
+      break;
     carried = candidate;
     kept = kept.slice(0, from);
     if (!wholeGroupHere) break;

@@ -70,7 +70,8 @@ export function splitRuns(runs: readonly TextRun[], limit: TextLimit): string[] 
         continue;
       }
       current += run.render(remaining.slice(0, cut.end).trimEnd());
-      remaining = cut.kind === 'inside-word' ? remaining.slice(cut.end) : remaining.slice(cut.end).trimStart();
+      remaining =
+        cut.kind === 'inside-word' ? remaining.slice(cut.end) : remaining.slice(cut.end).trimStart();
       flush();
     }
   }

@@ -71,7 +71,9 @@ export const SLACK_PLAIN_TEXT_INPUT_MAX_LENGTH = 3_000;
 /** Throws when a string we wrote ourselves is longer than Slack accepts: a bug to fix, not data to cut. */
 export function requireSlackLength(text: string, max: number, what: string): string {
   if (text.length > max) {
-    throw new Error(`${what} is ${text.length} characters; Slack accepts at most ${max}: "${text.slice(0, 60)}…"`);
+    throw new Error(
+      `${what} is ${text.length} characters; Slack accepts at most ${max}: "${text.slice(0, 60)}…"`,
+    );
   }
   return text;
 }

@@ -1,0 +1,120 @@
+import { checkFormDefinition, initialValueOf, optionsOf } from '../../../messages/form-fields.js';
+import type { Form, FormField } from '../../../messages/message-model.js';
+import { richTextHtml } from './console-message.js';
+import { attributes, element, escapeHtml } from './html-escape.js';
+
+/**
+ * A form as an HTML `<form>` for the console's dialog: one labelled control
+ * per field, named by the field id, `required` unless optional, with its hint
+ * and any error from a rejected submission linked by aria-describedby. The
+ * page's script posts the values; `readConsoleFormValues` reads them back.
+ */
+export function renderConsoleForm(form: Form): string {
+  checkFormDefinition(form);
+  const parts = [
+    element('h3', {}, escapeHtml(form.title)),
+    ...(form.intro === undefined ? [] : [element('p', {}, richTextHtml(form.intro))]),
+    ...form.fields.map((field) => fieldHtml(form, field)),
+    element(
+      'div',
+      { class: 'form-actions' },
+      element('button', { type: 'submit' }, escapeHtml(form.submitLabel)) +
+        element('button', { type: 'button', 'data-form-cancel': true }, escapeHtml(form.cancelLabel)),
+    ),
+  ];
+  return element(
+    'form',
+    { 'data-form-id': form.formId, 'data-state': form.state },
+    `\n${parts.join('\n')}\n`,
+  );
+}
+
+function fieldHtml(form: Form, field: FormField): string {
+  const id = `${form.formId}--${field.id}`;
+  const hintId = `${id}--hint`;
+  const errorId = `${id}--error`;
+  const error = form.errors?.[field.id];
+  const described = [field.hint === undefined ? null : hintId, error === undefined ? null : errorId].filter(
+    (value) => value !== null,
+  );
+  const common = {
+    id,
+    name: field.id,
+    required: !field.optional,
+    'aria-describedby': described.length === 0 ? undefined : described.join(' '),
+    'aria-invalid': error === undefined ? undefined : 'true',
+  };
+  const label = element('label', { for: id }, escapeHtml(field.label));
+  const hint =
+    field.hint === undefined ? '' : element('p', { class: 'hint', id: hintId }, escapeHtml(field.hint));
+  const errorLine =
+    error === undefined ? '' : element('p', { class: 'field-error', id: errorId }, escapeHtml(error));
+  const control = controlHtml(form, field, common);
+  const body = field.kind === 'checkbox' ? control + label : label + control;
+  return element('div', { class: `field ${field.kind}` }, body + hint + errorLine);
+}
+
+type CommonAttributes = Readonly<Record<string, string | boolean | undefined>>;
+
+function controlHtml(form: Form, field: FormField, common: CommonAttributes): string {
+  const initial = initialValueOf(form, field);
+  const text = initial.kind === 'text' ? initial.text : undefined;
+  const placeholder = field.placeholder;
+  switch (field.kind) {
+    case 'text':
+    case 'user':
+    case 'date':
+      return `<input${attributes({
+        type: field.kind === 'user' ? 'email' : field.kind,
+        ...common,
+        value: text,
+        placeholder,
+        maxlength: field.maxLength,
+      })}>`;
+    case 'multiline':
+      // HTML drops a newline right after <textarea>: one more keeps a leading blank line.
+      return element(
+        'textarea',
+        { ...common, placeholder, maxlength: field.maxLength },
+        (text?.startsWith('\n') ? '\n' : '') + escapeHtml(text ?? ''),
+      );
+    case 'select': {
+      // An empty first entry: nothing is chosen until the person chooses, and `required` can tell.
+      const none = element(
+        'option',
+        { value: '', selected: text === undefined },
+        escapeHtml(placeholder ?? ''),
+      );
+      const options = optionsOf(form, field)
+        .map((option) =>
+          element(
+            'option',
+            { value: option.value, selected: option.value === text },
+            escapeHtml(option.label),
+          ),
+        )
+        .join('');
+      return element('select', common, none + options);
+    }
+    case 'multiselect': {
+      const chosen = new Set(initial.kind === 'list' ? initial.values : []);
+      const options = optionsOf(form, field)
+        .map((option) =>
+          element(
+            'option',
+            { value: option.value, selected: chosen.has(option.value) },
+            escapeHtml(option.label),
+          ),
+        )
+        .join('');
+      return element('select', { ...common, multiple: true }, options);
+    }
+    case 'checkbox':
+      return `<input${attributes({
+        type: 'checkbox',
+        ...common,
+        value: 'true',
+        checked: initial.kind === 'checked' && initial.checked,
+      })}>`;
+  }
+}
