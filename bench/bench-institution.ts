@@ -4,6 +4,7 @@
  * (a few of them taught in English). The import stage creates these rows in
  * the database first, since cycles refer to their study board.
  */
+import type { ExportProgramme, ExportStudyBoard } from '../src/demo/progress-export-generator.js';
 import { type CalendarDate, parseIsoDate } from '../src/shared/calendar-date.js';
 
 /** The April (spring) run: the exports hold the results of the January exams. */
@@ -14,22 +15,11 @@ export interface BenchFaculty {
   readonly name: string;
 }
 
-export interface BenchProgramme {
-  readonly code: string;
-  readonly name: string;
-  /** ECTS of the whole programme: what a student is expected to have passed at most. */
-  readonly normEcts: number;
-  readonly language: 'da' | 'en';
-}
-
-export interface BenchBoard {
-  readonly code: string;
+export interface BenchBoard extends ExportStudyBoard {
   readonly name: string;
   readonly facultyCode: string;
-  /** Relative number of students, so boards differ in size as real ones do. */
-  readonly weight: number;
-  readonly bachelor: BenchProgramme;
-  readonly master: BenchProgramme;
+  /** The bachelor first, then the master. */
+  readonly programmes: readonly [ExportProgramme, ExportProgramme];
 }
 
 export const benchFaculties: readonly BenchFaculty[] = [
@@ -69,13 +59,15 @@ export const benchBoards: readonly BenchBoard[] = boardTable.map(
     name: `Studienævn for ${subject}`,
     facultyCode,
     weight,
-    bachelor: { code: `BA-${code}`, name: `${subject} (bachelor)`, normEcts: 180, language: 'da' },
-    master: {
-      code: `KA-${code}`,
-      name: englishMaster ?? `${subject} (kandidat)`,
-      normEcts: 120,
-      language: englishMaster === undefined ? 'da' : 'en',
-    },
+    programmes: [
+      { code: `BA-${code}`, name: `${subject} (bachelor)`, normEcts: 180, teachingLanguage: 'da' },
+      {
+        code: `KA-${code}`,
+        name: englishMaster ?? `${subject} (kandidat)`,
+        normEcts: 120,
+        teachingLanguage: englishMaster === undefined ? 'da' : 'en',
+      },
+    ],
   }),
 );
 

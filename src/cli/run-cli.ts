@@ -2,6 +2,7 @@ import { isCodedError } from '../shared/coded-error.js';
 import { type CliCommand, type CliIo, exitCodes } from './cli-io.js';
 import { configCheckCommand } from './commands/config-check.js';
 import { cyclesCommand } from './commands/cycles.js';
+import { demoExportCommand } from './commands/demo-export.js';
 import { identifyCommand } from './commands/identify.js';
 import { importCommand } from './commands/import.js';
 import { keyGenerateCommand } from './commands/key-generate.js';
@@ -12,6 +13,7 @@ export const commands: readonly CliCommand[] = [
   cyclesCommand,
   configCheckCommand,
   keyGenerateCommand,
+  demoExportCommand,
 ];
 
 function helpText(): string {
