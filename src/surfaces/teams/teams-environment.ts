@@ -1,6 +1,6 @@
 import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { z } from 'zod';
-import { TeamsSurfaceError } from './teams-errors.js';
+import { CodedError } from '../../shared/coded-error.js';
 
 /**
  * The Teams part of the process environment, parsed once at boot. Problems
@@ -37,9 +37,13 @@ function isHttpUrl(value: string): boolean {
 // The SDK finds the signing keys by replacing the last path segment
 // `openidconfiguration` with `keys`; any other URL would make it fetch the
 // metadata document as if it were the key set.
-const openIdMetadataUrl = httpUrl.refine((value) => new URL(value).pathname.endsWith('/openidconfiguration'), {
-  error: 'must end with /openidconfiguration, like https://login.botframework.com/v1/.well-known/openidconfiguration',
-});
+const openIdMetadataUrl = httpUrl.refine(
+  (value) => new URL(value).pathname.endsWith('/openidconfiguration'),
+  {
+    error:
+      'must end with /openidconfiguration, like https://login.botframework.com/v1/.well-known/openidconfiguration',
+  },
+);
 
 const teamsEnvironmentSchema = z.object({
   /** The bot's Microsoft Entra application (client) id. */
@@ -80,7 +84,7 @@ export const teamsEnvironmentVariables = [
   'TEAMS_LOCAL_DEVELOPMENT',
 ] as const;
 
-/** Throws TeamsSurfaceError('teams.environment_invalid') listing every problem as `VARIABLE: problem`. */
+/** Throws CodedError('env.invalid') listing every problem as `VARIABLE: problem`. */
 export function parseTeamsEnvironment(env: NodeJS.ProcessEnv): TeamsEnvironment {
   const parsed = teamsEnvironmentSchema.safeParse(env, {
     error: (issue) => (issue.code === 'invalid_type' ? 'must be text' : 'is not valid'),
@@ -160,9 +164,6 @@ export function teamsCloud(overrides: {
   });
 }
 
-function invalid(lines: readonly string[]): TeamsSurfaceError {
-  return new TeamsSurfaceError(
-    'teams.environment_invalid',
-    ['invalid Teams environment variables:', ...lines].join('\n'),
-  );
+function invalid(lines: readonly string[]): CodedError {
+  return new CodedError('env.invalid', ['invalid Teams environment variables:', ...lines].join('\n'));
 }

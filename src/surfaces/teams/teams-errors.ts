@@ -4,7 +4,6 @@
  * from "Teams is down" without reading the message.
  */
 export type TeamsErrorCode =
-  | 'teams.environment_invalid'
   /** The configured channel has no stored conversation reference: the app was not added to its team. */
   | 'teams.channel_not_installed'
   /** No roster of any conversation the bot is in has that e-mail address. */

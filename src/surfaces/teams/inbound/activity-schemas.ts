@@ -94,7 +94,7 @@ export const cardActionSchema = z.object({
   }),
 });
 
-/** A select's change arrives as the input's value merged into `data` under the select's id. */
+/** A dialog's Action.Submit: `data = { formId, state }` with the inputs merged in by field id. */
 export const dialogSubmitSchema = z.object({
   value: z.object({
     data: z.looseObject({
@@ -104,10 +104,15 @@ export const dialogSubmitSchema = z.object({
   }),
 });
 
-/** What our form-launcher card's button carries into `task/fetch`. */
+/**
+ * What our form-launcher card's button carries into `task/fetch`: the request
+ * to replay (so a launcher still works after a restart), or, for a form that
+ * came from a shared file, the form remembered in memory.
+ */
 export const formOriginSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('command'), text: z.string() }),
   z.object({ source: z.literal('action'), actionId: z.string().min(1), value: z.string().nullable() }),
+  z.object({ source: z.literal('remembered'), formId: z.string().min(1), state: z.string().nullable() }),
 ]);
 export type FormOrigin = z.output<typeof formOriginSchema>;
 
@@ -115,12 +120,4 @@ export const dialogFetchSchema = z.object({
   value: z.object({
     data: z.object({ trafiklysForm: formOriginSchema }),
   }),
-});
-
-export const installationUpdateSchema = z.object({
-  action: z.string().optional(),
-});
-
-export const conversationUpdateSchema = z.object({
-  membersAdded: z.array(accountSchema).optional(),
 });

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressExportCsv } from '../support/progress-export-builder.js';
+import { startTestBot } from '../support/running-bot.js';
+import { testDatabaseEngine } from '../support/test-database.js';
+
+// 08:00 in Copenhagen on the first Monday of April 2026: before the scheduled
+// 09:00 run, so nothing is posted until someone asks.
+const now = () => new Date('2026-04-06T06:00:00Z');
+let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+beforeAll(async () => {
+  bot = await startTestBot({ now });
+});
+afterAll(async () => {
+  await bot?.dispose();
+});
+
+const chair = 'chair.dat@demo.example';
+const post = async (path: string, body: unknown) => {
+  const response = await fetch(`${bot.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+};
+const messagesIn = async (channel: string) => {
+  const response = await fetch(`${bot.url}/console/api/messages?channel=${encodeURIComponent(channel)}`);
+  return ((await response.json()) as { messages: { id: string; html: string; updatedAt: string }[] })
+    .messages;
+};
+
+describe(`the console (${testDatabaseEngine()})`, () => {
+  it('lists the demo university’s board channels and people', async () => {
+    const state = (await (await fetch(`${bot.url}/console/api/state`)).json()) as {
+      institution: string;
+      channels: { id: string }[];
+      people: { email: string; roles: string[] }[];
+    };
+    expect(state.institution).toBe('Demo University');
+    expect(state.channels.map((channel) => channel.id)).toContain('sn-dat');
+    expect(state.people.find((person) => person.email === chair)?.roles).toContain('chair SN-DAT');
+  });
+
+  it('/trafiklys remind now posts the board’s summary once, with its chart and review button', async () => {
+    const first = await post('/console/api/command', {
+      as: chair,
+      locale: 'en-GB',
+      channel: 'sn-dat',
+      text: '/trafiklys remind now',
+    });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ kind: 'message' });
+    expect(String(first.json.html)).toContain('spring 2026');
+    const messages = await messagesIn('sn-dat');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.html).toContain('data-action-id="at-risk.review"');
+    expect(messages[0]?.html).toMatch(/<img [^>]*src="\/console\/images\/[0-9a-f]{64}"/);
+    const image = /src="(\/console\/images\/[0-9a-f]{64})"/.exec(messages[0]?.html ?? '')?.[1];
+    const png = await fetch(`${bot.url}${image}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+
+    await post('/console/api/command', { as: chair, channel: 'sn-dat', text: 'remind now' });
+    expect(await messagesIn('sn-dat')).toHaveLength(1);
+  });
+
+  it('the head of the board’s department gets a copy as a direct message; other heads do not', async () => {
+    expect(await messagesIn('@hod.cs@demo.example')).toHaveLength(1);
+    expect(await messagesIn('@hod.cult@demo.example')).toHaveLength(0);
+  });
+
+  it('“Review students” shows the board’s list to its chair, and refuses someone from another board', async () => {
+    const review = await post('/console/api/action', {
+      as: chair,
+      locale: 'en-GB',
+      channel: 'sn-dat',
+      actionId: 'at-risk.review',
+      value: 'SN-DAT|spring|2026',
+    });
+    expect(review.json.kind).toBe('message');
+    expect(String(review.json.html)).toContain('<table');
+    const outsider = await post('/console/api/action', {
+      as: 'chair.hist@demo.example',
+      locale: 'en-GB',
+      channel: 'sn-dat',
+      actionId: 'at-risk.review',
+      value: 'SN-DAT|spring|2026',
+    });
+    expect(String(outsider.json.html)).toContain('not allowed');
+  });
+
+  it('an export uploaded in the board channel is imported for that board and updates the posted reminder', async () => {
+    const [before] = await messagesIn('sn-dat');
+    const csv = progressExportCsv([
+      { studentId: 'X1', boardCode: 'SN-DAT', lastPassedOn: '2026-01-20', ectsExpected: 60, ectsPassed: 20 },
+      { studentId: 'X2', boardCode: 'SN-HIST', lastPassedOn: '2026-01-20' },
+    ]);
+    const query = new URLSearchParams({ as: chair, locale: 'en-GB', channel: 'sn-dat', name: 'sn-dat.csv' });
+    const response = await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+    expect(((await response.json()) as { kind: string }).kind).toBe('posted');
+    const after = await messagesIn('sn-dat');
+    expect(after.at(-1)?.html).toContain('sn-dat.csv');
+    expect(after[0]?.id).toBe(before?.id);
+    expect(after[0]?.updatedAt).not.toBe(before?.updatedAt);
+  });
+
+  it('bad requests are refused with the field that is wrong', async () => {
+    const missing = await post('/console/api/command', {
+      as: 'not-an-address',
+      channel: 'sn-dat',
+      text: 'help',
+    });
+    expect(missing.status).toBe(400);
+    expect(String(missing.json.error)).toContain('as:');
+  });
+});

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningBot, startBot } from '../../src/app/start-bot.js';
+import { databaseEnv } from './cli-runner.js';
+import { createTestDatabaseTarget } from './test-database.js';
+
+/** A free loopback port for a server under test. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The whole bot in-process on its own database and port, with a pinned clock:
+ * the same wiring as `npm start`.
+ */
+export async function startTestBot(options: {
+  env?: NodeJS.ProcessEnv;
+  now: () => Date;
+  cwd?: string;
+}): Promise<RunningBot & { dispose(): Promise<void> }> {
+  const target = await createTestDatabaseTarget();
+  const folder = options.cwd ?? (await mkdtemp(join(tmpdir(), 'trafiklys-bot-')));
+  const bot = await startBot({
+    env: { ...databaseEnv(target), PORT: String(await freePort()), LOG_LEVEL: 'silent', ...options.env },
+    cwd: folder,
+    now: options.now,
+  });
+  return {
+    ...bot,
+    async dispose() {
+      await bot.close();
+      await target.dispose();
+      if (!options.cwd) await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
