@@ -27,7 +27,8 @@ const signingSecret = z.string().regex(noWhitespace, {
 });
 
 const appToken = z.string().regex(/^xapp-\S+$/, {
-  error: 'must be an app-level token starting with xapp- (Basic Information, App-Level Tokens, scope connections:write)',
+  error:
+    'must be an app-level token starting with xapp- (Basic Information, App-Level Tokens, scope connections:write)',
 });
 
 const apiUrl = z.string().refine(isApiUrl, {

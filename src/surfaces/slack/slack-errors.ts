@@ -9,8 +9,8 @@ export type SlackErrorCode =
   | 'slack.rate_limited'
   /** The network or Slack's HTTP layer failed. */
   | 'slack.unreachable'
-  /** An inbound payload did not have the shape we rely on. */
-  | 'slack.payload_invalid'
+  /** A direct message to an address Slack does not know. */
+  | 'slack.user_not_found'
   /** A shared file could not be downloaded (too large, wrong host, HTTP error). */
   | 'slack.file_unavailable'
   /** Slack's trigger_id expired before the form could be opened (3 s). */

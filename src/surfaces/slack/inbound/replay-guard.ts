@@ -24,11 +24,6 @@ export class InMemoryReplayGuard implements ReplayGuard {
     return true;
   }
 
-  /** How many keys are remembered (for tests). */
-  get size(): number {
-    return this.expiries.size;
-  }
-
   // A full sweep at most once a minute keeps each call O(1) on average.
   private sweep(now: number): void {
     if (now < this.nextSweepAt) return;

@@ -49,11 +49,6 @@ export class ChannelPacer {
     return result;
   }
 
-  /** Channels with queued or recent work (for tests and metrics). */
-  get activeChannels(): number {
-    return this.channels.size;
-  }
-
   private stateOf(channelId: string): ChannelState {
     let state = this.channels.get(channelId);
     if (!state) {

@@ -4,7 +4,7 @@ import type { Logger } from '../../../logging/logger.js';
 import { boltLogger } from '../bolt-logger.js';
 import { SlackSurfaceError } from '../slack-errors.js';
 import type { PacedSend } from './channel-pacer.js';
-import { SlackRateLimited, type SlackCallLimiter } from './slack-call-limiter.js';
+import { type SlackCallLimiter, SlackRateLimited } from './slack-call-limiter.js';
 
 /** A Slack user as users.info and users.lookupByEmail describe them (the parts we use). */
 export const slackUserSchema = z.object({
@@ -28,7 +28,11 @@ export type SlackUser = z.output<typeof slackUserSchema>;
 const postedSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
 const userResultSchema = z.object({ user: slackUserSchema });
 const openedSchema = z.object({ channel: z.object({ id: z.string().min(1) }) });
-const authSchema = z.object({ user_id: z.string().min(1), bot_id: z.string().min(1), team_id: z.string().optional() });
+const authSchema = z.object({
+  user_id: z.string().min(1),
+  bot_id: z.string().min(1),
+  team_id: z.string().optional(),
+});
 const uploadUrlSchema = z.object({ upload_url: z.string().url(), file_id: z.string().min(1) });
 const viewOpenedSchema = z.object({ view: z.object({ id: z.string().min(1) }) });
 
@@ -68,7 +72,7 @@ export class SlackWebApi {
       ...slackFileHosts,
       ...(options.apiUrl ? [new URL(options.apiUrl).origin] : []),
     ];
-    this.maxDownloadBytes = options.maxDownloadBytes ?? 20 * 1024 * 1024;
+    this.maxDownloadBytes = options.maxDownloadBytes ?? 50 * 1024 * 1024;
   }
 
   async authTest(): Promise<{ botUserId: string; botId: string; teamId: string | null }> {
@@ -82,7 +86,13 @@ export class SlackWebApi {
     content: MessageContent,
     threadTs?: string,
   ): Promise<{ channel: string; ts: string }> {
-    const args = { channel, text: content.text, blocks: content.blocks, thread_ts: threadTs, unfurl_links: false };
+    const args = {
+      channel,
+      text: content.text,
+      blocks: content.blocks,
+      thread_ts: threadTs,
+      unfurl_links: false,
+    };
     return send('chat.postMessage', () => this.invoke('chat.postMessage', args, postedSchema));
   }
 
@@ -128,20 +138,24 @@ export class SlackWebApi {
       return (await this.call('views.open', { trigger_id: triggerId, view }, viewOpenedSchema)).view.id;
     } catch (error) {
       if (error instanceof SlackSurfaceError && error.detail === 'expired_trigger_id') {
-        throw new SlackSurfaceError('slack.trigger_expired', 'the form could not be opened in time', error.detail, {
-          cause: error,
-        });
+        throw new SlackSurfaceError(
+          'slack.trigger_expired',
+          'the form could not be opened in time',
+          error.detail,
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     }
   }
 
-  async updateView(viewId: string, view: unknown): Promise<void> {
-    await this.call('views.update', { view_id: viewId, view }, z.object({}));
-  }
-
-  /** Slack's three-step upload: an upload URL, the bytes, then completion; the file stays private to the bot. */
-  async uploadFile(file: { filename: string; bytes: Uint8Array; altText: string; title?: string }): Promise<string> {
+  /**
+   * Steps one and two of Slack's upload: an upload URL, then the bytes. The
+   * file is nobody's until `shareFiles` completes the upload into a channel.
+   */
+  async uploadBytes(file: { filename: string; bytes: Uint8Array; altText: string }): Promise<string> {
     const target = await this.call(
       'files.getUploadURLExternal',
       { filename: file.filename, length: file.bytes.byteLength, alt_txt: file.altText },
@@ -154,16 +168,27 @@ export class SlackWebApi {
         body: file.bytes,
       });
       if (!response.ok) {
-        throw new SlackSurfaceError('slack.unreachable', `uploading ${file.filename} failed: HTTP ${response.status}`);
+        throw new SlackSurfaceError(
+          'slack.unreachable',
+          `uploading ${file.filename} failed: HTTP ${response.status}`,
+        );
       }
       await response.arrayBuffer();
     });
-    await this.call(
-      'files.completeUploadExternal',
-      { files: [{ id: target.file_id, title: file.title ?? file.filename }] },
-      z.object({}),
-    );
     return target.file_id;
+  }
+
+  /** Step three: completes uploads by sharing them in a channel (a thread when `threadTs` is given). */
+  async shareFiles(
+    send: PacedSend,
+    channel: string,
+    files: readonly { readonly id: string; readonly title: string }[],
+    threadTs?: string,
+  ): Promise<void> {
+    const args = { files, channel_id: channel, thread_ts: threadTs };
+    await send('files.completeUploadExternal', () =>
+      this.invoke('files.completeUploadExternal', args, z.object({})),
+    );
   }
 
   /**
@@ -178,14 +203,20 @@ export class SlackWebApi {
       throw new SlackSurfaceError('slack.file_unavailable', 'the file has no valid download address');
     }
     if (!this.allowedDownloadOrigins.includes(parsed.origin)) {
-      throw new SlackSurfaceError('slack.file_unavailable', `files are only downloaded from Slack, not ${parsed.host}`);
+      throw new SlackSurfaceError(
+        'slack.file_unavailable',
+        `files are only downloaded from Slack, not ${parsed.host}`,
+      );
     }
     return this.options.limiter.call('files.download', async () => {
       const response = await this.fetchOrFail(parsed, {
         headers: { authorization: `Bearer ${this.options.botToken}` },
       });
       if (!response.ok) {
-        throw new SlackSurfaceError('slack.file_unavailable', `Slack answered HTTP ${response.status} for the file`);
+        throw new SlackSurfaceError(
+          'slack.file_unavailable',
+          `Slack answered HTTP ${response.status} for the file`,
+        );
       }
       // Without a valid token Slack answers 200 with its sign-in page instead of the file.
       if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
@@ -199,14 +230,26 @@ export class SlackWebApi {
     });
   }
 
+  /** The largest file `downloadFile` accepts, in whole megabytes (for the user's message). */
+  get maxDownloadMegabytes(): number {
+    return Math.floor(this.maxDownloadBytes / 1024 / 1024);
+  }
+
   private tooLarge(): SlackSurfaceError {
-    const megabytes = Math.round(this.maxDownloadBytes / 1024 / 1024);
-    return new SlackSurfaceError('slack.file_unavailable', `the file is larger than ${megabytes} MB`);
+    const limit = `${this.maxDownloadMegabytes} MB`;
+    return new SlackSurfaceError(
+      'slack.file_unavailable',
+      `the file is larger than ${limit}`,
+      'file_too_large',
+    );
   }
 
   private async fetchOrFail(url: string | URL, init: RequestInit): Promise<Response> {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000) });
+      return await fetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      });
     } catch (error) {
       throw new SlackSurfaceError('slack.unreachable', 'Slack could not be reached', null, { cause: error });
     }
@@ -235,7 +278,11 @@ export class SlackWebApi {
     }
     const parsed = schema.safeParse(result);
     if (!parsed.success) {
-      throw new SlackSurfaceError('slack.api_error', `${method} answered in an unexpected shape`, 'unexpected_answer');
+      throw new SlackSurfaceError(
+        'slack.api_error',
+        `${method} answered in an unexpected shape`,
+        'unexpected_answer',
+      );
     }
     return parsed.data;
   }
@@ -263,30 +310,29 @@ export function slackClientOptions(options: {
 }
 
 function translate(method: string, error: unknown): Error {
-  if (!(error instanceof Error) || !('code' in error)) return error instanceof Error ? error : new Error(String(error));
-  switch (error.code) {
-    case webApi.ErrorCode.RateLimitedError: {
-      const retryAfter = (error as webApi.WebAPIRateLimitedError).retryAfter;
-      return new SlackRateLimited(method, Math.max(0, retryAfter) * 1000);
-    }
-    case webApi.ErrorCode.PlatformError: {
-      const data = (error as webApi.WebAPIPlatformError).data;
-      const details = data.response_metadata?.messages?.join('; ');
-      return new SlackSurfaceError(
-        'slack.api_error',
-        `${method} failed: ${data.error}${details ? ` (${details})` : ''}`,
-        data.error,
-        { cause: error },
-      );
-    }
-    case webApi.ErrorCode.HTTPError:
-    case webApi.ErrorCode.RequestError:
-      return new SlackSurfaceError('slack.unreachable', `${method} could not reach Slack: ${error.message}`, null, {
-        cause: error,
-      });
-    default:
-      return error;
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return new SlackRateLimited(method, Math.max(0, error.retryAfter) * 1000);
   }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const details = error.data.response_metadata?.messages?.join('; ');
+    return new SlackSurfaceError(
+      'slack.api_error',
+      `${method} failed: ${error.data.error}${details ? ` (${details})` : ''}`,
+      error.data.error,
+      { cause: error },
+    );
+  }
+  if (error instanceof webApi.WebAPIHTTPError || error instanceof webApi.WebAPIRequestError) {
+    return new SlackSurfaceError(
+      'slack.unreachable',
+      `${method} could not reach Slack: ${error.message}`,
+      null,
+      {
+        cause: error,
+      },
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function isUnknownUser(detail: string | null): boolean {

@@ -1,0 +1,29 @@
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { showUnreadable } from '../answer.js';
+import { handleRequest } from '../handle-request.js';
+import { conversationOf } from '../payloads.js';
+import type { SlackListenerDependencies } from '../slack-listener-dependencies.js';
+
+export const trafiklysCommandName = '/trafiklys';
+
+const slashCommandSchema = z.object({
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  text: z.string(),
+  trigger_id: z.string().min(1),
+});
+
+/** `/trafiklys …`: acknowledged at once; the text after the command goes to the core, its reply follows. */
+export function trafiklysCommand(deps: SlackListenerDependencies): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack, respond }) => {
+    await ack();
+    const parsed = slashCommandSchema.safeParse(command);
+    if (!parsed.success) return showUnreadable(deps, { respond }, parsed.error.message);
+    const { user_id: userId, channel_id: channelId, text, trigger_id: triggerId } = parsed.data;
+    const route = { userId, channelId, threadTs: null, respond, triggerId };
+    await handleRequest(deps, route, (actor) =>
+      deps.bot.command(actor, conversationOf(channelId), text.trim()),
+    );
+  };
+}
