@@ -17,10 +17,17 @@ import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
 import { todayIn } from '../shared/calendar-date.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
 import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
+import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
+import { PrismaTeamsConversations } from '../storage/prisma-teams-conversations.js';
 import type { ChatSurface } from '../surfaces/chat-surface.js';
-import { consoleApiRoutes, consoleImageRoute } from '../surfaces/console/console-api.js';
+import { consoleApiRoutes } from '../surfaces/console/console-api.js';
 import { consolePageRoute } from '../surfaces/console/console-page.js';
 import { ConsoleSurface } from '../surfaces/console/console-surface.js';
+import { HostedImages, hostedImagesPrefix } from '../surfaces/hosted-images/hosted-images.js';
+import { createSlackApp, type SlackRuntime } from '../surfaces/slack/slack-app.js';
+import { parseSlackEnvironment } from '../surfaces/slack/slack-environment.js';
+import { createTeamsBot, teamsAuthentication, teamsMessagesPath } from '../surfaces/teams/teams-app.js';
+import { parseTeamsEnvironment } from '../surfaces/teams/teams-environment.js';
 import { loadDemoDataOnFirstStart } from './demo-data.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
@@ -57,8 +64,15 @@ export async function startBot(options: {
     'Trafiklys starting',
   );
 
-  const consoleSurface = new ConsoleSurface(database.prisma, config);
-  const surfaces: ChatSurface[] = [consoleSurface];
+  const slackEnvironment = parseSlackEnvironment(options.env);
+  const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
+  const consoleOn = environment.TRAFIKLYS_CONSOLE
+    ? environment.TRAFIKLYS_CONSOLE === 'on'
+    : !slackEnvironment.enabled && teamsAuth === null;
+  const images = new HostedImages(database.prisma, environment.PUBLIC_URL ?? null);
+  const consoleSurface = new ConsoleSurface(database.prisma, config, images);
+  // Filled below once the platforms' apps exist; `remind` reads it when it runs.
+  const surfaces: ChatSurface[] = consoleOn ? [consoleSurface] : [];
   const deliveries = new PrismaReminderDeliveries(database.prisma);
   const composer = new ReminderMessageComposer(
     config.institution.language,
@@ -91,19 +105,52 @@ export async function startBot(options: {
   const routes = new Map<string, RouteHandler>([
     ['/healthz', healthRoute(database, startedAt)],
     ['/metrics', metrics.route()],
-    ['/console', consolePageRoute()],
-    ...consoleApiRoutes({ prisma: database.prisma, config, surface: consoleSurface, bot }),
   ]);
-  const imageRoute = consoleImageRoute(database.prisma);
+  if (consoleOn) {
+    routes.set('/console', consolePageRoute());
+    for (const [path, route] of consoleApiRoutes({
+      prisma: database.prisma,
+      config,
+      surface: consoleSurface,
+      bot,
+    })) {
+      routes.set(path, route);
+    }
+  }
+  let slack: SlackRuntime | null = null;
   let server: HttpServer;
   try {
+    if (slackEnvironment.enabled) {
+      slack = createSlackApp({
+        environment: slackEnvironment,
+        bot,
+        logger: logger.child({ surface: 'slack' }),
+        replayGuard: new PrismaReplayGuard(database.prisma),
+        outbound: { metrics: { increment: (name) => countChatEvent(metrics, 'slack', name) } },
+      });
+      surfaces.push(slack.surface);
+      if (slack.route) routes.set(slack.route.path, slack.route.handler);
+    }
+    if (teamsAuth) {
+      const teams = await createTeamsBot({
+        authentication: teamsAuth,
+        requests: bot,
+        references: new PrismaTeamsConversations(database.prisma),
+        logger: logger.child({ surface: 'teams' }),
+        metrics: { increment: (name) => countChatEvent(metrics, 'teams', name) },
+        imageUrlFor: (image) => images.urlFor(image),
+      });
+      surfaces.push(images.around(teams.surface));
+      routes.set(teamsMessagesPath, teams.messagesRoute);
+    }
     server = await startHttpServer({
       host: environment.HOST,
       port: environment.PORT,
       routes,
-      prefixRoutes: new Map([['/console/images/', imageRoute]]),
+      prefixRoutes: new Map([[hostedImagesPrefix, images.route()]]),
       logger,
     });
+    await slack?.start();
   } catch (error) {
     await runtime.close();
     throw error;
@@ -136,11 +183,19 @@ export async function startBot(options: {
     runtime,
     logger,
     async close() {
+      await slack?.stop();
       await server.close();
       await scheduler.stop();
       await runtime.close();
     },
   };
+}
+
+/** The platforms' counters by their own names, as the bot's metrics. */
+function countChatEvent(metrics: Metrics, surface: 'slack' | 'teams', name: string): void {
+  if (name.endsWith('_posts')) metrics.chatPost(surface);
+  else if (name.endsWith('_failures')) metrics.chatFailure(surface);
+  else if (name.endsWith('_retries')) metrics.chatRetry(surface);
 }
 
 /** A reminder missed while the bot was down runs now; the import folder is looked at once. */

@@ -73,6 +73,18 @@ const environmentSchema = z.object({
   PORT: optionalVariable(port.default(3000)),
   /** Loopback unless the deployment opens it on purpose (e.g. HOST=0.0.0.0 in a container). */
   HOST: optionalVariable(z.string().default('127.0.0.1')),
+  /**
+   * The bot's address as the chat platforms' clients reach it (https://bot.example.dk); charts are
+   * served from it to Teams, whose 40 KB messages cannot carry the images themselves.
+   */
+  PUBLIC_URL: optionalVariable(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, like https://trafiklys.example.dk' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  /** `on`/`off`: the local console page; default on unless Slack or Teams is configured. */
+  TRAFIKLYS_CONSOLE: optionalVariable(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   LOG_LEVEL: optionalVariable(
     z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info'),
   ),

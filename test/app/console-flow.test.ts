@@ -55,8 +55,8 @@ describe(`the console (${testDatabaseEngine()})`, () => {
     const messages = await messagesIn('sn-dat');
     expect(messages).toHaveLength(1);
     expect(messages[0]?.html).toContain('data-action-id="at-risk.review"');
-    expect(messages[0]?.html).toMatch(/<img [^>]*src="\/console\/images\/[0-9a-f]{64}"/);
-    const image = /src="(\/console\/images\/[0-9a-f]{64})"/.exec(messages[0]?.html ?? '')?.[1];
+    expect(messages[0]?.html).toMatch(/<img [^>]*src="\/images\/[0-9a-f]{64}\.png"/);
+    const image = /src="(\/images\/[0-9a-f]{64}\.png)"/.exec(messages[0]?.html ?? '')?.[1];
     const png = await fetch(`${bot.url}${image}`);
     expect(png.headers.get('content-type')).toBe('image/png');
 

@@ -1,7 +1,8 @@
 import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { ImageRef, Message } from '../../messages/message-model.js';
+import type { Message } from '../../messages/message-model.js';
 import type { ChatSurface, Destination, PostedMessage, SurfaceUser } from '../chat-surface.js';
+import type { HostedImages } from '../hosted-images/hosted-images.js';
 import { toStoredMessage } from './stored-message.js';
 
 /** The bot's name as an author in the console. */
@@ -23,6 +24,7 @@ export class ConsoleSurface implements ChatSurface {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly config: InstitutionConfig,
+    private readonly images: HostedImages,
   ) {}
 
   async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
@@ -34,11 +36,10 @@ export class ConsoleSurface implements ChatSurface {
   async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
     const [first] = posted.messageIds;
     if (!first) throw new Error('a posted console message without an id');
-    const { stored, images } = toStoredMessage(message);
-    await this.saveImages(images);
+    await this.images.store(message);
     await this.prisma.consoleMessage.update({
       where: { id: BigInt(first) },
-      data: { body: stored, updatedAt: new Date() },
+      data: { body: toStoredMessage(message), updatedAt: new Date() },
     });
   }
 
@@ -55,10 +56,9 @@ export class ConsoleSurface implements ChatSurface {
 
   /** Stores a message from the bot or a person; returns its id. */
   async store(channel: string, author: string, message: Message): Promise<bigint> {
-    const { stored, images } = toStoredMessage(message);
-    await this.saveImages(images);
+    await this.images.store(message);
     const row = await this.prisma.consoleMessage.create({
-      data: { channel, author, body: stored },
+      data: { channel, author, body: toStoredMessage(message) },
       select: { id: true },
     });
     return row.id;
@@ -70,15 +70,5 @@ export class ConsoleSurface implements ChatSurface {
       ...this.config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
       ...this.config.managers.map((manager) => manager.email),
     ]);
-  }
-
-  private async saveImages(images: readonly ImageRef[]): Promise<void> {
-    for (const image of images) {
-      await this.prisma.imageAsset.upsert({
-        where: { id: image.id },
-        create: { id: image.id, png: new Uint8Array(image.png), width: image.width, height: image.height },
-        update: {},
-      });
-    }
   }
 }

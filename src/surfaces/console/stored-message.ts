@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ImageRef, Message } from '../../messages/message-model.js';
+import type { Message } from '../../messages/message-model.js';
 
 /**
  * How a console message is kept in the database: the neutral message as JSON,
@@ -67,21 +67,19 @@ const block = z.union([
 export const storedMessageSchema = z.object({ fallbackText: z.string(), blocks: z.array(block) });
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
 
-/** The message with image bytes taken out (they are stored apart), and the images to store. */
-export function toStoredMessage(message: Message): { stored: StoredMessage; images: ImageRef[] } {
-  const images: ImageRef[] = [];
+/** The message with image bytes taken out (HostedImages keeps them). */
+export function toStoredMessage(message: Message): StoredMessage {
   const blocks = message.blocks.map((candidate) => {
     if (candidate.type !== 'image') return candidate;
-    images.push(candidate.image);
     const { id, width, height } = candidate.image;
     return { ...candidate, image: { id, width, height } };
   });
-  return { stored: storedMessageSchema.parse({ fallbackText: message.fallbackText, blocks }), images };
+  return storedMessageSchema.parse({ fallbackText: message.fallbackText, blocks });
 }
 
 /**
  * Back to a neutral message for rendering. The console renders images by URL
- * (`/console/images/<id>`), so their bytes are not loaded: `png` is empty.
+ * (`/images/<id>.png`), so their bytes are not loaded: `png` is empty.
  */
 export function fromStoredMessage(value: unknown): Message {
   const stored = storedMessageSchema.parse(value);

@@ -1,0 +1,65 @@
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { RouteHandler } from '../../http/http-server.js';
+import { sendJson } from '../../http/http-server.js';
+import type { ImageRef, Message } from '../../messages/message-model.js';
+import type { ChatSurface } from '../chat-surface.js';
+
+/** The path images are served under: `/images/<sha256>.png`. */
+export const hostedImagesPrefix = '/images/';
+
+/**
+ * Charts hold counts only (no personal data), so they may be served to a chat
+ * client by URL. Images are stored under the sha256 of their bytes.
+ */
+export class HostedImages {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly publicUrl: string | null,
+  ) {}
+
+  urlFor(image: ImageRef): string | null {
+    return this.publicUrl ? `${this.publicUrl}${hostedImagesPrefix}${image.id}.png` : null;
+  }
+
+  async store(message: Message): Promise<void> {
+    for (const block of message.blocks) {
+      if (block.type !== 'image') continue;
+      const { id, png, width, height } = block.image;
+      await this.prisma.imageAsset.upsert({
+        where: { id },
+        create: { id, png: new Uint8Array(png), width, height },
+        update: {},
+      });
+    }
+  }
+
+  /** The surface, storing a message's images before it is posted or updated, so their URLs work. */
+  around(surface: ChatSurface): ChatSurface {
+    return {
+      name: surface.name,
+      postMessage: async (destination, message) => {
+        await this.store(message);
+        return surface.postMessage(destination, message);
+      },
+      updateMessage: async (posted, message) => {
+        await this.store(message);
+        return surface.updateMessage(posted, message);
+      },
+      resolveUser: (email) => surface.resolveUser(email),
+    };
+  }
+
+  route(): RouteHandler {
+    return async (request, response) => {
+      const name = new URL(request.url ?? '/', 'http://localhost').pathname.slice(hostedImagesPrefix.length);
+      const id = /^([0-9a-f]{64})(\.png)?$/.exec(name)?.[1];
+      const image = id ? await this.prisma.imageAsset.findUnique({ where: { id } }) : null;
+      if (!image) return sendJson(response, 404, { error: 'no such image' });
+      response.writeHead(200, {
+        'content-type': 'image/png',
+        'cache-control': 'public, max-age=31536000, immutable',
+      });
+      response.end(Buffer.from(image.png));
+    };
+  }
+}
