@@ -146,7 +146,7 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
     expect(typeof stored.auditEvents[0]?.id).toBe('bigint');
   });
 
-  it('scheduled runs and the chat surfaces’ records: job run, reminder delivery, identity, Teams conversation, replay key, console message, image', async () => {
+  it('scheduled runs and the chat surfaces’ records: job run, reminder delivery, Teams conversation, replay key, console message, image', async () => {
     const { prisma } = database;
     const run = await prisma.jobRun.create({
       data: {
@@ -173,7 +173,6 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
         contentHash: 'c'.repeat(64),
       },
     });
-    await prisma.chatIdentity.create({ data: { surface: 'teams', email: 'x@demo.example', userId: null } });
     await prisma.teamsConversation.create({
       data: {
         conversationId: '19:abc@thread.tacv2',
@@ -200,7 +199,6 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
       '1712390400.000100',
       '1712390401.000200',
     ]);
-    expect(await prisma.chatIdentity.findFirstOrThrow()).toMatchObject({ surface: 'teams', userId: null });
     expect(await prisma.teamsConversation.findFirstOrThrow()).toMatchObject({
       kind: 'channel',
       userId: null,

@@ -20,18 +20,6 @@ CREATE TABLE "reminder_delivery" (
 );
 
 -- CreateTable
-CREATE TABLE "chat_identity" (
-    "surface" TEXT NOT NULL,
-    "email" TEXT NOT NULL,
-    "user_id" TEXT,
-    "display_name" TEXT,
-    "locale" TEXT,
-    "resolved_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "chat_identity_pkey" PRIMARY KEY ("surface","email")
-);
-
--- CreateTable
 CREATE TABLE "teams_conversation" (
     "conversation_id" TEXT NOT NULL,
     "service_url" TEXT NOT NULL,
