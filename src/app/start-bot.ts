@@ -15,6 +15,7 @@ import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exa
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
 import { todayIn } from '../shared/calendar-date.js';
+import { CodedError } from '../shared/coded-error.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
 import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
 import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
@@ -47,13 +48,21 @@ export async function startBot(options: {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly now?: () => Date;
+  /** Where log lines go; stdout unless a test reads them. */
+  readonly logDestination?: NodeJS.WritableStream;
 }): Promise<RunningBot> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
+  // The platforms' settings are checked before anything is opened, so a mistake stops the start cleanly.
+  const slackEnvironment = parseSlackEnvironment(options.env);
+  const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
   const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
   const { environment, database } = runtime;
   const { config, isDemo, path } = runtime.loadedConfig;
-  const logger = createLogger({ level: environment.LOG_LEVEL });
+  const logger = createLogger({
+    level: environment.LOG_LEVEL,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const metrics = new Metrics();
   logger.info(
     {
@@ -64,11 +73,16 @@ export async function startBot(options: {
     'Trafiklys starting',
   );
 
-  const slackEnvironment = parseSlackEnvironment(options.env);
-  const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
   const consoleOn = environment.TRAFIKLYS_CONSOLE
     ? environment.TRAFIKLYS_CONSOLE === 'on'
     : !slackEnvironment.enabled && teamsAuth === null;
+  if (teamsAuth?.kind === 'bot-framework' && !environment.PUBLIC_URL) {
+    await runtime.close();
+    throw new CodedError(
+      'env.invalid',
+      'PUBLIC_URL: required when Teams is configured: Teams shows the charts by URL (a Teams message holds 40 KB), e.g. PUBLIC_URL=https://trafiklys.example.dk',
+    );
+  }
   const images = new HostedImages(database.prisma, environment.PUBLIC_URL ?? null);
   const consoleSurface = new ConsoleSurface(database.prisma, config, images);
   // Filled below once the platforms' apps exist; `remind` reads it when it runs.
@@ -150,6 +164,7 @@ export async function startBot(options: {
       prefixRoutes: new Map([[hostedImagesPrefix, images.route()]]),
       logger,
     });
+    images.useServerUrlUnlessPublic(server.url);
     await slack?.start();
   } catch (error) {
     await runtime.close();

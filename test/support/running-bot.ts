@@ -27,17 +27,26 @@ export async function startTestBot(options: {
 }): Promise<RunningBot & { dispose(): Promise<void> }> {
   const target = await createTestDatabaseTarget();
   const folder = options.cwd ?? (await mkdtemp(join(tmpdir(), 'trafiklys-bot-')));
-  const bot = await startBot({
-    env: { ...databaseEnv(target), PORT: String(await freePort()), LOG_LEVEL: 'silent', ...options.env },
-    cwd: folder,
-    now: options.now,
-  });
+  const removeFolder = () => (options.cwd ? Promise.resolve() : rm(folder, { recursive: true, force: true }));
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      env: { ...databaseEnv(target), PORT: String(await freePort()), LOG_LEVEL: 'silent', ...options.env },
+      cwd: folder,
+      now: options.now,
+      ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    });
+  } catch (error) {
+    await target.dispose();
+    await removeFolder();
+    throw error;
+  }
   return {
     ...bot,
     async dispose() {
       await bot.close();
       await target.dispose();
-      if (!options.cwd) await rm(folder, { recursive: true, force: true });
+      await removeFolder();
     },
   };
 }

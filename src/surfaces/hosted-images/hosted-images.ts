@@ -14,8 +14,13 @@ export const hostedImagesPrefix = '/images/';
 export class HostedImages {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly publicUrl: string | null,
+    private publicUrl: string | null,
   ) {}
+
+  /** Without PUBLIC_URL (local development), the server's own address; set once it listens. */
+  useServerUrlUnlessPublic(serverUrl: string): void {
+    this.publicUrl ??= serverUrl;
+  }
 
   urlFor(image: ImageRef): string | null {
     return this.publicUrl ? `${this.publicUrl}${hostedImagesPrefix}${image.id}.png` : null;

@@ -1,0 +1,141 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCprKey } from '../../src/security/cpr-cipher.js';
+import { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import { progressExportCsv } from '../support/progress-export-builder.js';
+import { startTestBot } from '../support/running-bot.js';
+import { SlackApiDouble } from '../support/slack-api-double.js';
+import { testDatabaseEngine } from '../support/test-database.js';
+import {
+  boardChannel,
+  chair,
+  secretary,
+  seedTeam,
+  teamInstall,
+} from '../surfaces/teams/support/teams-activities.js';
+
+// The CPR numbers of the export, and the forms they could leak in.
+const cprNumbers = ['010190-1234', '311299-4321', '150805-0007'];
+const cprForms = cprNumbers.flatMap((cpr) => [cpr, cpr.replace('-', '')]);
+
+const chairEmail = chair.email ?? '';
+const secretaryEmail = secretary.email ?? '';
+const config = [
+  'institution: { name: Privacy University }',
+  'faculties: [{ code: HUM, name: Humanities }]',
+  'boards:',
+  `  - { code: SN-HIS, name: History, faculty: HUM, chair: ${chairEmail}, secretary: ${secretaryEmail},`,
+  `      channels: { slack: C0HISTORY1, teams: "${boardChannel.id}", console: sn-his } }`,
+  'managers:',
+  `  - { role: head_of_department, email: ${secretaryEmail}, scope: institution }`,
+].join('\n');
+
+let logs = '';
+let folder: string;
+let slack: SlackApiDouble;
+let teams: BotFrameworkDouble;
+let bot: Awaited<ReturnType<typeof startTestBot>>;
+const answers: string[] = [];
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'trafiklys-privacy-'));
+  await writeFile(join(folder, 'trafiklys.config.yaml'), config);
+  slack = await SlackApiDouble.start({
+    users: [
+      { id: 'U0CHAIR', email: chairEmail, realName: chair.name },
+      { id: 'U0SECRETARY', email: secretaryEmail, realName: secretary.name },
+    ],
+  });
+  teams = await BotFrameworkDouble.start();
+  seedTeam(teams);
+  bot = await startTestBot({
+    now: () => new Date('2026-04-06T06:00:00Z'),
+    cwd: folder,
+    logDestination: new Writable({
+      write(chunk, _encoding, done) {
+        logs += String(chunk);
+        done();
+      },
+    }),
+    env: {
+      LOG_LEVEL: 'debug',
+      TRAFIKLYS_CPR_KEY: generateCprKey(),
+      TRAFIKLYS_CONSOLE: 'on',
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: 'signing-secret-of-the-test',
+      SLACK_API_URL: slack.apiUrl,
+      TEAMS_LOCAL_DEVELOPMENT: 'true',
+    },
+  });
+});
+afterAll(async () => {
+  await bot?.dispose();
+  await slack?.close();
+  await teams?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function postJson(path: string, body: unknown): Promise<string> {
+  const response = await fetch(`${bot.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  answers.push(text);
+  return text;
+}
+
+describe(`no CPR number leaves the bot (${testDatabaseEngine()})`, () => {
+  it('an export with CPR numbers goes through import, reminders on all three surfaces and the review list without one CPR number in any payload or log line', async () => {
+    // Teams: the bot is added to the board's team, so it can post in the channel.
+    await postJson('/api/messages', teamInstall(teams));
+    const csv = progressExportCsv(
+      cprNumbers.map((nationalId, index) => ({
+        studentId: `S${index + 1}`,
+        nationalId,
+        boardCode: 'SN-HIS',
+        lastPassedOn: '2026-01-20',
+        ectsExpected: 60,
+        ectsPassed: 20 + index * 20,
+      })),
+    );
+    const query = new URLSearchParams({
+      as: chairEmail,
+      locale: 'en-GB',
+      channel: 'sn-his',
+      name: 'spring.csv',
+    });
+    const upload = await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+    answers.push(await upload.text());
+    expect(upload.status).toBe(200);
+    await postJson('/console/api/action', {
+      as: chairEmail,
+      channel: 'sn-his',
+      actionId: 'at-risk.review',
+      value: 'SN-HIS|spring|2026',
+    });
+    answers.push(await (await fetch(`${bot.url}/console/api/messages?channel=sn-his`)).text());
+
+    // The reminder reached Slack and Teams, and the review list named the students.
+    expect(slack.acceptedPosts('C0HISTORY1').length).toBeGreaterThan(0);
+    expect(
+      teams.calls.some((call) => call.route === 'send-activity' && call.conversationId === boardChannel.id),
+    ).toBe(true);
+    expect(answers.join('\n')).toContain('S1');
+
+    const captured = {
+      slack: JSON.stringify(slack.calls),
+      teams: JSON.stringify(teams.calls),
+      console: answers.join('\n'),
+      logs,
+    };
+    for (const [where, text] of Object.entries(captured)) {
+      for (const cpr of cprForms) expect(text, `${where} must not contain a CPR number`).not.toContain(cpr);
+    }
+    expect(logs.length).toBeGreaterThan(0);
+  });
+});
