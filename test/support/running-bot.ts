@@ -24,6 +24,7 @@ export async function startTestBot(options: {
   env?: NodeJS.ProcessEnv;
   now: () => Date;
   cwd?: string;
+  logDestination?: NodeJS.WritableStream;
 }): Promise<RunningBot & { dispose(): Promise<void> }> {
   const target = await createTestDatabaseTarget();
   const folder = options.cwd ?? (await mkdtemp(join(tmpdir(), 'trafiklys-bot-')));
