@@ -23,30 +23,38 @@ const consolePage = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trafiklys console</title>
+<link rel="icon" href="data:,">
 <style>
   :root { --line: #d9dce1; --muted: #5b6370; --accent: #1d4ed8; --bg: #f6f7f9; --ephemeral: #fff8db; }
   * { box-sizing: border-box; }
-  body { margin: 0; font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; color: #1a1a1a; background: var(--bg); }
+  /* The page is exactly the window: header on top, and below it the conversation
+     list and the conversation, each scrolling on its own, the composer always in view. */
+  body { margin: 0; height: 100vh; display: flex; flex-direction: column; font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; color: #1a1a1a; background: var(--bg); }
   header { display: flex; gap: 1rem; align-items: center; padding: .6rem 1rem; background: #111827; color: #fff; }
   header h1 { font-size: 1.05rem; margin: 0; font-weight: 600; }
   header .spacer { flex: 1; }
   header label { font-size: .85rem; color: #cbd5e1; }
   header select { margin-left: .35rem; }
-  .layout { display: grid; grid-template-columns: 260px 1fr; height: calc(100vh - 48px); }
+  .layout { flex: 1; min-height: 0; display: grid; grid-template-columns: 260px minmax(0, 1fr); grid-template-rows: minmax(0, 1fr); }
   nav { border-right: 1px solid var(--line); background: #fff; overflow-y: auto; padding: .5rem 0; }
   nav h2 { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: .8rem 1rem .3rem; }
   nav button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: .35rem 1rem; font: inherit; cursor: pointer; }
   nav button small { display: block; color: var(--muted); font-size: .75rem; }
   nav button[aria-current="true"] { background: #e8eefc; font-weight: 600; }
-  main { display: flex; flex-direction: column; min-width: 0; }
+  main { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
   #channel-title { padding: .6rem 1rem; border-bottom: 1px solid var(--line); background: #fff; font-weight: 600; }
-  #messages { flex: 1; overflow-y: auto; padding: 1rem; display: flex; flex-direction: column; gap: .75rem; }
-  .message { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; max-width: 60rem; }
+  #messages { flex: 1 1 0; min-height: 8rem; overflow-y: auto; padding: 1rem; display: flex; flex-direction: column; gap: .75rem; }
+  /* An answer only for you (a long student list, say) scrolls inside its own band. */
+  #ephemeral { flex: 0 1 auto; max-height: 60%; overflow-y: auto; padding: 0 1rem; }
+  #ephemeral:not(:empty) { border-top: 1px solid var(--line); padding: .75rem 1rem; }
+  #ephemeral thead th { position: sticky; top: -.75rem; background: var(--ephemeral); }
+  .message { flex: none; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; max-width: 60rem; }
   .message.ephemeral { background: var(--ephemeral); }
   .message .meta { font-size: .8rem; color: var(--muted); margin-bottom: .35rem; }
-  .message img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
+  .message img { display: block; max-width: min(100%, 42rem); height: auto; border: 1px solid var(--line); border-radius: 4px; }
   .message table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-  .message th, .message td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }
+  .message th, .message td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; vertical-align: top; }
+  .message th, .message td.num { white-space: nowrap; }
   .message td.num, .message th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .message dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
   .message dt { font-weight: 600; }
@@ -91,7 +99,8 @@ const consolePage = `<!doctype html>
 </div>
 <dialog id="form-dialog"><div id="form-host"></div></dialog>
 <script>
-const state = { as: null, locale: 'da-DK', channel: null, shown: '' };
+// shown: what #messages shows, as channel + message ids and versions (null: nothing yet).
+const state = { as: null, locale: 'da-DK', channel: null, shown: null };
 const $ = (id) => document.getElementById(id);
 
 async function api(path, body) {
@@ -139,7 +148,7 @@ function markCurrent() {
 
 async function openChannel(id, title) {
   state.channel = id;
-  state.shown = '';
+  state.shown = null;
   $('channel-title').textContent = title;
   $('ephemeral').replaceChildren();
   markCurrent();
@@ -147,10 +156,13 @@ async function openChannel(id, title) {
 }
 
 async function refresh() {
-  if (!state.channel) return;
-  const response = await fetch('/console/api/messages?channel=' + encodeURIComponent(state.channel));
+  const channel = state.channel;
+  if (!channel) return;
+  const response = await fetch('/console/api/messages?channel=' + encodeURIComponent(channel));
   const data = await response.json();
-  const fingerprint = data.messages.map((m) => m.id + '@' + m.updatedAt).join(',');
+  // A poll for the channel the person just left must not paint over the new one.
+  if (channel !== state.channel) return;
+  const fingerprint = channel + ':' + data.messages.map((m) => m.id + '@' + m.updatedAt).join(',');
   if (fingerprint === state.shown) return;
   state.shown = fingerprint;
   const list = $('messages');
@@ -166,7 +178,10 @@ async function refresh() {
     article.querySelector('.meta').textContent = m.author + ' · ' + new Date(m.postedAt).toLocaleString(state.locale);
     return article;
   }));
-  list.scrollTop = list.scrollHeight;
+  // Scroll to the end, but not past the start of the newest message: a reminder
+  // taller than the window is read from its heading.
+  const newestTop = list.lastElementChild.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+  list.scrollTop = Math.min(list.scrollHeight, newestTop - parseFloat(getComputedStyle(list).paddingTop));
 }
 
 function showEphemeral(html) {

@@ -1,0 +1,144 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type TestBrowser, type WatchedPage } from '../support/browser.js';
+import { progressExportCsv } from '../support/progress-export-builder.js';
+import { startTestBot } from '../support/running-bot.js';
+import { testDatabaseEngine } from '../support/test-database.js';
+
+// 08:00 in Copenhagen on the first Monday of April 2026: before the scheduled
+// 09:00 run, so the channel is empty until the chair asks for the reminder.
+const now = () => new Date('2026-04-06T06:00:00Z');
+const chair = 'chair.dat@demo.example';
+
+// The README shows these; `UPDATE_SCREENSHOTS=1` rewrites the committed files.
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
+const committedScreenshots = join(import.meta.dirname, '../../src/surfaces/console/screenshots');
+
+let bot: Awaited<ReturnType<typeof startTestBot>>;
+let browser: TestBrowser;
+let watched: WatchedPage;
+let page: Page;
+let screenshots: string;
+
+beforeAll(async () => {
+  browser = await launchChromium(); // first: without Chromium there is no point starting the bot
+  bot = await startTestBot({ now });
+  watched = await browser.openPage({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Copenhagen',
+  });
+  page = watched.page;
+  page.setDefaultTimeout(10_000);
+  screenshots = updateScreenshots
+    ? committedScreenshots
+    : await mkdtemp(join(tmpdir(), 'trafiklys-console-'));
+  await mkdir(screenshots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.dispose();
+  if (screenshots && !updateScreenshots) await rm(screenshots, { recursive: true, force: true });
+});
+afterEach(() => {
+  // The page's own console errors, uncaught exceptions and failed requests are bugs too.
+  expect(watched.takeProblems()).toEqual([]);
+});
+
+const screenshot = (name: string) => page.screenshot({ path: join(screenshots, name), type: 'png' });
+const channelMessages = () => page.locator('#messages article.message');
+const answerOnlyForMe = () => page.locator('#ephemeral article.message');
+const command = async (text: string) => {
+  await page.getByRole('textbox', { name: 'Command' }).fill(text);
+  await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+};
+
+describe(`the console in a browser (${testDatabaseEngine()})`, () => {
+  it('the chair picks herself and English, and opens her board’s channel', async () => {
+    await page.goto(`${bot.url}/console`);
+    await expect.poll(() => page.locator('#institution').textContent()).toBe('Demo University');
+
+    await page.getByLabel('You are').selectOption(chair);
+    await page.getByLabel('Language').selectOption({ label: 'English' });
+    const channel = page.getByRole('button', { name: /^#sn-dat\b/ });
+    await channel.click();
+
+    await expect.poll(() => channel.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => page.locator('#channel-title').textContent()).toMatch(/^#sn-dat · SN-DAT · /);
+    await expect.poll(() => page.locator('#messages').textContent()).toContain('No messages');
+  });
+
+  it('/trafiklys remind now posts the board’s reminder with its chart in the channel', async () => {
+    await command('/trafiklys remind now');
+
+    // The answer to her is in her language; the channel post in the university's (Danish).
+    await expect.poll(() => answerOnlyForMe().textContent()).toContain('spring 2026: 4 sent.');
+    const heading = page.getByRole('heading', {
+      name: /^Identifikation af frafaldstruede studerende – forår 2026/,
+    });
+    await heading.waitFor();
+    expect(await channelMessages().count()).toBe(1);
+
+    const chart = channelMessages().getByRole('img', { name: /Søjlediagram over studerende pr\. kategori/ });
+    await expect
+      .poll(() => chart.evaluate((image) => image.complete && image.naturalWidth))
+      .toBeGreaterThan(0);
+    await channelMessages().getByRole('button', { name: 'Gennemgå studerende' }).waitFor();
+    await screenshot('console-reminder.png');
+  });
+
+  it('“Review students” shows her the board’s students, as many red ones as the reminder counts', async () => {
+    const redInReminder = Number(await channelMessages().locator('dt:text-is("Rød") + dd').textContent());
+    expect(redInReminder).toBeGreaterThan(0);
+
+    await channelMessages().getByRole('button', { name: 'Gennemgå studerende' }).click();
+
+    const list = answerOnlyForMe().getByRole('table');
+    await list.waitFor();
+    await expect
+      .poll(() => answerOnlyForMe().getByRole('heading').textContent())
+      .toMatch(/^Students to review – spring 2026 – /);
+    const header = await list.locator('thead th').allTextContents();
+    expect(header).toEqual([
+      'Student no.',
+      'Name',
+      'Programme',
+      'Category',
+      'ECTS behind',
+      'Delay (months)',
+      'Study board',
+    ]);
+    const students = list.locator('tbody tr');
+    expect(await students.count()).toBeGreaterThan(redInReminder);
+    const red = students.filter({ has: page.getByRole('cell', { name: 'Red', exact: true }) });
+    expect(await red.count()).toBe(redInReminder);
+    await screenshot('console-review.png');
+  });
+
+  it('/trafiklys help lists the commands', async () => {
+    await command('/trafiklys help');
+
+    await answerOnlyForMe().getByRole('heading', { name: 'Trafiklys – commands' }).waitFor();
+    const commands = await answerOnlyForMe().locator('dt').allTextContents();
+    expect(commands).toEqual(['/trafiklys remind now', '/trafiklys status', '/trafiklys help']);
+    expect(await answerOnlyForMe().getByRole('table').count()).toBe(0);
+  });
+
+  it('an export uploaded through “Upload export” is imported, and the answer appears in the channel', async () => {
+    const csv = progressExportCsv([
+      { studentId: 'X1', boardCode: 'SN-DAT', lastPassedOn: '2026-01-20', ectsExpected: 60, ectsPassed: 20 },
+      { studentId: 'X2', boardCode: 'SN-HIST', lastPassedOn: '2026-01-20' },
+    ]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('Upload export').click();
+    await (await chooser).setFiles({ name: 'sn-dat.csv', mimeType: 'text/csv', buffer: csv });
+
+    await expect.poll(() => channelMessages().count()).toBe(2);
+    expect(await channelMessages().last().textContent()).toContain(
+      'The export has been imported: sn-dat.csv as of 6 April 2026, 1 student, 0 of them out of scope.',
+    );
+  });
+});
