@@ -153,6 +153,12 @@ export interface Catalogue {
     readonly unknownBoard: string;
   };
 
+  /** What a platform's surface says on its own, when a request could not be read or handled. */
+  readonly surfaces: {
+    readonly slack: SlackTexts;
+    readonly teams: TeamsTexts;
+  };
+
   readonly errors: {
     /** `contact` is whom to turn to (a mention, a link or a name); `reference` an id to quote, if any. */
     somethingWentWrong(params: { readonly contact: Inline; readonly reference: string | null }): RichText;
@@ -180,4 +186,44 @@ export type ProtectedAction = 'remind_now' | 'review_students' | 'import_export'
 export interface LanguagePack {
   readonly format: LocaleFormat;
   readonly messages: Catalogue;
+}
+
+/** The Slack surface's own sentences (src/surfaces/slack). */
+export interface SlackTexts {
+  /** The payload did not have the shape Trafiklys sent or expects (an old message, a changed client). */
+  readonly unreadableRequest: string;
+  /** The core or Slack failed; `reference` lets support find the log line. */
+  failed(reference: string): string;
+  /** Slack only opens a form within 3 s of a click or a command. */
+  readonly formTooSlow: string;
+  /** A reply wanted a form where Slack cannot open one (a shared file). */
+  readonly formNeedsClick: string;
+  /** A modal opened before a restart: its form is gone. */
+  readonly formExpired: string;
+  /** The form took longer than Slack waits; the modal closed and the outcome comes here. */
+  formOutcomeLate(title: string): string;
+  formSaved(title: string): string;
+  formRejected(title: string, problems: readonly string[]): string;
+  fileUnavailable(name: string): string;
+  fileTooLarge(name: string, megabytes: number): string;
+  /** The bot was asked to post in a channel it is not a member of. */
+  readonly inviteBot: string;
+}
+
+/** The Teams surface's own sentences (src/surfaces/teams). */
+export interface TeamsTexts {
+  /** The payload did not have the shape the bot sent (an old card, a changed client). */
+  readonly unreadableRequest: string;
+  /** The core failed; `reference` lets support find the log line. */
+  failed(reference: string): string;
+  readonly done: string;
+  readonly openForm: string;
+  formIntro(title: string): string;
+  /** The dialog was opened from a card posted before a restart, and its form is gone. */
+  readonly formExpired: string;
+  readonly formNotAvailable: string;
+  readonly fileTooLarge: string;
+  fileUnavailable(name: string): string;
+  /** An answer meant for the actor only could not be sent to them privately. */
+  readonly privateReplyFailed: string;
 }

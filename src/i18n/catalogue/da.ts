@@ -170,6 +170,43 @@ const messages: Catalogue = {
     unknownBoard: 'Studienævnet findes ikke længere i konfigurationen.',
   },
 
+  surfaces: {
+    slack: {
+      unreadableRequest:
+        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked eller med `/trafiklys help`.',
+      failed: (reference) =>
+        `Noget gik galt i Trafiklys, og intet er ændret. Prøv igen om lidt; bliver det ved, så giv din administrator denne reference: ${reference}.`,
+      formTooSlow: 'Trafiklys var for længe om at åbne formularen, og Slack gav op. Prøv venligst igen.',
+      formNeedsClick:
+        'Trafiklys skal bruge en formular til dette. Skriv `/trafiklys` eller klik på knappen i beskeden.',
+      formExpired: 'Formularen er udløbet. Luk den og åbn den igen fra beskeden.',
+      formOutcomeLate: (title) =>
+        `Trafiklys skulle bruge længere tid på at tjekke “${title}”, så formularen blev lukket.`,
+      formSaved: (title) => `Dine svar i “${title}” er gemt.`,
+      formRejected: (title, problems) =>
+        `Dine svar i “${title}” blev ikke gemt:\n${problems.map((problem) => `• ${problem}`).join('\n')}\nÅbn formularen igen for at rette dem.`,
+      fileUnavailable: (name) => `Trafiklys kunne ikke hente “${name}” fra Slack. Del filen igen.`,
+      fileTooLarge: (name, megabytes) => `“${name}” er for stor til Trafiklys (højst ${megabytes} MB).`,
+      inviteBot:
+        'Trafiklys er ikke medlem af denne kanal. Inviter den med `/invite @Trafiklys` og prøv igen.',
+    },
+    teams: {
+      unreadableRequest:
+        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "trafiklys help".',
+      failed: (reference) =>
+        `Noget gik galt i Trafiklys, og intet er ændret. Prøv igen om lidt; bliver det ved, så giv din administrator denne reference: ${reference}.`,
+      done: 'Udført.',
+      openForm: 'Åbn',
+      formIntro: (title) => `Klik på Åbn for at udfylde "${title}".`,
+      formExpired: 'Formularen er udløbet. Luk den og åbn den igen fra beskeden.',
+      formNotAvailable: 'Formularen findes ikke længere.',
+      fileTooLarge: 'Filen er for stor til Trafiklys (højst 50 MB).',
+      fileUnavailable: (name) => `Trafiklys kunne ikke hente "${name}". Del den igen i denne chat.`,
+      privateReplyFailed:
+        'Trafiklys kunne ikke sende dig svaret i en privat chat. Åbn en chat med Trafiklys og spørg der.',
+    },
+  },
+
   errors: {
     somethingWentWrong: ({ contact, reference }) =>
       reference === null

@@ -169,6 +169,42 @@ const messages: Catalogue = {
     unknownBoard: 'That study board is no longer in the configuration.',
   },
 
+  surfaces: {
+    slack: {
+      unreadableRequest:
+        'Trafiklys could not read that request. Try again from a new message or with `/trafiklys help`.',
+      failed: (reference) =>
+        `Something went wrong in Trafiklys, and nothing was changed. Try again in a moment; if it keeps failing, give your administrator this reference: ${reference}.`,
+      formTooSlow: 'Trafiklys took too long to open the form, and Slack gave up. Please try again.',
+      formNeedsClick:
+        'Trafiklys needs a form for this. Run `/trafiklys` or click the button in the message to open it.',
+      formExpired: 'This form has expired. Close it and open it again from the message.',
+      formOutcomeLate: (title) => `Trafiklys needed more time to check “${title}”, so the form was closed.`,
+      formSaved: (title) => `Your answers to “${title}” were saved.`,
+      formRejected: (title, problems) =>
+        `Your answers to “${title}” were not saved:\n${problems.map((problem) => `• ${problem}`).join('\n')}\nOpen the form again to correct them.`,
+      fileUnavailable: (name) => `Trafiklys could not download “${name}” from Slack. Share the file again.`,
+      fileTooLarge: (name, megabytes) => `“${name}” is too large for Trafiklys (at most ${megabytes} MB).`,
+      inviteBot:
+        'Trafiklys is not a member of this channel. Invite it with `/invite @Trafiklys` and try again.',
+    },
+    teams: {
+      unreadableRequest:
+        'Trafiklys could not read that request. Try again from a new message, e.g. type "trafiklys help".',
+      failed: (reference) =>
+        `Something went wrong in Trafiklys, and nothing was changed. Try again in a moment; if it keeps failing, give your administrator this reference: ${reference}.`,
+      done: 'Done.',
+      openForm: 'Open',
+      formIntro: (title) => `Click Open to fill in "${title}".`,
+      formExpired: 'This form has expired. Close it and open it again from the message.',
+      formNotAvailable: 'This form is no longer available.',
+      fileTooLarge: 'The file is too large for Trafiklys (at most 50 MB).',
+      fileUnavailable: (name) => `Trafiklys could not download "${name}". Share it again in this chat.`,
+      privateReplyFailed:
+        'Trafiklys could not send you the answer in a private chat. Open a chat with Trafiklys and ask there.',
+    },
+  },
+
   errors: {
     somethingWentWrong: ({ contact, reference }) =>
       reference === null
