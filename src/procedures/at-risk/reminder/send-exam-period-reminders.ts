@@ -1,5 +1,6 @@
 import type { InstitutionConfig, StudyBoard } from '../../../config/institution-config.js';
 import type { Message, PersonRef } from '../../../messages/message-model.js';
+import { mapConcurrently } from '../../../shared/map-concurrently.js';
 import type { ChatSurface, SurfaceUser } from '../../../surfaces/chat-surface.js';
 import { comparePeriods, type IdentificationPeriod } from '../identification-period.js';
 import type { CycleComparison, CycleRecord, IdentificationStorage } from '../identification-store.js';
@@ -64,12 +65,16 @@ export async function sendExamPeriodReminders(
   const boards = config.boards.filter(
     (board) => !request.boardCodes || request.boardCodes.includes(board.code),
   );
-  const reports: DeliveryReport[] = [];
-  for (const board of boards) {
-    reports.push(...(await remindBoard(dependencies, board, request.period)));
-  }
-  return reports;
+  // Boards in parallel: each platform paces posts per channel, so boards wait
+  // on their own channels only. Reports stay in the configuration's order.
+  const perBoard = await mapConcurrently(boards, boardsAtOnce, (board) =>
+    remindBoard(dependencies, board, request.period),
+  );
+  return perBoard.flat();
 }
+
+/** How many boards are reminded at once; enough to keep every channel's pace busy. */
+const boardsAtOnce = 32;
 
 async function remindBoard(
   dependencies: ReminderDependencies,
