@@ -74,7 +74,7 @@ describe('a click on a card (adaptiveCard/action)', () => {
     ]);
   });
 
-  test('an answer for the clicker only comes back as a message response, and the card stays', async () => {
+  test('an answer for the clicker only comes back as a message response, is sent whole to their 1:1 chat, and the card stays', async () => {
     harness.requests.actionReply = () => ({
       kind: 'message',
       message: textMessage('Only the chair can review.'),
@@ -91,7 +91,11 @@ describe('a click on a card (adaptiveCard/action)', () => {
       value: 'Only the chair can review.',
     });
     expect(harness.double.callsTo('update-activity')).toEqual([]);
-    expect(harness.double.callsTo('send-activity')).toEqual([]);
+    // A whole answer (a review list) does not fit a message response: it goes to the clicker's 1:1 chat.
+    const sent = harness.double.callsTo('send-activity');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.conversationId).not.toContain('@thread');
+    expect(JSON.stringify(sent[0]?.body)).toContain('Only the chair can review.');
   });
 
   test('a form in answer is posted as a card whose button opens it as a dialog', async () => {

@@ -21,8 +21,9 @@ const cardActionSchema = z.object({
  *
  * - a message for the conversation replaces the card, for everyone (the
  *   message is updated in place) and at once for the clicker (card response);
- * - a message for the actor only comes back as a message response, which
- *   Teams shows to the clicker alone (its fallback text);
+ * - a message for the actor only is sent to the clicker (in a channel: their
+ *   1:1 chat with the bot, since a whole list does not fit a message
+ *   response) and its fallback text comes back as the message response;
  * - a form is posted as a card with an Open button (an invoke cannot open a
  *   dialog), and the response says so;
  * - errors come back as a message response that says what to do.
@@ -51,7 +52,10 @@ export function onCardAction(dependencies: TeamsHandlerDependencies) {
           ]);
           return messageResponse(texts.formIntro(reply.form.title));
         case 'message': {
-          if (reply.visibility === 'only_actor') return messageResponse(reply.message.fallbackText);
+          if (reply.visibility === 'only_actor') {
+            await dependencies.replies.deliver(envelope.data, reply, null);
+            return messageResponse(reply.message.fallbackText);
+          }
           const [first, ...rest] = await dependencies.renderer.messagePages(reply.message);
           if (!first) return messageResponse(texts.done);
           const address = replyAddressOf(envelope.data);

@@ -1,0 +1,159 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import { progressExportCsv } from '../support/progress-export-builder.js';
+import { startTestBot } from '../support/running-bot.js';
+import { SlackApiDouble } from '../support/slack-api-double.js';
+import { postSigned, SlackRequestSigner } from '../support/slack-request-signer.js';
+import { testDatabaseEngine } from '../support/test-database.js';
+import { blockActions, slashCommand } from '../surfaces/slack/slack-payloads.js';
+import {
+  boardChannel,
+  cardAction,
+  chair,
+  channelMessage,
+  seedTeam,
+  teamInstall,
+} from '../surfaces/teams/support/teams-activities.js';
+
+// The whole bot (the real core, storage and reminder) behind each platform's
+// real SDK: the reminder and the review list, asked for on Slack and on Teams.
+const chairEmail = chair.email ?? '';
+const signingSecret = 'signing-secret-of-the-test';
+const config = [
+  'institution: { name: Surface University, language: en }',
+  'faculties: [{ code: HUM, name: Humanities }]',
+  'boards:',
+  `  - { code: SN-HIS, name: History, faculty: HUM, chair: ${chairEmail}, secretary: ${chairEmail},`,
+  `      channels: { slack: C0HISTORY1, teams: "${boardChannel.id}", console: sn-his } }`,
+].join('\n');
+
+let folder: string;
+let slack: SlackApiDouble;
+let teams: BotFrameworkDouble;
+let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'trafiklys-surfaces-'));
+  await writeFile(join(folder, 'trafiklys.config.yaml'), config);
+  slack = await SlackApiDouble.start({
+    users: [{ id: 'U0CHAIR', email: chairEmail, realName: chair.name, locale: 'en-GB' }],
+  });
+  teams = await BotFrameworkDouble.start();
+  seedTeam(teams);
+  bot = await startTestBot({
+    now: () => new Date('2026-04-06T06:00:00Z'),
+    cwd: folder,
+    env: {
+      TRAFIKLYS_CONSOLE: 'on',
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      TEAMS_LOCAL_DEVELOPMENT: 'true',
+    },
+  });
+  await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(teamInstall(teams)),
+  });
+  const csv = progressExportCsv([
+    {
+      studentId: 'S1',
+      name: 'Ida Red',
+      boardCode: 'SN-HIS',
+      lastPassedOn: '2026-01-20',
+      ectsExpected: 60,
+      ectsPassed: 20,
+    },
+    { studentId: 'S2', name: 'Bo Green', boardCode: 'SN-HIS', lastPassedOn: '2026-01-20' },
+  ]);
+  const query = new URLSearchParams({ as: chairEmail, channel: 'sn-his', name: 'spring.csv' });
+  await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+});
+afterAll(async () => {
+  await bot?.dispose();
+  await slack?.close();
+  await teams?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function eventually<T>(probe: () => T | undefined, what: string): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`waited in vain for ${what}`);
+}
+
+describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, () => {
+  it('the reminder is in the board’s Slack channel and Teams channel', () => {
+    expect(slack.acceptedPosts('C0HISTORY1')).toHaveLength(1);
+    const teamsPost = teams.calls.find(
+      (call) => call.route === 'send-activity' && call.conversationId === boardChannel.id,
+    );
+    expect(JSON.stringify(teamsPost?.body)).toContain('At-risk students – spring 2026 – History');
+  });
+
+  it('on Slack, /trafiklys remind now answers the chair and posts nothing twice; “Review students” lists the students', async () => {
+    const signer = new SlackRequestSigner(signingSecret);
+    const command = slashCommand({
+      userId: 'U0CHAIR',
+      channelId: 'C0HISTORY1',
+      text: 'remind now',
+      responseUrl: slack.responseUrl(),
+    });
+    expect((await postSigned(`${bot.url}/slack/events`, signer.command(command))).status).toBe(200);
+    const answer = await eventually(
+      () =>
+        slack.responses.find((response) => JSON.stringify(response.body).includes('History, spring 2026')),
+      'the answer to remind now',
+    );
+    expect(JSON.stringify(answer.body)).toContain('already sent');
+    expect(slack.acceptedPosts('C0HISTORY1')).toHaveLength(1);
+
+    const click = blockActions({
+      userId: 'U0CHAIR',
+      channelId: 'C0HISTORY1',
+      actionId: 'at-risk.review',
+      value: 'SN-HIS|spring|2026',
+      responseUrl: slack.responseUrl(),
+    });
+    expect((await postSigned(`${bot.url}/slack/events`, signer.interaction(click))).status).toBe(200);
+    const list = await eventually(
+      () => slack.responses.find((response) => JSON.stringify(response.body).includes('Ida Red')),
+      'the review list',
+    );
+    expect(JSON.stringify(list.body)).toContain('Bo Green');
+  });
+
+  it('on Teams, “@Trafiklys remind now” answers the chair; “Review students” lists the students', async () => {
+    const before = teams.calls.length;
+    const command = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(channelMessage(teams, 'remind now')),
+    });
+    expect(command.status).toBeLessThan(300);
+    await eventually(
+      () =>
+        teams.calls.slice(before).find((call) => JSON.stringify(call.body).includes('History, spring 2026')),
+      'the answer to remind now on Teams',
+    );
+    const click = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(cardAction(teams, { actionId: 'at-risk.review', value: 'SN-HIS|spring|2026' })),
+    });
+    expect(click.status).toBe(200);
+    const answered =
+      (await click.text()) + JSON.stringify(teams.calls.slice(before).map((call) => call.body));
+    expect(answered).toContain('Ida Red');
+    expect(
+      teams.calls.filter((call) => call.route === 'send-activity' && call.conversationId === boardChannel.id),
+    ).toHaveLength(1);
+  });
+});
