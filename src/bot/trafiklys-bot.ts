@@ -75,7 +75,7 @@ export class TrafiklysBot implements BotRequests {
   ): Promise<BotReply> {
     const reader = this.readerFor(actor);
     const { t } = reader;
-    const board = boardOfChannel(this.dependencies.config, conversation.surface, conversation.conversationId);
+    const board = this.boardForFile(actor, conversation);
     if (!board) return privately(plain(t.bot.notABoardChannel));
     if (!mayImportFor(actor.email, board)) return privately(plain(t.errors.notAllowed('import_export')));
     try {
@@ -254,6 +254,19 @@ export class TrafiklysBot implements BotRequests {
         },
       ],
     };
+  }
+
+  /**
+   * A file shared in a board's channel is for that board. In a direct chat
+   * with the bot (Teams delivers files to bots only there) it is for the one
+   * board the person imports for; with several, they must use a board channel.
+   */
+  private boardForFile(actor: BotActor, conversation: ConversationRef): StudyBoard | null {
+    const { config } = this.dependencies;
+    const channelBoard = boardOfChannel(config, conversation.surface, conversation.conversationId);
+    if (channelBoard || conversation.kind !== 'direct') return channelBoard;
+    const own = config.boards.filter((board) => mayImportFor(actor.email, board));
+    return own.length === 1 ? (own[0] ?? null) : null;
   }
 
   /** A board's channel means that board; elsewhere, the boards the person follows. */

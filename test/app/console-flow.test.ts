@@ -104,6 +104,27 @@ describe(`the console (${testDatabaseEngine()})`, () => {
     expect(after[0]?.updatedAt).not.toBe(before?.updatedAt);
   });
 
+  it('an export sent in a direct message by the chair of one board is imported for that board', async () => {
+    const csv = progressExportCsv([{ studentId: 'D1', boardCode: 'SN-DAT', lastPassedOn: '2026-01-20' }]);
+    const query = new URLSearchParams({
+      as: chair,
+      locale: 'en-GB',
+      channel: `@${chair}`,
+      name: 'direct.csv',
+    });
+    const response = await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+    expect(((await response.json()) as { kind: string }).kind).toBe('posted');
+    expect((await messagesIn(`@${chair}`)).at(-1)?.html).toContain('direct.csv');
+  });
+
+  it('/metrics counts the reminders delivered, by surface and outcome', async () => {
+    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /trafiklys_reminder_deliveries_total\{surface="console",outcome="posted"\} [1-9]/,
+    );
+    expect(metrics).toMatch(/trafiklys_imports_total\{outcome="imported"\} [1-9]/);
+  });
+
   it('bad requests are refused with the field that is wrong', async () => {
     const missing = await post('/console/api/command', {
       as: 'not-an-address',

@@ -151,7 +151,7 @@ const messages: Catalogue = {
 
   bot: {
     notABoardChannel:
-      'Eksporter indlæses i studienævnets egen kanal. Del filen dér, så den indlæses for det studienævn.',
+      'Eksporter indlæses i studienævnets egen kanal, eller i en direkte besked til Trafiklys fra sekretæren for ét studienævn. Del filen dér.',
     remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
       const parts = [
         posted > 0

@@ -152,7 +152,7 @@ const messages: Catalogue = {
 
   bot: {
     notABoardChannel:
-      'Exports are imported in the study board’s own channel. Share the file there to import it for that board.',
+      'Exports are imported in the study board’s own channel, or in a direct message to Trafiklys from the secretary of one board. Share the file there.',
     remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
       const parts = [
         posted > 0 ? `${number(posted)} sent` : null,
