@@ -49,7 +49,7 @@ export class SlackSurface implements ChatSurface {
       if (!user) {
         throw new SlackSurfaceError('slack.user_not_found', 'Slack knows nobody with this e-mail address');
       }
-      const channel = await this.options.api.openDirectMessage(user.userId);
+      const channel = await this.directChannelOf(user.userId);
       this.queueKeyOfChannel.set(channel, `direct:${email}`);
       return this.postPages(send, channel, message, null);
     });
@@ -57,13 +57,18 @@ export class SlackSurface implements ChatSurface {
 
   /** A direct message to a Slack user by id (the actor of a request, when nowhere else fits). */
   async postToUser(userId: string, message: Message): Promise<PostedMessage> {
+    return this.postInConversation(await this.directChannelOf(userId), message);
+  }
+
+  /** The DM channel with a user, opened once: conversations.open is a Tier-3 call (about 50 a minute). */
+  private directChannelOf(userId: string): Promise<string> {
     let channel = this.directChannels.get(userId);
     if (!channel) {
       channel = this.options.api.openDirectMessage(userId);
       this.directChannels.set(userId, channel);
       channel.catch(() => this.directChannels.delete(userId));
     }
-    return this.postInConversation(await channel, message);
+    return channel;
   }
 
   /** A message in a channel, or as replies in a thread when `threadTs` is given (the reply to a shared file). */

@@ -2,7 +2,7 @@ import { renderCategoryChart } from '../../../../charts/category-chart.js';
 import { renderTrendChart } from '../../../../charts/trend-chart.js';
 import type { Language } from '../../../../i18n/languages.js';
 import { type Translator, translatorForLocale } from '../../../../i18n/translator.js';
-import type { Block, Inline, Message, PersonRef } from '../../../../messages/message-model.js';
+import type { Block, ImageRef, Inline, Message, PersonRef } from '../../../../messages/message-model.js';
 import { trafficLights } from '../../traffic-light.js';
 import type { ReminderComposer, ReminderContent } from '../send-exam-period-reminders.js';
 
@@ -19,6 +19,10 @@ export function reviewActionValue(boardCode: string, term: string, year: number)
  * § 31 flags, missing e-mails, the charts, and the button to review students.
  */
 export class ReminderMessageComposer implements ReminderComposer {
+  // A board's channel post and its copies show the same charts: each is drawn
+  // once per board, period and language (drawing one takes tens of milliseconds).
+  private readonly charts = new Map<string, ImageRef>();
+
   constructor(
     private readonly institutionLanguage: Language,
     private readonly mandatoryContactMonths: number,
@@ -115,7 +119,9 @@ export class ReminderMessageComposer implements ReminderComposer {
       const cycles = content.history.map((past) => ({ label: t.period.name(past), counts: past.counts }));
       blocks.push({
         type: 'image',
-        image: renderTrendChart({ cycles, translator: reader, title: t.charts.trendTitle }),
+        image: this.chart(['trend', reader.language, cycles], () =>
+          renderTrendChart({ cycles, translator: reader, title: t.charts.trendTitle }),
+        ),
         altText: t.charts.trendAltText(cycles),
       });
     }
@@ -136,7 +142,20 @@ export class ReminderMessageComposer implements ReminderComposer {
     );
     return blocks;
   }
+
+  /** The chart for this content, drawn once; the cache is emptied when it grows past a run's worth. */
+  private chart(key: unknown, draw: () => ImageRef): ImageRef {
+    const cacheKey = JSON.stringify(key);
+    const cached = this.charts.get(cacheKey);
+    if (cached) return cached;
+    if (this.charts.size >= chartCacheSize) this.charts.clear();
+    const image = draw();
+    this.charts.set(cacheKey, image);
+    return image;
+  }
 }
+
+const chartCacheSize = 512;
 
 function mention(person: PersonRef): Inline {
   return { kind: 'mention', person };
