@@ -65,42 +65,13 @@ export async function sendExamPeriodReminders(
   const boards = config.boards.filter(
     (board) => !request.boardCodes || request.boardCodes.includes(board.code),
   );
-  // Everyone is looked up first, all at once: the platforms limit lookups per
-  // minute, and a window left idle while boards post is time lost.
-  const directory = await resolveEveryone(dependencies, boards);
   // Boards in parallel: each platform paces posts per channel, so boards wait
   // on their own channels only. Reports stay in the configuration's order.
   const perBoard = await mapConcurrently(boards, boardsAtOnce, (board) =>
-    remindBoard(dependencies, board, request.period, directory),
+    remindBoard(dependencies, board, request.period),
   );
   return perBoard.flat();
 }
-
-/** Who each surface knows, by surface and e-mail; null for someone it does not know. */
-type Directory = ReadonlyMap<ChatSurface, ReadonlyMap<string, SurfaceUser | null>>;
-
-async function resolveEveryone(
-  dependencies: ReminderDependencies,
-  boards: readonly StudyBoard[],
-): Promise<Directory> {
-  const emails = [
-    ...new Set(
-      boards.flatMap((board) => {
-        const recipients = recipientsOf(board, dependencies.config);
-        return [recipients.chair, recipients.secretary, ...recipients.copies].map((person) => person.email);
-      }),
-    ),
-  ];
-  const directory = new Map<ChatSurface, Map<string, SurfaceUser | null>>();
-  for (const surface of dependencies.surfaces) {
-    const users = await mapConcurrently(emails, lookupsAtOnce, (email) => surface.resolveUser(email));
-    directory.set(surface, new Map(emails.map((email, index) => [email, users[index] ?? null])));
-  }
-  return directory;
-}
-
-/** Lookups in flight per surface; the surface's own limiter keeps them within the platform's rate. */
-const lookupsAtOnce = 16;
 
 /** How many boards are reminded at once; enough to keep every channel's pace busy. */
 const boardsAtOnce = 32;
@@ -109,7 +80,6 @@ async function remindBoard(
   dependencies: ReminderDependencies,
   board: StudyBoard,
   period: IdentificationPeriod,
-  directory: Directory,
 ): Promise<DeliveryReport[]> {
   const { storage, surfaces, config } = dependencies;
   // Newest first from storage; the trend reads oldest to newest, up to this period.
@@ -132,7 +102,8 @@ async function remindBoard(
       continue;
     }
     const people = [recipients.chair, recipients.secretary, ...recipients.copies];
-    const resolved = directory.get(surface) ?? new Map<string, SurfaceUser | null>();
+    const resolved = new Map<string, SurfaceUser | null>();
+    for (const person of people) resolved.set(person.email, await surface.resolveUser(person.email));
     const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
 
     const deliver = async (
