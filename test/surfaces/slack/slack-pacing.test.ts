@@ -167,6 +167,8 @@ test('a method’s window holds: with two lookups per 200 ms, the third starts o
 
   const arrivals = double.callsOf('users.lookupByEmail').map((call) => call.at);
   expect(arrivals).toHaveLength(3);
-  expect(arrivals[1]! - arrivals[0]!).toBeLessThan(195);
-  expect(arrivals[2]! - arrivals[0]!).toBeGreaterThanOrEqual(195);
+  // Arrival times include connection set-up and a loaded machine's scheduling:
+  // the margins tell "held back for the window" (≥ 150 ms) from "sent at once" (a few ms).
+  expect(arrivals[1]! - arrivals[0]!).toBeLessThan(100);
+  expect(arrivals[2]! - arrivals[0]!).toBeGreaterThanOrEqual(150);
 });
