@@ -1,16 +1,9 @@
-import type {
-  BotActor,
-  BotReply,
-  BotRequests,
-  ConversationRef,
-  FormOutcome,
-} from '../../../src/bot/bot-requests.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../../../src/http/http-server.js';
-import type { FormValues } from '../../../src/messages/message-model.js';
 import type { SlackCallPolicy } from '../../../src/surfaces/slack/outbound/slack-call-policy.js';
 import { createSlackApp, type SlackRuntime } from '../../../src/surfaces/slack/slack-app.js';
 import type { SlackCounterName, SlackMetrics } from '../../../src/surfaces/slack/slack-metrics.js';
 import { capturedLogger } from '../../support/captured-logger.js';
+import { RecordingBotRequests } from '../../support/recording-bot-requests.js';
 import { type SeedUser, SlackApiDouble, type SlackApiDoubleOptions } from '../../support/slack-api-double.js';
 import { SlackRequestSigner } from '../../support/slack-request-signer.js';
 
@@ -34,75 +27,6 @@ export const bo: SeedUser = {
 /** The pace the tests use: Slack's second, shortened. */
 export const testPaceMs = 20;
 
-export type RecordedRequest =
-  | {
-      readonly kind: 'command';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly text: string;
-    }
-  | {
-      readonly kind: 'action';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly action: { readonly actionId: string; readonly value: string | null };
-    }
-  | {
-      readonly kind: 'submitForm';
-      readonly actor: BotActor;
-      readonly submission: {
-        readonly formId: string;
-        readonly state: string | null;
-        readonly values: FormValues;
-      };
-    }
-  | {
-      readonly kind: 'fileShared';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly file: { readonly name: string; readonly bytes: Uint8Array };
-    };
-
-/** The core's inbound side, replaced: records every call and answers as the test scripts it. */
-export class RecordingBot implements BotRequests {
-  readonly requests: RecordedRequest[] = [];
-  commandReply: (text: string) => Promise<BotReply> | BotReply = () => ({ kind: 'none' });
-  actionReply: (actionId: string) => Promise<BotReply> | BotReply = () => ({ kind: 'none' });
-  formOutcome: (values: FormValues) => Promise<FormOutcome> | FormOutcome = () => ({ kind: 'close' });
-  fileReply: (name: string) => Promise<BotReply> | BotReply = () => ({ kind: 'none' });
-
-  async command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply> {
-    this.requests.push({ kind: 'command', actor, conversation, text });
-    return this.commandReply(text);
-  }
-
-  async action(
-    actor: BotActor,
-    conversation: ConversationRef,
-    action: { readonly actionId: string; readonly value: string | null },
-  ): Promise<BotReply> {
-    this.requests.push({ kind: 'action', actor, conversation, action });
-    return this.actionReply(action.actionId);
-  }
-
-  async submitForm(
-    actor: BotActor,
-    submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
-  ): Promise<FormOutcome> {
-    this.requests.push({ kind: 'submitForm', actor, submission });
-    return this.formOutcome(submission.values);
-  }
-
-  async fileShared(
-    actor: BotActor,
-    conversation: ConversationRef,
-    file: { readonly name: string; readonly bytes: Uint8Array },
-  ): Promise<BotReply> {
-    this.requests.push({ kind: 'fileShared', actor, conversation, file });
-    return this.fileReply(file.name);
-  }
-}
-
 export class RecordingMetrics implements SlackMetrics {
   readonly counts = new Map<string, number>();
 
@@ -119,7 +43,7 @@ export class RecordingMetrics implements SlackMetrics {
 
 export interface SlackHarness {
   readonly double: SlackApiDouble;
-  readonly bot: RecordingBot;
+  readonly bot: RecordingBotRequests;
   readonly metrics: RecordingMetrics;
   readonly runtime: SlackRuntime;
   readonly signer: SlackRequestSigner;
@@ -146,7 +70,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...(options.socketModeUrl ? { socketModeUrl: options.socketModeUrl } : {}),
     ...options.double,
   });
-  const bot = new RecordingBot();
+  const bot = new RecordingBotRequests();
   const metrics = new RecordingMetrics();
   const logs = capturedLogger();
   const runtime = createSlackApp({

@@ -65,7 +65,7 @@ describe('a form submission', () => {
 
   test('the core rejects keeps the modal open with each error under its field', async () => {
     const viewId = await openDeviationForm();
-    slack.bot.formOutcome = () => ({
+    slack.bot.submitOutcome = () => ({
       kind: 'errors',
       errors: { meeting: 'The meeting must be in the future.' },
     });
@@ -127,7 +127,7 @@ describe('a slow form submission', () => {
       expect(slack.double.openedViews).toHaveLength(1);
       return slack.double.openedViews;
     });
-    slack.bot.formOutcome = async () => {
+    slack.bot.submitOutcome = async () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       return { kind: 'errors', errors: { note: 'Write what was agreed.' } };
     };

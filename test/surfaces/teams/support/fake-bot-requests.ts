@@ -1,89 +1,20 @@
-import type {
-  BotActor,
-  BotReply,
-  BotRequests,
-  ConversationRef,
-  FormOutcome,
-} from '../../../../src/bot/bot-requests.js';
-import type { FormValues, Message } from '../../../../src/messages/message-model.js';
+import { RecordingBotRequests, textMessage } from '../../../support/recording-bot-requests.js';
 
-export type RecordedRequest =
-  | {
-      readonly kind: 'command';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly text: string;
-    }
-  | {
-      readonly kind: 'action';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly action: { readonly actionId: string; readonly value: string | null };
-    }
-  | {
-      readonly kind: 'submitForm';
-      readonly actor: BotActor;
-      readonly submission: {
-        readonly formId: string;
-        readonly state: string | null;
-        readonly values: FormValues;
-      };
-    }
-  | {
-      readonly kind: 'fileShared';
-      readonly actor: BotActor;
-      readonly conversation: ConversationRef;
-      readonly file: { readonly name: string; readonly bytes: Uint8Array };
-    };
+export { textMessage };
 
-export function textMessage(text: string): Message {
-  return { fallbackText: text, blocks: [{ type: 'text', content: [text] }] };
-}
-
-/** The core, as far as a surface can tell: records every request and answers what the test set. */
-export class FakeBotRequests implements BotRequests {
-  readonly requests: RecordedRequest[] = [];
-  commandReply: (text: string) => BotReply = (text) => ({
-    kind: 'message',
-    message: textMessage(`You said: ${text}`),
-    visibility: 'conversation',
-  });
-  actionReply: (action: { actionId: string; value: string | null }) => BotReply = () => ({ kind: 'none' });
-  submitOutcome: (values: FormValues) => FormOutcome = () => ({ kind: 'close' });
-  fileReply: (name: string) => BotReply = (name) => ({
-    kind: 'message',
-    message: textMessage(`Imported ${name}`),
-    visibility: 'conversation',
-  });
-
-  async command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply> {
-    this.requests.push({ kind: 'command', actor, conversation, text });
-    return this.commandReply(text);
-  }
-
-  async action(
-    actor: BotActor,
-    conversation: ConversationRef,
-    action: { readonly actionId: string; readonly value: string | null },
-  ): Promise<BotReply> {
-    this.requests.push({ kind: 'action', actor, conversation, action });
-    return this.actionReply(action);
-  }
-
-  async submitForm(
-    actor: BotActor,
-    submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
-  ): Promise<FormOutcome> {
-    this.requests.push({ kind: 'submitForm', actor, submission });
-    return this.submitOutcome(submission.values);
-  }
-
-  async fileShared(
-    actor: BotActor,
-    conversation: ConversationRef,
-    file: { readonly name: string; readonly bytes: Uint8Array },
-  ): Promise<BotReply> {
-    this.requests.push({ kind: 'fileShared', actor, conversation, file });
-    return this.fileReply(file.name);
+/** The shared recording core with the Teams tests' defaults: commands and files are echoed back. */
+export class FakeBotRequests extends RecordingBotRequests {
+  constructor() {
+    super();
+    this.commandReply = (text) => ({
+      kind: 'message',
+      message: textMessage(`You said: ${text}`),
+      visibility: 'conversation',
+    });
+    this.fileReply = (name) => ({
+      kind: 'message',
+      message: textMessage(`Imported ${name}`),
+      visibility: 'conversation',
+    });
   }
 }
