@@ -1,4 +1,5 @@
 import { safeLinkUrl } from '../../../messages/link-url.js';
+import { markEachLine } from '../../../messages/mark-lines.js';
 import type { Inline, PersonRef, RichText } from '../../../messages/message-model.js';
 import { characterCount, splitRuns, type TextRun } from '../../../messages/split-text.js';
 
@@ -27,19 +28,13 @@ interface Style {
 
 /** Escaped text wrapped in Slack's markers, line by line, with surrounding spaces kept outside the markers. */
 export function styledMrkdwn(text: string, style: Style): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const match = /^(\s*)(.*?)(\s*)$/s.exec(line);
-      const [, before = '', core = '', after = ''] = match ?? [];
-      if (core === '') return line;
-      let marked = escapeMrkdwn(core);
-      if (style.code) marked = `\`${marked}\``;
-      if (style.italic) marked = `_${marked}_`;
-      if (style.bold) marked = `*${marked}*`;
-      return before + marked + after;
-    })
-    .join('\n');
+  return markEachLine(text, '\n', (core) => {
+    let marked = escapeMrkdwn(core);
+    if (style.code) marked = `\`${marked}\``;
+    if (style.italic) marked = `_${marked}_`;
+    if (style.bold) marked = `*${marked}*`;
+    return marked;
+  });
 }
 
 /** A link's URL inside `<url|text>`: the separator and angle brackets may not appear raw. */

@@ -1,4 +1,5 @@
 import { safeLinkUrl } from '../../../messages/link-url.js';
+import { markEachLine } from '../../../messages/mark-lines.js';
 import type { Inline, PersonRef, RichText } from '../../../messages/message-model.js';
 import { splitRuns, type TextRun } from '../../../messages/split-text.js';
 import type { MentionEntity } from './adaptive-card-types.js';
@@ -35,18 +36,13 @@ interface Style {
 
 /** Escaped text in Teams' markers, line by line, with surrounding spaces outside the markers. */
 export function styledTeamsMarkdown(text: string, style: Style): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const match = /^(\s*)(.*?)(\s*)$/s.exec(line);
-      const [, before = '', core = '', after = ''] = match ?? [];
-      if (core === '') return line;
-      let marked = escapeTeamsMarkdown(core);
-      if (style.italic) marked = `_${marked}_`;
-      if (style.bold) marked = `**${marked}**`;
-      return before + marked + after;
-    })
-    .join('\n\n');
+  // Teams ignores a single line break, so lines are joined by a blank line.
+  return markEachLine(text, '\n\n', (core) => {
+    let marked = escapeTeamsMarkdown(core);
+    if (style.italic) marked = `_${marked}_`;
+    if (style.bold) marked = `**${marked}**`;
+    return marked;
+  });
 }
 
 function linkTarget(url: string): string {
