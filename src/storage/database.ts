@@ -48,6 +48,10 @@ async function openPostgres(
   migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server closes (a restart, a failover, an
+  // administrator) is reported here; without a listener it would end the
+  // process. The pool drops it and opens a new one when needed.
+  pool.on('error', () => {});
   let report: MigrationReport;
   try {
     const client = await pool.connect();
