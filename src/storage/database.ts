@@ -48,10 +48,12 @@ async function openPostgres(
   migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  // An idle connection the server closes (a restart, a failover, an
-  // administrator) is reported here; without a listener it would end the
-  // process. The pool drops it and opens a new one when needed.
+  // A connection the server closes (a restart, a failover, an administrator)
+  // is reported as an 'error' event, on the pool while idle and on the client
+  // while it is ending; without a listener either would end the process. A
+  // query under way still fails with the error; the pool opens a new connection.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   let report: MigrationReport;
   try {
     const client = await pool.connect();
