@@ -15,7 +15,12 @@ export interface CategoryChartInput extends ChartSize {
 }
 
 /** One board's students per traffic light: horizontal bars, each labelled with its figure. */
-export function renderCategoryChart({ counts, translator, title, scale }: CategoryChartInput): ImageRef {
+export async function renderCategoryChart({
+  counts,
+  translator,
+  title,
+  scale,
+}: CategoryChartInput): Promise<ImageRef> {
   const family = chartFontFamily();
   const { t } = translator;
   return renderBarChart(

@@ -38,7 +38,12 @@ type RowScaleOptions = NonNullable<ScaleOptions[string]>;
  * a board) would squash red and blue to a few pixels, and their trend is
  * what a board looks for. Rows are named by category, so they are the legend.
  */
-export function renderTrendChart({ cycles, translator, title, scale }: TrendChartInput): ImageRef {
+export async function renderTrendChart({
+  cycles,
+  translator,
+  title,
+  scale,
+}: TrendChartInput): Promise<ImageRef> {
   if (cycles.length === 0) throw new RangeError('A trend chart needs at least one cycle');
   const family = chartFontFamily();
   const { t } = translator;

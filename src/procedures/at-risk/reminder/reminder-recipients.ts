@@ -35,6 +35,35 @@ function scopeCovers(scope: Manager['scope'], board: StudyBoard): boolean {
   return scope.board === board.code;
 }
 
+/**
+ * The boards in an order that spreads out the ones whose copies go to the same
+ * people: round robin over groups of boards with the same copy recipients,
+ * groups in the order their first board is configured. A person's direct
+ * messages are paced like any channel (about one a second on Slack), so five
+ * boards of one department in a row would queue their head's five copies
+ * behind each other at the end of the run while the other channels are idle.
+ */
+export function spreadBySharedCopies(boards: readonly StudyBoard[], config: InstitutionConfig): StudyBoard[] {
+  const groups = new Map<string, StudyBoard[]>();
+  for (const board of boards) {
+    const key = recipientsOf(board, config)
+      .copies.map((person) => person.email)
+      .sort()
+      .join(' ');
+    const group = groups.get(key);
+    if (group) group.push(board);
+    else groups.set(key, [board]);
+  }
+  const spread: StudyBoard[] = [];
+  for (let round = 0; spread.length < boards.length; round += 1) {
+    for (const group of groups.values()) {
+      const board = group[round];
+      if (board) spread.push(board);
+    }
+  }
+  return spread;
+}
+
 /** The board's channel on a surface, or null when the board has none there. */
 export function boardChannel(board: StudyBoard, surface: SurfaceName): string | null {
   return board.channels[surface] ?? null;

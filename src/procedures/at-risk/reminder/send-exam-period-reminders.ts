@@ -6,7 +6,12 @@ import { comparePeriods, type IdentificationPeriod } from '../identification-per
 import type { CycleComparison, CycleRecord, IdentificationStorage } from '../identification-store.js';
 import { type DeliveryOutcome, deliverOnce } from './deliver-once.js';
 import type { ReminderDeliveries } from './reminder-deliveries.js';
-import { boardChannel, type ReminderRecipients, recipientsOf } from './reminder-recipients.js';
+import {
+  boardChannel,
+  type ReminderRecipients,
+  recipientsOf,
+  spreadBySharedCopies,
+} from './reminder-recipients.js';
 
 /** Everything a reminder says about one board, for one reader. */
 export interface ReminderContent {
@@ -67,10 +72,13 @@ export async function sendExamPeriodReminders(
   );
   // Boards in parallel: each platform paces posts per channel, so boards wait
   // on their own channels only. Reports stay in the configuration's order.
-  const perBoard = await mapConcurrently(boards, boardsAtOnce, (board) =>
-    remindBoard(dependencies, board, request.period),
-  );
-  return perBoard.flat();
+  const order = spreadBySharedCopies(boards, config);
+  const perBoard = await mapConcurrently(order, boardsAtOnce, async (board) => ({
+    board,
+    reports: await remindBoard(dependencies, board, request.period),
+  }));
+  const reportsOf = new Map(perBoard.map(({ board, reports }) => [board, reports]));
+  return boards.flatMap((board) => reportsOf.get(board) ?? []);
 }
 
 /** How many boards are reminded at once; enough to keep every channel's pace busy. */
@@ -92,26 +100,52 @@ async function remindBoard(
   const recipients = recipientsOf(board, config);
   const base = { board, period, cycle, comparison, history, recipients };
 
-  const reports: DeliveryReport[] = [];
-  for (const surface of surfaces) {
-    const report = (recipient: string, outcome: DeliveryReport['outcome']) =>
-      reports.push({ boardCode: board.code, surface: surface.name, recipient, outcome });
-    const channelId = boardChannel(board, surface.name);
-    if (!channelId) {
-      report('channel', 'no_channel');
-      continue;
-    }
-    const people = [recipients.chair, recipients.secretary, ...recipients.copies];
-    const resolved = new Map<string, SurfaceUser | null>();
-    for (const person of people) resolved.set(person.email, await surface.resolveUser(person.email));
-    const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
+  // Surfaces, and on each the channel and the copies, go out side by side:
+  // each is its own channel with its own pace.
+  const perSurface = await Promise.all(
+    surfaces.map((surface) => remindOnSurface(dependencies, surface, base)),
+  );
+  return perSurface.flat();
+}
 
-    const deliver = async (
-      recipient: string,
-      destination: Parameters<typeof deliverOnce>[0]['destination'],
-      message: Message,
-    ) =>
-      deliverOnce({
+type BoardContent = Pick<
+  ReminderContent,
+  'board' | 'period' | 'cycle' | 'comparison' | 'history' | 'recipients'
+>;
+
+async function remindOnSurface(
+  dependencies: ReminderDependencies,
+  surface: ChatSurface,
+  content: BoardContent,
+): Promise<DeliveryReport[]> {
+  const { board, period, cycle, recipients } = content;
+  const report = (recipient: string, outcome: DeliveryReport['outcome']): DeliveryReport => ({
+    boardCode: board.code,
+    surface: surface.name,
+    recipient,
+    outcome,
+  });
+  const channelId = boardChannel(board, surface.name);
+  if (!channelId) return [report('channel', 'no_channel')];
+
+  const people = [recipients.chair, recipients.secretary, ...recipients.copies];
+  // All of a board's people at once: their lookups queue side by side, so
+  // under a platform's rate limit each board is ready to post as early as it can be.
+  const resolved = new Map<string, SurfaceUser | null>(
+    await Promise.all(
+      people.map(async (person) => [person.email, await surface.resolveUser(person.email)] as const),
+    ),
+  );
+  const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
+
+  const deliver = async (
+    recipient: string,
+    destination: Parameters<typeof deliverOnce>[0]['destination'],
+    message: Message,
+  ) =>
+    report(
+      recipient,
+      await deliverOnce({
         deliveries: dependencies.deliveries,
         surface,
         key: { boardCode: board.code, period, surface: surface.name, recipient },
@@ -119,32 +153,27 @@ async function remindBoard(
         destination,
         message,
         now: dependencies.now(),
-      });
+      }),
+    );
 
-    const channelMessage = await dependencies.composer.compose({
-      ...base,
+  const toChannel = async () =>
+    deliver(
+      'channel',
+      { kind: 'channel', channelId },
+      await dependencies.composer.compose({ ...content, unreachable, copyFor: null, locale: null }),
+    );
+  const toCopy = async (person: PersonRef) => {
+    const user = resolved.get(person.email);
+    if (!user) return report(person.email, 'unreachable');
+    const copy = await dependencies.composer.compose({
+      ...content,
       unreachable,
-      copyFor: null,
-      locale: null,
+      copyFor: person,
+      locale: user.locale,
     });
-    report('channel', await deliver('channel', { kind: 'channel', channelId }, channelMessage));
-
-    for (const person of recipients.copies) {
-      const user = resolved.get(person.email);
-      if (!user) {
-        report(person.email, 'unreachable');
-        continue;
-      }
-      const copy = await dependencies.composer.compose({
-        ...base,
-        unreachable,
-        copyFor: person,
-        locale: user.locale,
-      });
-      report(person.email, await deliver(person.email, { kind: 'direct', email: person.email }, copy));
-    }
-  }
-  return reports;
+    return deliver(person.email, { kind: 'direct', email: person.email }, copy);
+  };
+  return Promise.all([toChannel(), ...recipients.copies.map(toCopy)]);
 }
 
 function uniquePeople(people: readonly PersonRef[]): PersonRef[] {

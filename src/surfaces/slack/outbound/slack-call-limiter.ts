@@ -1,6 +1,7 @@
 import type { Logger } from '../../../logging/logger.js';
 import { SlackSurfaceError } from '../slack-errors.js';
 import type { SlackMetrics } from '../slack-metrics.js';
+import { MethodWindow } from './method-window.js';
 import type { SlackCallPolicy } from './slack-call-policy.js';
 import { sleepUntil, type Timing } from './timing.js';
 
@@ -21,16 +22,15 @@ export interface CallOptions {
 }
 
 /**
- * Every Web API call passes here: it waits for a free slot under the global
- * concurrency bound and under its method's window, and after a 429 it waits
+ * Every Web API call passes here: it waits for a free slot under its method's
+ * window (see MethodWindow) and under the global concurrency bound, and after a 429 it waits
  * Retry-After and tries the same call again (the WebClient's own retries are
  * off, so nothing else retries behind our back and reorders posts).
  */
 export class SlackCallLimiter {
   private inFlight = 0;
   private readonly waitingForSlot: (() => void)[] = [];
-  private readonly recentStarts = new Map<string, number[]>();
-  private readonly windowQueues = new Map<string, Promise<void>>();
+  private readonly windows = new Map<string, MethodWindow>();
 
   constructor(
     private readonly policy: SlackCallPolicy,
@@ -66,33 +66,25 @@ export class SlackCallLimiter {
   }
 
   private async once<T>(method: string, attempt: () => Promise<T>): Promise<T> {
-    await this.enterWindow(method);
+    const answerArrived = await this.windowOf(method)?.enter();
     await this.acquireSlot();
     try {
       return await attempt();
     } finally {
       this.releaseSlot();
+      answerArrived?.();
     }
   }
 
-  /** First come, first served per method: each caller waits until its start fits the window. */
-  private enterWindow(method: string): Promise<void> {
+  private windowOf(method: string): MethodWindow | undefined {
     const limit = this.policy.methodLimits[method];
-    if (!limit) return Promise.resolve();
-    const previous = this.windowQueues.get(method) ?? Promise.resolve();
-    const mine = previous.then(async () => {
-      const starts = this.recentStarts.get(method) ?? [];
-      const windowStart = () => this.timing.now() - limit.perMs;
-      while (starts.length > 0 && starts[0]! <= windowStart()) starts.shift();
-      if (starts.length >= limit.calls) {
-        await sleepUntil(this.timing, starts[0]! + limit.perMs);
-        starts.shift();
-      }
-      starts.push(this.timing.now());
-      this.recentStarts.set(method, starts);
-    });
-    this.windowQueues.set(method, mine);
-    return mine;
+    if (!limit) return undefined;
+    let window = this.windows.get(method);
+    if (!window) {
+      window = new MethodWindow(limit, this.timing);
+      this.windows.set(method, window);
+    }
+    return window;
   }
 
   private async acquireSlot(): Promise<void> {

@@ -5,7 +5,7 @@
  * over a limit is answered 429 with `Retry-After` in seconds.
  */
 
-/** At most `calls` call starts in any window of `perMs` milliseconds. */
+/** At most `calls` calls in any window of `perMs` milliseconds (as Slack counts them: on arrival). */
 export interface MethodRateLimit {
   readonly calls: number;
   readonly perMs: number;

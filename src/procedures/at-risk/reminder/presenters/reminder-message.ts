@@ -21,7 +21,7 @@ export function reviewActionValue(boardCode: string, term: string, year: number)
 export class ReminderMessageComposer implements ReminderComposer {
   // A board's channel post and its copies show the same charts: each is drawn
   // once per board, period and language (drawing one takes tens of milliseconds).
-  private readonly charts = new Map<string, ImageRef>();
+  private readonly charts = new Map<string, Promise<ImageRef>>();
 
   constructor(
     private readonly institutionLanguage: Language,
@@ -49,7 +49,7 @@ export class ReminderMessageComposer implements ReminderComposer {
     if (!cycle) {
       blocks.push({ type: 'text', content: [t.reminder.exportMissing(period)] });
     } else {
-      blocks.push(...this.summaryBlocks(content, reader));
+      blocks.push(...(await this.summaryBlocks(content, reader)));
     }
     if (content.unreachable.length > 0) {
       blocks.push({
@@ -60,7 +60,7 @@ export class ReminderMessageComposer implements ReminderComposer {
     return { fallbackText: heading, blocks };
   }
 
-  private summaryBlocks(content: ReminderContent, reader: Translator): Block[] {
+  private async summaryBlocks(content: ReminderContent, reader: Translator): Promise<Block[]> {
     const { t } = reader;
     const { board, period, comparison } = content;
     const cycle = content.cycle;
@@ -109,17 +109,16 @@ export class ReminderMessageComposer implements ReminderComposer {
     if (notes.length > 0) blocks.push({ type: 'text', content: [notes.join('\n')] });
     if (!previous) blocks.push({ type: 'context', content: [t.reminder.noPreviousCycle] });
 
-    const categoryChart = renderCategoryChart({
-      counts: cycle.counts,
-      translator: reader,
-      title: t.charts.categoryTitle(period),
-    });
+    const categoryTitle = t.charts.categoryTitle(period);
+    const categoryChart = await this.chart(['category', reader.language, categoryTitle, cycle.counts], () =>
+      renderCategoryChart({ counts: cycle.counts, translator: reader, title: categoryTitle }),
+    );
     blocks.push({ type: 'image', image: categoryChart, altText: t.charts.categoryAltText(cycle.counts) });
     if (content.history.length > 1) {
       const cycles = content.history.map((past) => ({ label: t.period.name(past), counts: past.counts }));
       blocks.push({
         type: 'image',
-        image: this.chart(['trend', reader.language, cycles], () =>
+        image: await this.chart(['trend', reader.language, cycles], () =>
           renderTrendChart({ cycles, translator: reader, title: t.charts.trendTitle }),
         ),
         altText: t.charts.trendAltText(cycles),
@@ -144,13 +143,15 @@ export class ReminderMessageComposer implements ReminderComposer {
   }
 
   /** The chart for this content, drawn once; the cache is emptied when it grows past a run's worth. */
-  private chart(key: unknown, draw: () => ImageRef): ImageRef {
+  private chart(key: unknown, draw: () => Promise<ImageRef>): Promise<ImageRef> {
     const cacheKey = JSON.stringify(key);
     const cached = this.charts.get(cacheKey);
     if (cached) return cached;
     if (this.charts.size >= chartCacheSize) this.charts.clear();
+    // The promise is cached: a copy composed while its channel's chart is still encoding waits for that one.
     const image = draw();
     this.charts.set(cacheKey, image);
+    image.catch(() => this.charts.delete(cacheKey));
     return image;
   }
 }
