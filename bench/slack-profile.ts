@@ -56,8 +56,8 @@ export function timedDeliveries(deliveries: ReminderDeliveries, clock: PhaseCloc
     reclaimFailed: (key, kind, now) => ledger(() => deliveries.reclaimFailed(key, kind, now)),
     recordPosted: (key, kind, posted, contentHash, now) =>
       ledger(() => deliveries.recordPosted(key, kind, posted, contentHash, now)),
-    recordUpdated: (key, kind, contentHash, now) =>
-      ledger(() => deliveries.recordUpdated(key, kind, contentHash, now)),
+    recordUpdated: (key, kind, posted, contentHash, now) =>
+      ledger(() => deliveries.recordUpdated(key, kind, posted, contentHash, now)),
     recordProblem: (key, status, problem) => ledger(() => deliveries.recordProblem(key, status, problem)),
     forPeriod: (boardCode, period) => ledger(() => deliveries.forPeriod(boardCode, period)),
   };

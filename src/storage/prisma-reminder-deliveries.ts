@@ -62,10 +62,22 @@ export class PrismaReminderDeliveries implements ReminderDeliveries {
     });
   }
 
-  async recordUpdated(key: DeliveryKey, kind: ReminderKind, contentHash: string, now: Date): Promise<void> {
+  async recordUpdated(
+    key: DeliveryKey,
+    kind: ReminderKind,
+    posted: { conversationId: string; messageIds: readonly string[] },
+    contentHash: string,
+    now: Date,
+  ): Promise<void> {
     await this.prisma.reminderDelivery.update({
       where: { key: uniqueKey(key) },
-      data: { kind, contentHash, updatedAt: now },
+      data: {
+        kind,
+        conversationId: posted.conversationId,
+        messageIds: [...posted.messageIds],
+        contentHash,
+        updatedAt: now,
+      },
     });
   }
 

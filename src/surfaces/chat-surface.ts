@@ -35,8 +35,12 @@ export interface ChatSurface {
   readonly name: SurfaceName;
   /** Posts (splitting into several posts where the platform's limits demand it, never truncating). */
   postMessage(destination: Destination, message: Message): Promise<PostedMessage>;
-  /** Replaces a posted message's content in place. */
-  updateMessage(posted: PostedMessage, message: Message): Promise<void>;
+  /**
+   * Replaces a posted message's content in place. Returns the message as it
+   * now stands: a message that grew needs pages the old one did not have, and
+   * the next update must find them (keep the returned one, not the old one).
+   */
+  updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage>;
   /** By e-mail; null when the platform does not know the address (the caller reports who could not be reached). */
   resolveUser(email: string): Promise<SurfaceUser | null>;
 }

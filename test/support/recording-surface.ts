@@ -36,8 +36,9 @@ export class RecordingSurface implements ChatSurface {
     return posted;
   }
 
-  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+  async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     this.updates.push({ posted, message });
+    return posted;
   }
 
   async resolveUser(email: string): Promise<SurfaceUser | null> {

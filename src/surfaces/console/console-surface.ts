@@ -33,7 +33,8 @@ export class ConsoleSurface implements ChatSurface {
     return { surface: 'console', conversationId: channel, messageIds: [String(id)] };
   }
 
-  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+  /** A console message is never split: one row holds it whatever its length. */
+  async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     const [first] = posted.messageIds;
     if (!first) throw new Error('a posted console message without an id');
     await this.images.store(message);
@@ -41,6 +42,7 @@ export class ConsoleSurface implements ChatSurface {
       where: { id: BigInt(first) },
       data: { body: toStoredMessage(message), updatedAt: new Date() },
     });
+    return posted;
   }
 
   async resolveUser(email: string): Promise<SurfaceUser | null> {

@@ -88,23 +88,25 @@ export class SlackSurface implements ChatSurface {
    * would land below later messages); one that needs fewer has the surplus
    * pages deleted, so no stale part of the old content stays visible.
    */
-  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+  async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     const channel = posted.conversationId;
     const [firstTs] = posted.messageIds;
     if (posted.surface !== 'slack' || firstTs === undefined) {
       throw new SlackSurfaceError('slack.api_error', 'not a posted Slack message', 'message_not_found');
     }
-    await this.options.pacer.run(this.queueKey(channel), async (send) => {
+    return this.options.pacer.run(this.queueKey(channel), async (send) => {
       const pages = await this.renderPages(message);
+      const messageIds: string[] = [];
       for (const [index, page] of pages.entries()) {
         const ts = posted.messageIds[index];
         if (ts !== undefined) await this.options.api.updateMessage(send, channel, ts, page);
-        else await this.postPage(send, channel, page, firstTs);
+        messageIds.push(ts ?? (await this.postPage(send, channel, page, firstTs)));
       }
       for (const surplusTs of posted.messageIds.slice(pages.length)) {
         await this.options.api.deleteMessage(send, channel, surplusTs);
       }
       await this.shareImages(send, channel, imagesOf(message), { message: firstTs, thread: firstTs });
+      return { surface: 'slack', conversationId: channel, messageIds };
     });
   }
 

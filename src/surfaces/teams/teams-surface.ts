@@ -64,7 +64,7 @@ export class TeamsSurface implements ChatSurface {
     return this.#postPages(await this.#openPersonalChat(found), pages);
   }
 
-  async updateMessage(posted: PostedMessage, message: Message): Promise<void> {
+  async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     const reference = await this.options.references.findByConversationId(posted.conversationId);
     if (!reference) {
       throw new TeamsSurfaceError(
@@ -74,14 +74,16 @@ export class TeamsSurface implements ChatSurface {
     }
     const pages = await this.#pages(message);
     const { gateway } = this.options;
+    const messageIds: string[] = [];
     for (const [index, page] of pages.entries()) {
       const activityId = posted.messageIds[index];
       if (activityId !== undefined) await gateway.update(reference, activityId, page);
-      else await gateway.send(reference, page);
+      messageIds.push(activityId ?? (await gateway.send(reference, page)));
     }
     // A message that shrank to fewer pages: the pages left over would repeat old content.
     for (const activityId of posted.messageIds.slice(pages.length))
       await gateway.delete(reference, activityId);
+    return { surface: 'teams', conversationId: posted.conversationId, messageIds };
   }
 
   async resolveUser(email: string): Promise<SurfaceUser | null> {

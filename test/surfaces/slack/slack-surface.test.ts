@@ -173,6 +173,22 @@ describe('updating', () => {
     expect(replies.map((message) => message.threadTs)).toEqual([posted.messageIds[0], posted.messageIds[0]]);
   });
 
+  test('returns the message with its new pages, so the next update edits the replies instead of posting them again', async () => {
+    await start();
+    const posted = await slack.surface.postMessage({ kind: 'channel', channelId: 'C0SNDAT' }, pages(1));
+
+    const grown = await slack.surface.updateMessage(posted, pages(3));
+    await slack.surface.updateMessage(grown, pages(3));
+
+    expect(grown.messageIds).toHaveLength(3);
+    expect(grown.messageIds[0]).toBe(posted.messageIds[0]);
+    expect(double.messagesIn('C0SNDAT')).toHaveLength(3);
+    expect(double.callsOf('chat.update').map((call) => call.args.ts)).toEqual([
+      posted.messageIds[0],
+      ...grown.messageIds,
+    ]);
+  });
+
   test('deletes the pages a shorter message no longer needs', async () => {
     await start();
     const posted = await slack.surface.postMessage({ kind: 'channel', channelId: 'C0SNDAT' }, pages(3));

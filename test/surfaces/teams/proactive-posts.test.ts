@@ -180,6 +180,26 @@ describe('posting to Teams without an inbound message', () => {
     expect(JSON.stringify(update?.body)).toContain('Reviewed by Karen Blixen');
   });
 
+  test('a message that grows sends its new pages and returns them, so the next update edits them in place', async () => {
+    const posted = await harness.bot.surface.postMessage(
+      { kind: 'channel', channelId: boardChannel.id },
+      textMessage('3 students to review'),
+    );
+
+    const grown = await harness.bot.surface.updateMessage(posted, boardTable(2000));
+    expect(grown.messageIds.length).toBeGreaterThan(1);
+    expect(grown.messageIds[0]).toBe(posted.messageIds[0]);
+    const sentBefore = harness.double.callsTo('send-activity').length;
+
+    await harness.bot.surface.updateMessage(grown, boardTable(2000));
+
+    expect(harness.double.callsTo('send-activity')).toHaveLength(sentBefore);
+    expect(harness.double.callsTo('update-activity').map((call) => call.activityId)).toEqual([
+      posted.messageIds[0],
+      ...grown.messageIds,
+    ]);
+  });
+
   test('a message that shrinks to fewer pages updates the first and deletes the rest', async () => {
     const posted = await harness.bot.surface.postMessage(
       { kind: 'channel', channelId: boardChannel.id },

@@ -30,8 +30,8 @@ export async function deliverOnce(options: {
   if (existing) {
     if (existing.status === 'posted' && existing.posted) {
       if (existing.contentHash === contentHash) return 'unchanged';
-      await surface.updateMessage(existing.posted, message);
-      await deliveries.recordUpdated(key, kind, contentHash, now);
+      const updated = await surface.updateMessage(existing.posted, message);
+      await deliveries.recordUpdated(key, kind, updated, contentHash, now);
       return 'updated';
     }
     const retaken =

@@ -39,7 +39,14 @@ export interface ReminderDeliveries {
     contentHash: string,
     now: Date,
   ): Promise<void>;
-  recordUpdated(key: DeliveryKey, kind: ReminderKind, contentHash: string, now: Date): Promise<void>;
+  /** The message after an update: its pages may have changed (see ChatSurface.updateMessage). */
+  recordUpdated(
+    key: DeliveryKey,
+    kind: ReminderKind,
+    posted: PostedMessage,
+    contentHash: string,
+    now: Date,
+  ): Promise<void>;
   recordProblem(key: DeliveryKey, status: 'failed' | 'unreachable', problem: string): Promise<void>;
   /** Every delivery of a board's period, e.g. to update them after an import. */
   forPeriod(

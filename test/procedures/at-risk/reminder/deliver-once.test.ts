@@ -4,6 +4,7 @@ import { deliverOnce } from '../../../../src/procedures/at-risk/reminder/deliver
 import type { DeliveryKey } from '../../../../src/procedures/at-risk/reminder/reminder-deliveries.js';
 import type { Database } from '../../../../src/storage/database.js';
 import { PrismaReminderDeliveries } from '../../../../src/storage/prisma-reminder-deliveries.js';
+import type { PostedMessage } from '../../../../src/surfaces/chat-surface.js';
 import { RecordingSurface } from '../../../support/recording-surface.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
 
@@ -57,6 +58,28 @@ describe(`a reminder is delivered once per board, period, surface and recipient 
     expect(await deliver(surface, summary('12 red'))).toBe('updated');
     expect(surface.posts).toHaveLength(1);
     expect(surface.updates).toEqual([{ posted: surface.posts[0]?.posted, message: summary('12 red') }]);
+  });
+
+  it('an update that added pages is remembered, so the next update edits those pages too', async () => {
+    /** A surface whose updates grow the message by one page each time (a longer list in a thread reply). */
+    class GrowingSurface extends RecordingSurface {
+      override async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
+        await super.updateMessage(posted, message);
+        return { ...posted, messageIds: [...posted.messageIds, `page-${posted.messageIds.length + 1}`] };
+      }
+    }
+    const surface = new GrowingSurface('slack');
+    await deliver(surface, summary('Please upload the export'));
+    await deliver(surface, summary('12 red'));
+    await deliver(surface, summary('13 red'));
+
+    const firstId = surface.posts[0]?.posted.messageIds[0];
+    expect(surface.updates.map((update) => update.posted.messageIds)).toEqual([
+      [firstId],
+      [firstId, 'page-2'],
+    ]);
+    const [record] = await deliveries.forPeriod(key.boardCode, key.period);
+    expect(record?.posted?.messageIds).toEqual([firstId, 'page-2', 'page-3']);
   });
 
   it('a failed post is recorded and tried again next time', async () => {
