@@ -71,6 +71,10 @@ function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): str
     current = unwrap(current);
   }
   if (current instanceof z.core.$ZodObject) return Object.keys(current._zod.def.shape);
+  // A name or a mapping of names per language: the mapping's keys are the ones allowed.
+  if (current instanceof z.core.$ZodUnion) {
+    return [...new Set(current._zod.def.options.flatMap((option) => knownKeysAt(option, [])))];
+  }
   if (current instanceof z.core.$ZodRecord) {
     const keyType = unwrap(current._zod.def.keyType);
     if (keyType instanceof z.core.$ZodEnum) return Object.values(keyType._zod.def.entries).map(String);

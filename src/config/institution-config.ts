@@ -123,9 +123,43 @@ function cronProblems(expression: string): string[] {
   }
 }
 
-const faculty = z.strictObject({ code: unitCode, name: text });
+/**
+ * A unit's name: one text for every reader, or one per language
+ * (`name: { da: Studienævn for Datalogi, en: Study Board of Computer Science }`),
+ * so a Danish reader does not get a heading in two languages.
+ */
+const localisedName = z.union(
+  [
+    text,
+    z.partialRecord(z.enum(botLanguages), text).refine((names) => Object.keys(names).length > 0, {
+      message: `give the name in at least one language (${botLanguages.map((code) => `${code}:`).join(', ')})`,
+      // A misspelt language is reported as the unknown key it is, not as "no language".
+      when: (payload) => payload.issues.length === 0,
+    }),
+  ],
+  {
+    error: () =>
+      `must be a name, or a name per language (${botLanguages.map((code) => `${code}:`).join(', ')})`,
+  },
+);
 
-const department = z.strictObject({ code: unitCode, name: text, faculty: unitCode });
+type LocalisedNameInput = z.output<typeof localisedName>;
+
+/** Splits a name into the text in the first language given (the config-level transform picks the institution's) and the per-language texts. */
+function splitName<Unit extends { readonly name: LocalisedNameInput }>(unit: Unit) {
+  if (typeof unit.name === 'string') return { ...unit, name: unit.name, names: {} as LocalisedNames };
+  const names: LocalisedNames = unit.name;
+  const first = botLanguages.map((language) => names[language]).find((name) => name !== undefined);
+  return { ...unit, name: first ?? '', names };
+}
+
+export type LocalisedNames = Readonly<Partial<Record<BotLanguage, string>>>;
+
+const faculty = z.strictObject({ code: unitCode, name: localisedName }).transform(splitName);
+
+const department = z
+  .strictObject({ code: unitCode, name: localisedName, faculty: unitCode })
+  .transform(splitName);
 
 const boardChannels = z.strictObject({
   slack: z
@@ -144,7 +178,7 @@ const boardChannels = z.strictObject({
 const studyBoard = z
   .strictObject({
     code: unitCode,
-    name: text,
+    name: localisedName,
     faculty: unitCode,
     department: unitCode.optional(),
     chair: emailAddress,
@@ -153,7 +187,7 @@ const studyBoard = z
     channels: emptyIsLeftOut(boardChannels.prefault({})),
   })
   .transform((board) => ({
-    ...board,
+    ...splitName(board),
     channels: { ...board.channels, console: board.channels.console ?? board.code.toLowerCase() },
   }));
 
@@ -259,10 +293,22 @@ export const institutionConfigSchema = z
   .superRefine((config, ctx) => checkReferences(config, ctx), {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   })
-  .transform(({ schedule, ...config }) => ({
-    ...config,
-    schedule: { cron: schedule.cron, timeZone: schedule.timeZone ?? config.institution.timeZone },
-  }));
+  .transform(({ schedule, ...config }) => {
+    // A unit's plain `name` is in the institution's language where the config gives that one.
+    const named = <Unit extends { readonly name: string; readonly names: LocalisedNames }>(
+      unit: Unit,
+    ): Unit => ({
+      ...unit,
+      name: unit.names[config.institution.language] ?? unit.name,
+    });
+    return {
+      ...config,
+      faculties: config.faculties.map(named),
+      departments: config.departments.map(named),
+      boards: config.boards.map(named),
+      schedule: { cron: schedule.cron, timeZone: schedule.timeZone ?? config.institution.timeZone },
+    };
+  });
 
 /** The parsed configuration, every default filled in. */
 export type InstitutionConfig = z.output<typeof institutionConfigSchema>;
@@ -276,6 +322,14 @@ export type Manager = InstitutionConfig['managers'][number];
 export type ManagerScope = Manager['scope'];
 export type Schedule = InstitutionConfig['schedule'];
 export type Thresholds = InstitutionConfig['thresholds'];
+
+/** A unit's name for a reader of `language`: their language's where the config gives it, else the institution's. */
+export function nameIn(
+  unit: { readonly name: string; readonly names: LocalisedNames },
+  language: BotLanguage,
+): string {
+  return unit.names[language] ?? unit.name;
+}
 
 /** Validates a configuration value (already read from YAML), with the messages of `config-issue-messages.ts`. */
 export function parseInstitutionConfig(value: unknown): z.ZodSafeParseResult<InstitutionConfig> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { defaultThresholds, managerRoles } from '../../src/config/institution-config.js';
+import { defaultThresholds, managerRoles, nameIn } from '../../src/config/institution-config.js';
 import { demoConfigPath, parseConfigText } from '../../src/config/load-config.js';
 import { editedYaml, problemsOf, validYaml } from './config-fixtures.js';
 
@@ -48,6 +48,7 @@ describe('a valid configuration', () => {
       secretary: 'sec@test.example',
       delegates: [],
       channels: { console: 'sn-dat' },
+      names: {},
     });
     expect(config.schedule).toEqual({ cron: '0 9 * 4,10 1#1', timeZone: 'Europe/Copenhagen' });
     expect(config.thresholds).toEqual({
@@ -136,6 +137,35 @@ columnAliases:
       { role: 'student_services', email: 'ss@test.example', scope: 'institution' },
     ]);
     expect(config.columnAliases).toEqual({ student_id: ['Stud.nr.'], name: ['Fulde navn'] });
+  });
+
+  test('a name may be given per language; the plain name is the institution’s language', () => {
+    const text = editedYaml(
+      '    name: Computer Science\n    faculty: TECH\n    department: CS',
+      '    name: { en: Study Board of Computer Science, da: Studienævn for Datalogi }\n    faculty: TECH\n    department: CS',
+    );
+    const [board] = parseConfigText(text, 'test.yaml').boards;
+    expect(board?.name).toBe('Studienævn for Datalogi');
+    expect(board && nameIn(board, 'en')).toBe('Study Board of Computer Science');
+    expect(board && nameIn(board, 'da')).toBe('Studienævn for Datalogi');
+
+    const english = parseConfigText(
+      `${text}`.replace('  name: Test University', '  name: Test University\n  language: en'),
+      'test.yaml',
+    );
+    expect(english.boards[0]?.name).toBe('Study Board of Computer Science');
+  });
+
+  test('a name in one language only, or one text, serves readers of every language', () => {
+    const text = editedYaml('    name: History', '    name: { en: History }');
+    const config = parseConfigText(text, 'test.yaml');
+    const [computing, history] = config.boards;
+    expect(history && [history.name, nameIn(history, 'da'), nameIn(history, 'en')]).toEqual([
+      'History',
+      'History',
+      'History',
+    ]);
+    expect(computing && nameIn(computing, 'en')).toBe('Computer Science');
   });
 
   test('the import folder is resolved against the configuration file’s folder', () => {
@@ -279,6 +309,18 @@ describe('an invalid configuration names each problem at its line and column', (
     const text = `${validYaml}columnAliases:\n  name: [Navn, Email]\n`;
     expect(problemsOf(text)).toEqual([
       'test.yaml:29:16: columnAliases.name[1]: "Email" already names column email',
+    ]);
+  });
+
+  test('a name per language in a language the bot does not speak, or with no language at all', () => {
+    expect(problemsOf(editedYaml('    name: History', '    name: { sv: Historia }'))).toEqual([
+      'test.yaml:20:13: boards[1].name: unknown key "sv" (allowed: da, en)',
+    ]);
+    expect(problemsOf(editedYaml('    name: History', '    name: {}'))).toEqual([
+      'test.yaml:20:11: boards[1].name: give the name in at least one language (da:, en:)',
+    ]);
+    expect(problemsOf(editedYaml('    name: History', '    name: [History]'))).toEqual([
+      'test.yaml:20:11: boards[1].name: must be a name, or a name per language (da:, en:)',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { renderCategoryChart } from '../../../../charts/category-chart.js';
 import { renderTrendChart } from '../../../../charts/trend-chart.js';
+import { nameIn } from '../../../../config/institution-config.js';
 import type { Language } from '../../../../i18n/languages.js';
 import { type Translator, translatorForLocale } from '../../../../i18n/translator.js';
 import type { Block, ImageRef, Inline, Message, PersonRef } from '../../../../messages/message-model.js';
@@ -33,10 +34,11 @@ export class ReminderMessageComposer implements ReminderComposer {
     const reader = translatorForLocale(content.locale, this.institutionLanguage);
     const { t } = reader;
     const { board, period, cycle } = content;
-    const heading = t.reminder.heading({ period, boardName: board.name });
+    const boardName = nameIn(board, reader.language);
+    const heading = t.reminder.heading({ period, boardName });
     const blocks: Block[] = [{ type: 'heading', text: heading }];
     if (content.copyFor)
-      blocks.push({ type: 'context', content: [t.copyToManager.intro({ period, boardName: board.name })] });
+      blocks.push({ type: 'context', content: [t.copyToManager.intro({ period, boardName })] });
     blocks.push({
       type: 'text',
       content: t.reminder.intro({
