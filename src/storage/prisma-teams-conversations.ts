@@ -20,10 +20,12 @@ export class PrismaTeamsConversations implements ConversationReferenceStore {
       channelName: reference.channelName ?? null,
       updatedAt: new Date(),
     };
+    // An activity that tells no locale (an installation) keeps the one stored before.
+    const locale = reference.locale ?? undefined;
     await this.prisma.teamsConversation.upsert({
       where: { conversationId: reference.conversationId },
-      create: { conversationId: reference.conversationId, ...data },
-      update: data,
+      create: { conversationId: reference.conversationId, ...data, locale: locale ?? null },
+      update: { ...data, locale },
     });
   }
 
@@ -60,5 +62,6 @@ function referenceOf(row: ConversationRow): StoredConversationReference {
     kind,
     ...(row.userId ? { userId: row.userId } : {}),
     ...(row.channelName ? { channelName: row.channelName } : {}),
+    ...(row.locale ? { locale: row.locale } : {}),
   };
 }

@@ -66,19 +66,19 @@ describe(`migrations at start-up (${testDatabaseEngine()})`, () => {
 
   it('a failing migration is rolled back whole and not recorded', async () => {
     const folder = await copyOfMigrations();
-    await cp(join(folder, '20261123100000_initial'), join(folder, '20261124000000_broken'), {
+    await cp(join(folder, '20261123100000_initial'), join(folder, '99991231000000_broken'), {
       recursive: true,
     });
     await writeFile(
-      join(folder, '20261124000000_broken', 'migration.sql'),
+      join(folder, '99991231000000_broken', 'migration.sql'),
       'CREATE TABLE "half_done" (id INT);\nALTER TABLE "no_such_table" ADD COLUMN x INT;\n',
     );
     const { options } = await target(folder);
     await expect(openDatabase(options)).rejects.toMatchObject({
       code: 'storage.migration_failed',
-      message: expect.stringContaining('migration 20261124000000_broken failed and was rolled back'),
+      message: expect.stringContaining('migration 99991231000000_broken failed and was rolled back'),
     });
-    await rm(join(folder, '20261124000000_broken'), { recursive: true });
+    await rm(join(folder, '99991231000000_broken'), { recursive: true });
     const database = await openDatabase(options);
     try {
       const tables = await database.prisma.$queryRaw<{ count: bigint }[]>`

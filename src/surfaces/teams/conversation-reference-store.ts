@@ -17,6 +17,12 @@ export interface StoredConversationReference {
   readonly userId?: string;
   /** channel: its display name when Teams told it. */
   readonly channelName?: string;
+  /**
+   * personal: the user's locale (`da-DK`) from their last activity there that
+   * told one. Teams tells a person's language only in their own activities, and
+   * a manager's copy of a reminder is written in it.
+   */
+  readonly locale?: string;
 }
 
 export interface ConversationReferenceStore {
@@ -34,7 +40,8 @@ export class InMemoryConversationReferenceStore implements ConversationReference
   readonly #references = new Map<string, StoredConversationReference>();
 
   async save(reference: StoredConversationReference): Promise<void> {
-    this.#references.set(reference.conversationId, reference);
+    const locale = reference.locale ?? this.#references.get(reference.conversationId)?.locale;
+    this.#references.set(reference.conversationId, { ...reference, ...(locale ? { locale } : {}) });
   }
 
   async findByConversationId(conversationId: string): Promise<StoredConversationReference | null> {

@@ -86,16 +86,18 @@ export class TeamsSurface implements ChatSurface {
     return { surface: 'teams', conversationId: posted.conversationId, messageIds };
   }
 
+  /** The locale is the one the person's own 1:1 chat with the bot last told; null before they wrote there. */
   async resolveUser(email: string): Promise<SurfaceUser | null> {
     const found = await this.options.directory.findByEmail(email);
     if (!found) return null;
     const { member } = found;
+    const personalChat = await this.#storedPersonalChat(found);
     return {
       surface: 'teams',
       userId: member.aadObjectId ?? member.memberId,
       email: member.email ?? email,
       displayName: member.displayName,
-      locale: null,
+      locale: personalChat?.locale ?? null,
     };
   }
 

@@ -40,8 +40,8 @@ describe('conversation references', () => {
     expect(harness.requests.requests).toEqual([]);
   });
 
-  test('the first message in a 1:1 chat stores it as the personal chat of its user', async () => {
-    await harness.post(personalMessage(harness.double, { text: 'hello' }));
+  test('the first message in a 1:1 chat stores it as the personal chat of its user, with their locale', async () => {
+    await harness.post(personalMessage(harness.double, { text: 'hello', locale: 'da-DK' }));
 
     expect(await harness.references.findPersonalByUser('aad-chair')).toEqual({
       conversationId: 'a:1personal-chair',
@@ -50,6 +50,7 @@ describe('conversation references', () => {
       botId: `28:${harness.double.clientId}`,
       kind: 'personal',
       userId: 'aad-chair',
+      locale: 'da-DK',
     });
   });
 

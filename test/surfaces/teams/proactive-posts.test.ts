@@ -233,6 +233,17 @@ describe('posting to Teams without an inbound message', () => {
     expect(rosterReads).toContain(team.id);
   });
 
+  test('a person who wrote to the bot in their 1:1 chat resolves with the locale Teams told there', async () => {
+    expect(
+      (await harness.post(personalMessage(harness.double, { text: 'help', locale: 'en-GB' }))).status,
+    ).toBe(200);
+
+    expect(await harness.bot.surface.resolveUser('kb@uni.example')).toMatchObject({
+      userId: 'aad-chair',
+      locale: 'en-GB',
+    });
+  });
+
   test('a 429 from the connector is retried after its Retry-After, and later messages to the channel keep their order', async () => {
     harness.double.failNext({ route: 'send-activity', status: 429, retryAfterSeconds: 2 });
 

@@ -38,7 +38,13 @@ export function referenceOf(envelope: ActivityEnvelope): StoredConversationRefer
       };
     }
     case 'personal':
-      return { ...base, kind, conversationId: envelope.conversation.id, userId: userIdOf(envelope) };
+      return {
+        ...base,
+        kind,
+        conversationId: envelope.conversation.id,
+        userId: userIdOf(envelope),
+        ...(envelope.locale ? { locale: envelope.locale } : {}),
+      };
     case 'group':
       return { ...base, kind, conversationId: envelope.conversation.id };
   }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "teams_conversation" ADD COLUMN "locale" TEXT;
