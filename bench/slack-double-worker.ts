@@ -9,7 +9,7 @@ const optionsSchema = z.object({
     channelIntervalMs: z.number(),
     tiers: z.object({ tier3: tierLimit, tier4: tierLimit }),
   }),
-  users: z.array(z.object({ id: z.string(), email: z.string(), realName: z.string() })),
+  users: z.array(z.object({ id: z.string(), email: z.string(), realName: z.string(), locale: z.string() })),
   botToken: z.string().optional(),
   latencyMs: z.number().optional(),
 });

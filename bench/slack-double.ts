@@ -28,6 +28,7 @@ export const slackMethodTiers: Readonly<Record<string, SlackTier>> = {
   'chat.update': 'tier3',
   'conversations.open': 'tier3',
   'users.lookupByEmail': 'tier3',
+  'users.info': 'tier4',
   'files.getUploadURLExternal': 'tier4',
   'files.completeUploadExternal': 'tier4',
 };
@@ -56,6 +57,8 @@ export interface SlackUser {
   readonly id: string;
   readonly email: string;
   readonly realName: string;
+  /** Returned by users.info with include_locale, as Slack does. */
+  readonly locale: string;
 }
 
 /** A message that appeared in a channel: a chat.postMessage, or files shared by files.completeUploadExternal. */
@@ -102,6 +105,7 @@ export class SlackDouble {
   private readonly uploads = new Map<string, { filename: string; bytes: number }>();
   private readonly usersByEmail: ReadonlyMap<string, SlackUser>;
   private readonly userIds: ReadonlySet<string>;
+  private readonly usersById: ReadonlyMap<string, SlackUser>;
   private sequence = 0;
 
   private constructor(
@@ -114,6 +118,7 @@ export class SlackDouble {
   ) {
     this.usersByEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));
     this.userIds = new Set(users.map((user) => user.id));
+    this.usersById = new Map(users.map((user) => [user.id, user]));
   }
 
   static async start(options: SlackDoubleOptions): Promise<SlackDouble> {
@@ -269,6 +274,12 @@ export class SlackDouble {
       case 'users.lookupByEmail': {
         const user = this.usersByEmail.get(String(args.email).toLowerCase());
         return user ? { ok: true, user: userObject(user) } : { ok: false, error: 'users_not_found' };
+      }
+      case 'users.info': {
+        const user = this.usersById.get(String(args.user));
+        if (!user) return { ok: false, error: 'user_not_found' };
+        const withLocale = args.include_locale === true || args.include_locale === 'true';
+        return { ok: true, user: { ...userObject(user), ...(withLocale ? { locale: user.locale } : {}) } };
       }
       case 'files.getUploadURLExternal': {
         const id = `F${this.nextNumber()}`;

@@ -91,10 +91,12 @@ export function slackBenchInstitution(boardCount: number): SlackBenchInstitution
     ...boards.flatMap((board) => [board.chair, board.secretary]),
     ...managers.map((manager) => manager.email),
   ];
+  // Every third person reads Slack in English; the rest in Danish (the institution's language).
   const users = emails.map((email, index) => ({
     id: `U${String(index + 1).padStart(8, '0')}`,
     email,
     realName: email.split('@')[0] ?? email,
+    locale: index % 3 === 0 ? 'en-GB' : 'da-DK',
   }));
   return { config: parsed.data, users };
 }

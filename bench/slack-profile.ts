@@ -43,7 +43,7 @@ export function timedSurface(surface: ChatSurface, clock: PhaseClock): ChatSurfa
         surface.postMessage(destination, message),
       ),
     updateMessage: (posted, message) => clock.time('update', () => surface.updateMessage(posted, message)),
-    resolveUser: (email) => clock.time('resolve user', () => surface.resolveUser(email)),
+    resolveUser: (email, options) => clock.time('resolve user', () => surface.resolveUser(email, options)),
   };
 }
 

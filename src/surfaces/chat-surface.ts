@@ -17,6 +17,10 @@ export interface PostedMessage {
   readonly messageIds: readonly string[];
 }
 
+export interface ResolveOptions {
+  readonly locale?: boolean;
+}
+
 /** A person as a surface knows them. */
 export interface SurfaceUser {
   readonly surface: SurfaceName;
@@ -41,6 +45,11 @@ export interface ChatSurface {
    * the next update must find them (keep the returned one, not the old one).
    */
   updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage>;
-  /** By e-mail; null when the platform does not know the address (the caller reports who could not be reached). */
-  resolveUser(email: string): Promise<SurfaceUser | null>;
+  /**
+   * By e-mail; null when the platform does not know the address (the caller
+   * reports who could not be reached). With `locale`, the person's locale is
+   * looked up too where the platform needs another call for it (Slack): ask
+   * only for people who will read something in their own language.
+   */
+  resolveUser(email: string, options?: ResolveOptions): Promise<SurfaceUser | null>;
 }

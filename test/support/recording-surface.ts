@@ -3,6 +3,7 @@ import type {
   ChatSurface,
   Destination,
   PostedMessage,
+  ResolveOptions,
   SurfaceName,
   SurfaceUser,
 } from '../../src/surfaces/chat-surface.js';
@@ -41,7 +42,8 @@ export class RecordingSurface implements ChatSurface {
     return posted;
   }
 
-  async resolveUser(email: string): Promise<SurfaceUser | null> {
+  /** Like Slack, it tells a person's locale only when asked for it (the caller must ask for a copy's reader). */
+  async resolveUser(email: string, options: ResolveOptions = {}): Promise<SurfaceUser | null> {
     const person = this.directory.get(email);
     if (!person) return null;
     return {
@@ -49,7 +51,7 @@ export class RecordingSurface implements ChatSurface {
       userId: `U-${email}`,
       email,
       displayName: person.displayName,
-      locale: person.locale ?? null,
+      locale: options.locale ? (person.locale ?? null) : null,
     };
   }
 }

@@ -50,7 +50,7 @@ export class HostedImages {
         await this.store(message);
         return surface.updateMessage(posted, message);
       },
-      resolveUser: (email) => surface.resolveUser(email),
+      resolveUser: (email, options) => surface.resolveUser(email, options),
     };
   }
 

@@ -1,6 +1,12 @@
 import type { Logger } from '../../logging/logger.js';
 import type { Block, Form, ImageRef, Message, PersonRef, RichText } from '../../messages/message-model.js';
-import type { ChatSurface, Destination, PostedMessage, SurfaceUser } from '../chat-surface.js';
+import type {
+  ChatSurface,
+  Destination,
+  PostedMessage,
+  ResolveOptions,
+  SurfaceUser,
+} from '../chat-surface.js';
 import {
   renderSlackMessage,
   renderSlackModal,
@@ -110,8 +116,12 @@ export class SlackSurface implements ChatSurface {
     });
   }
 
-  resolveUser(email: string): Promise<SurfaceUser | null> {
-    return this.options.users.resolveEmail(email);
+  /** users.lookupByEmail tells no locale: with `locale`, users.info (cached, Tier 4) adds it. */
+  async resolveUser(email: string, options: ResolveOptions = {}): Promise<SurfaceUser | null> {
+    const user = await this.options.users.resolveEmail(email);
+    if (!user || !options.locale || user.locale !== null) return user;
+    const { locale } = await this.options.users.actor(user.userId);
+    return { ...user, locale };
   }
 
   /** Pages for `message`, the people it mentions looked up first (the renderer asks synchronously). */

@@ -223,6 +223,21 @@ describe('resolving people by e-mail', () => {
     ]);
   });
 
+  test('asked for the locale, it reads it with users.info (once per person); without, it does not ask', async () => {
+    await start();
+
+    expect(await slack.surface.resolveUser(anne.email)).toMatchObject({ locale: null });
+    expect(double.callsOf('users.info')).toEqual([]);
+
+    expect(await slack.surface.resolveUser(bo.email, { locale: true })).toMatchObject({
+      userId: bo.id,
+      locale: 'en-GB',
+    });
+    await slack.surface.resolveUser(bo.email, { locale: true });
+    expect(double.callsOf('users.info').map((call) => call.args.user)).toEqual([bo.id]);
+    expect(await slack.surface.resolveUser('nobody@uni.example', { locale: true })).toBeNull();
+  });
+
   test('a cached answer expires: after the time-to-live Slack is asked again', async () => {
     double = await SlackApiDouble.start({ users: [anne, bo] });
     let now = 0;

@@ -129,11 +129,16 @@ async function remindOnSurface(
   if (!channelId) return [report('channel', 'no_channel')];
 
   const people = [recipients.chair, recipients.secretary, ...recipients.copies];
+  // Copies are written in their reader's language; the channel in the institution's.
+  const readsOwnCopy = new Set(recipients.copies.map((person) => person.email));
   // All of a board's people at once: their lookups queue side by side, so
   // under a platform's rate limit each board is ready to post as early as it can be.
   const resolved = new Map<string, SurfaceUser | null>(
     await Promise.all(
-      people.map(async (person) => [person.email, await surface.resolveUser(person.email)] as const),
+      people.map(async (person) => {
+        const locale = readsOwnCopy.has(person.email);
+        return [person.email, await surface.resolveUser(person.email, { locale })] as const;
+      }),
     ),
   );
   const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
