@@ -1,6 +1,5 @@
-import type { BotActor, BotRequests } from '../bot/bot-requests.js';
+import type { BotRequests } from '../bot/bot-requests.js';
 import { TrafiklysBot } from '../bot/trafiklys-bot.js';
-import type { StudyBoard } from '../config/institution-config.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
 import { examPeriodReminderJob, missedScheduledRun } from '../jobs/exam-period-reminder-job.js';
@@ -8,13 +7,10 @@ import { importFolderJob } from '../jobs/import-folder-job.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
-import { type ImportReport, importIdentification } from '../procedures/at-risk/import-identification.js';
-import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import { ReminderMessageComposer } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
-import { todayIn } from '../shared/calendar-date.js';
 import { CodedError } from '../shared/coded-error.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
 import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
@@ -30,6 +26,7 @@ import { parseSlackEnvironment } from '../surfaces/slack/slack-environment.js';
 import { createTeamsBot, teamsAuthentication, teamsMessagesPath } from '../surfaces/teams/teams-app.js';
 import { parseTeamsEnvironment } from '../surfaces/teams/teams-environment.js';
 import { loadDemoDataOnFirstStart } from './demo-data.js';
+import { sharedExportImporter } from './import-shared-export.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface RunningBot {
@@ -101,11 +98,13 @@ export async function startBot(options: {
     for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
     return reports;
   };
-  const importShared = async (
-    file: { name: string; bytes: Uint8Array },
-    board: StudyBoard,
-    actor: BotActor,
-  ) => importForBoard(runtime, file, board, actor, now, metrics);
+  const importShared = sharedExportImporter({
+    config,
+    storage: runtime.identificationStorage,
+    cipher: runtime.cprCipher,
+    now,
+    metrics,
+  });
   const bot: BotRequests = new TrafiklysBot({
     config,
     storage: runtime.identificationStorage,
@@ -227,39 +226,5 @@ async function catchUp(
     const outcome = await scheduler.runNow(job, slot);
     if (outcome === 'ran')
       logger.info({ job: job.name, scheduledFor: slot.toISOString() }, 'caught up at start-up');
-  }
-}
-
-/** An export shared in a board's channel: the rows of that board (as home board) are imported. */
-async function importForBoard(
-  runtime: Runtime,
-  file: { name: string; bytes: Uint8Array },
-  board: StudyBoard,
-  actor: BotActor,
-  now: () => Date,
-  metrics: Metrics,
-): Promise<ImportReport> {
-  const { config } = runtime.loadedConfig;
-  try {
-    const progressExport = await readProgressExport(file.bytes, {
-      fileName: file.name,
-      columnAliases: config.columnAliases,
-    });
-    const report = await importIdentification(runtime.identificationStorage, {
-      progressExport: {
-        ...progressExport,
-        rows: progressExport.rows.filter((row) => row.boardCode === board.code),
-      },
-      asOf: todayIn(config.institution.timeZone, now()),
-      rules: config.thresholds,
-      knownBoards: new Set(config.boards.map((candidate) => candidate.code)),
-      actor: `${actor.surface}:${actor.email ?? actor.userId}`,
-      cipher: runtime.cprCipher,
-    });
-    metrics.import('imported');
-    return report;
-  } catch (error) {
-    metrics.import('rejected');
-    throw error;
   }
 }

@@ -7,14 +7,14 @@ import {
   type Term,
 } from '../procedures/at-risk/identification-period.js';
 import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
-import type { ImportReport } from '../procedures/at-risk/import-identification.js';
-import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { reviewActionId } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
 import { todayIn } from '../shared/calendar-date.js';
-import { isCodedError } from '../shared/coded-error.js';
 import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
-import { boardOfChannel, mayFollowBoard, mayImportFor } from './permissions.js';
+import { boardsOf, importScopeOf } from './import-scope.js';
+import { boardOfChannel, mayFollowBoard } from './permissions.js';
+import { importedReply, importFailureReply } from './shared-export-reply.js';
 
 /** What the bot needs from the rest of the application; wired in src/app. */
 export interface BotDependencies {
@@ -22,12 +22,16 @@ export interface BotDependencies {
   readonly storage: IdentificationStorage;
   /** Sends (or updates) the period's reminders for these boards on every surface. */
   remind(boardCodes: readonly string[], period: IdentificationPeriod): Promise<DeliveryReport[]>;
-  /** Imports an export shared in a board's channel, for that board. */
+  /**
+   * Imports the rows of these boards from a shared export, in one
+   * transaction: a board channel's board, or every board of the person in a
+   * direct chat.
+   */
   importShared(
-    file: { name: string; bytes: Uint8Array },
-    board: StudyBoard,
+    file: { readonly name: string; readonly bytes: Uint8Array },
+    boards: readonly StudyBoard[],
     actor: BotActor,
-  ): Promise<ImportReport>;
+  ): Promise<BoardsImport>;
   readonly now: () => Date;
 }
 
@@ -73,47 +77,27 @@ export class TrafiklysBot implements BotRequests {
     conversation: ConversationRef,
     file: { readonly name: string; readonly bytes: Uint8Array },
   ): Promise<BotReply> {
-    const reader = this.readerFor(actor);
-    const { t } = reader;
-    const board = this.boardForFile(actor, conversation);
-    if (!board) return privately(plain(t.bot.notABoardChannel));
-    if (!mayImportFor(actor.email, board)) return privately(plain(t.errors.notAllowed('import_export')));
+    const { t } = this.readerFor(actor);
+    const { config } = this.dependencies;
+    const scope = importScopeOf(config, actor, conversation);
+    if (scope.kind === 'refused') {
+      return privately(
+        plain(scope.reason === 'not_allowed' ? t.errors.notAllowed('import_export') : t.bot.notABoardChannel),
+      );
+    }
     try {
-      const report = await this.dependencies.importShared(file, board, actor);
-      await this.dependencies.remind([board.code], report.period);
-      const lines = [
-        t.progressImport.imported({
-          fileName: file.name,
-          asOf: report.asOf,
-          students: report.students,
-          outOfScope: report.outOfScope,
-        }),
-        ...report.boards
-          .filter((imported) => imported.boardCode === board.code && imported.outcome === 'replaced')
-          .map(() => t.progressImport.replacedDraft(report.period)),
-        ...(report.boards.every((imported) => imported.outcome === 'unchanged')
-          ? [t.progressImport.alreadyImported({ fileName: file.name, period: report.period })]
-          : []),
-      ];
-      return inConversation(plain(lines.join('\n')));
-    } catch (error) {
-      if (error instanceof ProgressExportError) {
-        const listed = error.problems.slice(0, 20);
-        return inConversation(
-          plain(
-            t.progressImport.rejected({
-              fileName: file.name,
-              problems: listed.map((problem) => t.progressImport.problem(problem)),
-              more: error.problems.length - listed.length,
-            }),
-          ),
+      const outcome = await this.dependencies.importShared(file, boardsOf(scope), actor);
+      if (outcome.kind === 'imported') {
+        await this.dependencies.remind(
+          outcome.boards.map((board) => board.boardCode),
+          outcome.report.period,
         );
       }
-      if (isCodedError(error) && error.code === 'import.cycle_locked') {
-        return inConversation(plain(t.progressImport.cycleLocked(this.currentPeriod())));
-      }
-      if (isCodedError(error)) return inConversation(plain(error.message));
-      throw error;
+      return inConversation(plain(importedReply(t, file.name, scope, outcome, config.boards)));
+    } catch (error) {
+      const failure = importFailureReply(t, file.name, error, config.boards);
+      if (failure === null) throw error;
+      return inConversation(plain(failure));
     }
   }
 
@@ -254,19 +238,6 @@ export class TrafiklysBot implements BotRequests {
         },
       ],
     };
-  }
-
-  /**
-   * A file shared in a board's channel is for that board. In a direct chat
-   * with the bot (Teams delivers files to bots only there) it is for the one
-   * board the person imports for; with several, they must use a board channel.
-   */
-  private boardForFile(actor: BotActor, conversation: ConversationRef): StudyBoard | null {
-    const { config } = this.dependencies;
-    const channelBoard = boardOfChannel(config, conversation.surface, conversation.conversationId);
-    if (channelBoard || conversation.kind !== 'direct') return channelBoard;
-    const own = config.boards.filter((board) => mayImportFor(actor.email, board));
-    return own.length === 1 ? (own[0] ?? null) : null;
   }
 
   /** A board's channel means that board; elsewhere, the boards the person follows. */

@@ -61,7 +61,27 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
       fileName: 'f.csv',
       period: spring2026,
     }),
-    'progressImport.cycleLocked': t.progressImport.cycleLocked(spring2026),
+    'progressImport.cycleLocked': t.progressImport.cycleLocked({
+      period: spring2026,
+      boardName: 'SN-DAT',
+      fileName: 'f.csv',
+    }),
+    'progressImport.boardImported': t.progressImport.boardImported({
+      boardName: 'SN-DAT',
+      students: 3,
+      outcome: 'replaced',
+      period: spring2026,
+    }),
+    'progressImport.boardsNotInFile': t.progressImport.boardsNotInFile(['SN-DAT', 'SN-HUM']),
+    'progressImport.otherBoardsLeftOut': t.progressImport.otherBoardsLeftOut(3),
+    'progressImport.noRowsForBoard': t.progressImport.noRowsForBoard({
+      fileName: 'f.csv',
+      boardName: 'SN-DAT',
+    }),
+    'progressImport.noneOfYourBoards': t.progressImport.noneOfYourBoards({
+      fileName: 'f.csv',
+      boardNames: ['SN-DAT', 'SN-HUM'],
+    }),
     'progressImport.rejected': t.progressImport.rejected({ fileName: 'f.csv', problems: ['x'], more: 2 }),
     'progressImport.problem': t.progressImport.problem({ line: 2, column: 'name', message: 'x' }),
     'copyToManager.intro': t.copyToManager.intro({ period: spring2026, boardName: 'SN-DAT' }),

@@ -96,8 +96,30 @@ export interface Catalogue {
     replacedDraft(period: IdentificationPeriod): string;
     /** The same file with the same reference date: nothing changed. */
     alreadyImported(params: { readonly fileName: string; readonly period: IdentificationPeriod }): string;
-    /** Mails were sent for the period, so its cycle cannot be replaced. */
-    cycleLocked(period: IdentificationPeriod): string;
+    /**
+     * Mails were sent for the period, so the board's cycle cannot be replaced;
+     * a file is imported whole, so nothing from it was stored, for any board.
+     */
+    cycleLocked(params: {
+      readonly period: IdentificationPeriod;
+      readonly boardName: string;
+      readonly fileName: string;
+    }): string;
+    /** One board of several imported from a file shared in a direct chat. */
+    boardImported(params: {
+      readonly boardName: string;
+      readonly students: number;
+      readonly outcome: 'created' | 'replaced' | 'unchanged';
+      readonly period: IdentificationPeriod;
+    }): string;
+    /** Boards the person imports for that the file holds no rows of; their own students are untouched. */
+    boardsNotInFile(boardNames: readonly string[]): string;
+    /** Rows of boards the import was not for, left out (counted, never named: they are students). */
+    otherBoardsLeftOut(rows: number): string;
+    /** A file shared in a board's channel without a row of that board: nothing stored. */
+    noRowsForBoard(params: { readonly fileName: string; readonly boardName: string }): string;
+    /** A file shared in a direct chat without a row of any board the person imports for: nothing stored. */
+    noneOfYourBoards(params: { readonly fileName: string; readonly boardNames: readonly string[] }): string;
     /**
      * `Filen … kunne ikke bruges:` and one problem a line (already described,
      * see `problem`); `more` problems were left out of the list.
@@ -134,7 +156,7 @@ export interface Catalogue {
 
   /** The bot's answers to commands and shared files. */
   readonly bot: {
-    /** An export shared outside a study board's channel. */
+    /** An export shared in a channel that is no study board's. */
     readonly notABoardChannel: string;
     /** What `remind now` did for one board; `unreachable` are e-mail addresses. */
     remindResult(params: {

@@ -115,8 +115,33 @@ const messages: Catalogue = {
     replacedDraft: (period) => `Den erstatter den tidligere eksport for ${periodName(period)}.`,
     alreadyImported: ({ fileName, period }) =>
       `${fileName} er allerede indlæst for ${periodName(period)}, så intet er ændret.`,
-    cycleLocked: (period) =>
-      `Mailene for ${periodName(period)} er allerede sendt, så identifikationen kan ikke længere erstattes af en ny eksport. Intet er gemt.`,
+    cycleLocked: ({ period, boardName, fileName }) =>
+      `Mailene for ${boardName}, ${periodName(period)}, er allerede sendt, så identifikationen kan ikke længere erstattes af en ny eksport. Intet fra ${fileName} er gemt: en fil indlæses helt eller slet ikke.`,
+    boardImported: ({ boardName, students, outcome, period }) => {
+      const what = {
+        created: `, indlæst for ${periodName(period)}.`,
+        replaced: `; erstatter den tidligere eksport for ${periodName(period)}.`,
+        unchanged: `; allerede indlæst fra denne fil for ${periodName(period)}, så intet er ændret.`,
+      }[outcome];
+      return `${boardName}: ${number(students)} studerende${what}`;
+    },
+    boardsNotInFile: (boardNames) =>
+      plural(boardNames.length, {
+        one: `Filen har ingen rækker for ${format.list(boardNames)}, så nævnets egne studerende er uændrede.`,
+        other: `Filen har ingen rækker for ${format.list(boardNames)}, så nævnenes egne studerende er uændrede.`,
+      }),
+    otherBoardsLeftOut: (rows) =>
+      plural(rows, {
+        one: `${number(rows)} række fra et andet studienævn blev udeladt.`,
+        other: `${number(rows)} rækker fra andre studienævn blev udeladt.`,
+      }),
+    noRowsForBoard: ({ fileName, boardName }) =>
+      `${fileName} har ingen rækker for ${boardName}, så intet er gemt.`,
+    noneOfYourBoards: ({ fileName, boardNames }) =>
+      `Du indlæser eksporter for ${format.list(boardNames)}, og ${fileName} har ingen rækker for ${plural(
+        boardNames.length,
+        { one: 'det', other: 'nogen af dem' },
+      )}, så intet er gemt.`,
     rejected: ({ fileName, problems, more }) =>
       [
         `Filen ${fileName} kunne ikke bruges, og intet fra den er gemt:`,
@@ -151,7 +176,7 @@ const messages: Catalogue = {
 
   bot: {
     notABoardChannel:
-      'Eksporter indlæses i studienævnets egen kanal, eller i en direkte besked til Trafiklys fra sekretæren for ét studienævn. Del filen dér.',
+      'Eksporter indlæses i et studienævns egen kanal eller i en direkte besked til Trafiklys. Del filen dér.',
     remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
       const parts = [
         posted > 0

@@ -116,8 +116,37 @@ const messages: Catalogue = {
     replacedDraft: (period) => `It replaces the previous export for ${periodName(period)}.`,
     alreadyImported: ({ fileName, period }) =>
       `${fileName} has already been imported for ${periodName(period)}; nothing has changed.`,
-    cycleLocked: (period) =>
-      `The mails for ${periodName(period)} have already been sent, so the identification can no longer be replaced by a new export. Nothing was stored.`,
+    cycleLocked: ({ period, boardName, fileName }) =>
+      `The mails for ${boardName}, ${periodName(period)}, have already been sent, so its identification can no longer be replaced by a new export. Nothing from ${fileName} was stored: a file is imported whole or not at all.`,
+    boardImported: ({ boardName, students, outcome, period }) => {
+      const count = plural(students, {
+        one: `${number(students)} student`,
+        other: `${number(students)} students`,
+      });
+      const what = {
+        created: `, imported for ${periodName(period)}.`,
+        replaced: `; replaces the previous export for ${periodName(period)}.`,
+        unchanged: `; already imported from this file for ${periodName(period)}, so nothing has changed.`,
+      }[outcome];
+      return `${boardName}: ${count}${what}`;
+    },
+    boardsNotInFile: (boardNames) =>
+      plural(boardNames.length, {
+        one: `The file has no rows for ${format.list(boardNames)}, so its own students were left as they were.`,
+        other: `The file has no rows for ${format.list(boardNames)}, so their own students were left as they were.`,
+      }),
+    otherBoardsLeftOut: (rows) =>
+      plural(rows, {
+        one: `${number(rows)} row of another study board was left out.`,
+        other: `${number(rows)} rows of other study boards were left out.`,
+      }),
+    noRowsForBoard: ({ fileName, boardName }) =>
+      `${fileName} has no rows for ${boardName}, so nothing was stored.`,
+    noneOfYourBoards: ({ fileName, boardNames }) =>
+      `You import exports for ${format.list(boardNames)}, and ${fileName} has no rows for ${plural(
+        boardNames.length,
+        { one: 'it', other: 'any of them' },
+      )}, so nothing was stored.`,
     rejected: ({ fileName, problems, more }) =>
       [
         `${fileName} could not be used, and nothing from it was stored:`,
@@ -152,7 +181,7 @@ const messages: Catalogue = {
 
   bot: {
     notABoardChannel:
-      'Exports are imported in the study board’s own channel, or in a direct message to Trafiklys from the secretary of one board. Share the file there.',
+      'Exports are imported in a study board’s own channel, or in a direct message to Trafiklys. Share the file there.',
     remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
       const parts = [
         posted > 0 ? `${number(posted)} sent` : null,

@@ -7,6 +7,7 @@ import type {
   CycleComparison,
   CycleFigures,
   CycleRecord,
+  CycleStatus,
   IdentificationStorage,
   IdentificationStore,
   ResultRecord,
@@ -95,6 +96,26 @@ export async function importIdentification(
   };
 }
 
+/**
+ * A board's cycle for the period is no longer a draft (its mails have been
+ * sent), so a new export cannot replace it. The whole import is refused: the
+ * board is named so a reply can say which one stood in the way.
+ */
+export class CycleLockedError extends CodedError {
+  constructor(
+    readonly boardCode: string,
+    readonly period: IdentificationPeriod,
+    readonly status: Exclude<CycleStatus, 'draft'>,
+  ) {
+    super(
+      'import.cycle_locked',
+      `study board ${boardCode}: the ${describePeriod(period)} identification is ${status}` +
+        ' (its mails have been sent), so a new export cannot replace it; nothing was stored',
+    );
+    this.name = 'CycleLockedError';
+  }
+}
+
 interface BoardPlan {
   readonly boardCode: string;
   readonly outcome: ImportOutcome;
@@ -114,13 +135,7 @@ async function planBoard(
   const sameImport =
     existing.sourceFileHash === request.progressExport.sha256 && existing.referenceDate === request.asOf;
   if (sameImport) return { ...base, outcome: 'unchanged' };
-  if (existing.status !== 'draft') {
-    throw new CodedError(
-      'import.cycle_locked',
-      `study board ${board.boardCode}: the ${describePeriod(period)} identification is ${existing.status}` +
-        ' (its mails have been sent), so a new export cannot replace it; nothing was stored',
-    );
-  }
+  if (existing.status !== 'draft') throw new CycleLockedError(board.boardCode, period, existing.status);
   return { ...base, outcome: 'replaced' };
 }
 

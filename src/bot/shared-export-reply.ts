@@ -1,0 +1,88 @@
+import type { StudyBoard } from '../config/institution-config.js';
+import type { Catalogue } from '../i18n/catalogue/catalogue.js';
+import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
+import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
+import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import { isCodedError } from '../shared/coded-error.js';
+import type { ImportScope } from './import-scope.js';
+
+/** A rejected file lists this many problems; the rest are counted. */
+const listedProblems = 20;
+
+/**
+ * What the bot says about a shared export it imported (or found nothing in
+ * for the scope's boards). Counts and board names only: never a student, so
+ * never a CPR number. One board (a board channel, or a direct chat of someone
+ * who imports for one board) reads as it always has; several get a line each.
+ */
+export function importedReply(
+  t: Catalogue,
+  fileName: string,
+  scope: Exclude<ImportScope, { kind: 'refused' }>,
+  outcome: BoardsImport,
+  boards: readonly StudyBoard[],
+): string {
+  const nameOf = (code: string) => boards.find((board) => board.code === code)?.name ?? code;
+  if (outcome.kind === 'no_rows_for_boards') {
+    return scope.kind === 'board_channel'
+      ? t.progressImport.noRowsForBoard({ fileName, boardName: scope.board.name })
+      : t.progressImport.noneOfYourBoards({ fileName, boardNames: scope.boards.map((board) => board.name) });
+  }
+  const { report } = outcome;
+  const lines = [
+    t.progressImport.imported({
+      fileName,
+      asOf: report.asOf,
+      students: report.students,
+      outOfScope: report.outOfScope,
+    }),
+  ];
+  if (scope.kind === 'direct_chat' && scope.boards.length > 1) {
+    for (const board of outcome.boards) {
+      lines.push(
+        t.progressImport.boardImported({
+          boardName: nameOf(board.boardCode),
+          students: board.students,
+          outcome: board.outcome,
+          period: report.period,
+        }),
+      );
+    }
+    if (outcome.absentBoardCodes.length > 0)
+      lines.push(t.progressImport.boardsNotInFile(outcome.absentBoardCodes.map(nameOf)));
+  } else {
+    if (outcome.boards.some((board) => board.outcome === 'replaced'))
+      lines.push(t.progressImport.replacedDraft(report.period));
+    if (report.boards.every((board) => board.outcome === 'unchanged'))
+      lines.push(t.progressImport.alreadyImported({ fileName, period: report.period }));
+  }
+  if (outcome.otherBoardRows > 0) lines.push(t.progressImport.otherBoardsLeftOut(outcome.otherBoardRows));
+  return lines.join('\n');
+}
+
+/**
+ * What the bot says when a shared export could not be imported; null for an
+ * error that is no fault of the file (it propagates, and the surface answers
+ * with a reference to the log).
+ */
+export function importFailureReply(
+  t: Catalogue,
+  fileName: string,
+  error: unknown,
+  boards: readonly StudyBoard[],
+): string | null {
+  if (error instanceof ProgressExportError) {
+    const listed = error.problems.slice(0, listedProblems);
+    return t.progressImport.rejected({
+      fileName,
+      problems: listed.map((problem) => t.progressImport.problem(problem)),
+      more: error.problems.length - listed.length,
+    });
+  }
+  if (error instanceof CycleLockedError) {
+    const boardName = boards.find((board) => board.code === error.boardCode)?.name ?? error.boardCode;
+    return t.progressImport.cycleLocked({ period: error.period, boardName, fileName });
+  }
+  if (isCodedError(error)) return error.message;
+  return null;
+}
