@@ -18,7 +18,8 @@ export class RecordingSurface implements ChatSurface {
   constructor(
     readonly name: SurfaceName,
     private readonly directory: ReadonlyMap<string, { displayName: string; locale?: string }> = new Map(),
-    private readonly postDelayMs = 0,
+    /** Each post waits for this first: a test holds a post back while something else happens. */
+    private readonly postsWaitFor: Promise<unknown> = Promise.resolve(),
   ) {}
 
   async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
@@ -27,7 +28,7 @@ export class RecordingSurface implements ChatSurface {
       this.failNextPost = null;
       throw failure;
     }
-    if (this.postDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.postDelayMs));
+    await this.postsWaitFor;
     const posted: PostedMessage = {
       surface: this.name,
       conversationId: destination.kind === 'channel' ? destination.channelId : `D-${destination.email}`,

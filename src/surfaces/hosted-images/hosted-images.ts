@@ -26,16 +26,19 @@ export class HostedImages {
     return this.publicUrl ? `${this.publicUrl}${hostedImagesPrefix}${image.id}.png` : null;
   }
 
+  /**
+   * An image is stored once by its content hash. A board's channel post and
+   * its copies carry the same chart and are sent side by side, so two stores
+   * of one image race: ON CONFLICT DO NOTHING (skipDuplicates) lets both
+   * succeed, where an upsert would read, find nothing and insert twice.
+   */
   async store(message: Message): Promise<void> {
-    for (const block of message.blocks) {
-      if (block.type !== 'image') continue;
-      const { id, png, width, height } = block.image;
-      await this.prisma.imageAsset.upsert({
-        where: { id },
-        create: { id, png: new Uint8Array(png), width, height },
-        update: {},
-      });
-    }
+    const images = message.blocks.flatMap((block) => (block.type === 'image' ? [block.image] : []));
+    if (images.length === 0) return;
+    await this.prisma.imageAsset.createMany({
+      data: images.map(({ id, png, width, height }) => ({ id, png: new Uint8Array(png), width, height })),
+      skipDuplicates: true,
+    });
   }
 
   /** The surface, storing a message's images before it is posted or updated, so their URLs work. */

@@ -45,9 +45,16 @@ describe(`a reminder is delivered once per board, period, surface and recipient 
   });
 
   it('two instances delivering at the same moment post it once', async () => {
-    const first = new RecordingSurface('slack', new Map(), 30);
-    const second = new RecordingSurface('slack', new Map(), 30);
-    const outcomes = await Promise.all([deliver(first, summary('x')), deliver(second, summary('x'))]);
+    // Whichever claims first is held in its post until the other has finished:
+    // the other must find the claim, however the two are scheduled.
+    let oneFinished!: () => void;
+    const either = new Promise<void>((resolve) => (oneFinished = resolve));
+    const first = new RecordingSurface('slack', new Map(), either);
+    const second = new RecordingSurface('slack', new Map(), either);
+    const outcomes = await Promise.all([
+      deliver(first, summary('x')).finally(oneFinished),
+      deliver(second, summary('x')).finally(oneFinished),
+    ]);
     expect(outcomes.sort()).toEqual(['already_claimed', 'posted']);
     expect(first.posts.length + second.posts.length).toBe(1);
   });
