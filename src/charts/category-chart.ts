@@ -4,7 +4,14 @@ import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
 import { trafficLights } from '../procedures/at-risk/traffic-light.js';
 import { barValueLabels } from './bar-value-labels.js';
 import { chartFontFamily } from './chart-font.js';
-import { axisTextColour, fontSize, gridColour, lightColours, textColour } from './chart-style.js';
+import {
+  axisTextColour,
+  fontSize,
+  gridColour,
+  lightColours,
+  textColour,
+  titleWithoutLegend,
+} from './chart-style.js';
 import { type ChartSize, renderBarChart } from './render-chart.js';
 
 export interface CategoryChartInput extends ChartSize {
@@ -42,16 +49,7 @@ export async function renderCategoryChart({
       options: {
         indexAxis: 'y',
         layout: { padding: { top: 4, right: 24, bottom: 8, left: 8 } },
-        plugins: {
-          title: {
-            display: true,
-            text: title,
-            color: textColour,
-            font: { family, size: fontSize.title, weight: 'bold' },
-            padding: { top: 8, bottom: 12 },
-          },
-          legend: { display: false },
-        },
+        plugins: titleWithoutLegend(title, family, 12),
         scales: {
           x: {
             beginAtZero: true,

@@ -33,3 +33,20 @@ export const lightColours: Readonly<Record<TrafficLight, LightColours>> = {
 };
 
 export const fontSize = { title: 17, axisTitle: 13, tick: 13, label: 13, legend: 13 } as const;
+
+/**
+ * The plugins' options every chart shares: a bold title above the bars and no
+ * legend (bars and rows carry their category names, so a legend would repeat them).
+ */
+export function titleWithoutLegend(text: string, family: string, gapBelow: number) {
+  return {
+    title: {
+      display: true,
+      text,
+      color: textColour,
+      font: { family, size: fontSize.title, weight: 'bold' as const },
+      padding: { top: 8, bottom: gapBelow },
+    },
+    legend: { display: false },
+  };
+}

@@ -5,7 +5,7 @@ import type { TrafficLight } from '../procedures/at-risk/traffic-light.js';
 import { trafficLights } from '../procedures/at-risk/traffic-light.js';
 import { barValueLabels } from './bar-value-labels.js';
 import { chartFontFamily } from './chart-font.js';
-import { axisTextColour, fontSize, lightColours, textColour } from './chart-style.js';
+import { axisTextColour, fontSize, lightColours, textColour, titleWithoutLegend } from './chart-style.js';
 import { type ChartSize, renderBarChart } from './render-chart.js';
 
 export interface TrendCycle {
@@ -111,16 +111,7 @@ export async function renderTrendChart({
       },
       options: {
         layout: { padding: { top: 4, right: 16, bottom: 4, left: 8 } },
-        plugins: {
-          title: {
-            display: true,
-            text: title,
-            color: textColour,
-            font: { family, size: fontSize.title, weight: 'bold' },
-            padding: { top: 8, bottom: 8 },
-          },
-          legend: { display: false },
-        },
+        plugins: titleWithoutLegend(title, family, 8),
         scales: {
           x: {
             stacked: true,
