@@ -13,6 +13,7 @@ import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
 import { CodedError } from '../shared/coded-error.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
+import { PrismaOpenFormStore } from '../storage/prisma-open-form-store.js';
 import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
 import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
 import { PrismaTeamsConversations } from '../storage/prisma-teams-conversations.js';
@@ -115,6 +116,8 @@ export async function startBot(options: {
 
   await loadDemoDataOnFirstStart(runtime, now(), logger);
 
+  // In the database, so a form opened through one instance can be submitted through any other.
+  const openForms = new PrismaOpenFormStore(database.prisma, logger);
   const routes = new Map<string, RouteHandler>([
     ['/healthz', healthRoute(database, startedAt)],
     ['/metrics', metrics.route()],
@@ -126,6 +129,7 @@ export async function startBot(options: {
       config,
       surface: consoleSurface,
       bot,
+      openForms,
     })) {
       routes.set(path, route);
     }
@@ -139,6 +143,7 @@ export async function startBot(options: {
         bot,
         logger: logger.child({ surface: 'slack' }),
         replayGuard: new PrismaReplayGuard(database.prisma),
+        openForms,
         outbound: { metrics: { increment: (name) => countChatEvent(metrics, 'slack', name) } },
       });
       surfaces.push(slack.surface);
@@ -149,6 +154,7 @@ export async function startBot(options: {
         authentication: teamsAuth,
         requests: bot,
         references: new PrismaTeamsConversations(database.prisma),
+        openForms,
         logger: logger.child({ surface: 'teams' }),
         metrics: { increment: (name) => countChatEvent(metrics, 'teams', name) },
         imageUrlFor: (image) => images.urlFor(image),

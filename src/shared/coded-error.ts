@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'storage.migration_changed'
   | 'storage.migration_failed'
   | 'storage.data_folder_in_use'
+  | 'storage.open_form_too_large'
   | 'cli.usage'
   | 'file.unreadable';
 

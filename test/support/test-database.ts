@@ -63,3 +63,36 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * One fresh, migrated database as two bot instances see it: two connection
+ * pools on PostgreSQL; on PGlite, which one process holds alone, one handle
+ * shared by both. close() closes everything and removes the database.
+ */
+export async function openSharedTestDatabase(): Promise<{
+  readonly instances: readonly [Database, Database];
+  close(): Promise<void>;
+}> {
+  if (!process.env.DATABASE_URL) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    return { instances: [database, database], close: () => database.close() };
+  }
+  const target = await createTestDatabaseTarget();
+  const first = await openDatabase(target.options).catch(async (error: unknown) => {
+    await target.dispose();
+    throw error;
+  });
+  const second = await openDatabase(target.options).catch(async (error: unknown) => {
+    await first.close();
+    await target.dispose();
+    throw error;
+  });
+  return {
+    instances: [first, second],
+    async close() {
+      await first.close();
+      await second.close();
+      await target.dispose();
+    },
+  };
+}

@@ -5,8 +5,9 @@ import type { BotActor, BotReply, BotRequests, ConversationRef } from '../../bot
 import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type RouteHandler, sendJson } from '../../http/http-server.js';
-import type { Form, ImageRef } from '../../messages/message-model.js';
+import type { ImageRef } from '../../messages/message-model.js';
 import { hostedImagesPrefix } from '../hosted-images/hosted-images.js';
+import type { OpenFormStore } from '../open-form-store.js';
 import { botAuthor, type ConsoleSurface, directChannel } from './console-surface.js';
 import { readConsoleFormValues, renderConsoleForm, renderConsoleMessage } from './html/index.js';
 import { fromStoredMessage } from './stored-message.js';
@@ -31,6 +32,9 @@ const actionBody = inChannel.extend({
 });
 const formBody = asPerson.extend({ formToken: z.uuid(), values: z.record(z.string(), z.unknown()) });
 
+/** A console page may stay open all day; a form on it keeps working as long as a Slack modal would. */
+export const consoleFormTtlMs = 24 * 60 * 60 * 1000;
+
 /**
  * The console page's HTTP API: what Slack's and Teams' servers would send, as
  * JSON from the page. It translates requests into the same BotRequests calls
@@ -41,10 +45,10 @@ export function consoleApiRoutes(options: {
   readonly config: InstitutionConfig;
   readonly surface: ConsoleSurface;
   readonly bot: BotRequests;
+  /** Open forms by token: the page submits field values, the form gives them meaning. */
+  readonly openForms: OpenFormStore;
 }): Map<string, RouteHandler> {
-  const { prisma, config, surface, bot } = options;
-  // Open forms by token: the page submits field values, the form gives them meaning.
-  const openForms = new Map<string, Form>();
+  const { prisma, config, surface, bot, openForms } = options;
 
   const actorFor = (email: string, locale: string | null | undefined): BotActor => ({
     surface: 'console',
@@ -63,7 +67,7 @@ export function consoleApiRoutes(options: {
     if (reply.kind === 'none') return { kind: 'none' };
     if (reply.kind === 'form') {
       const formToken = randomUUID();
-      openForms.set(formToken, reply.form);
+      await openForms.remember('console', formToken, reply.form, consoleFormTtlMs);
       return { kind: 'form', formToken, html: renderConsoleForm(reply.form) };
     }
     if (reply.visibility === 'conversation' && channel) {
@@ -135,20 +139,20 @@ export function consoleApiRoutes(options: {
   routes.set('/console/api/form', async (request, response) => {
     const body = await readJson(request, response, formBody);
     if (!body) return;
-    const form = openForms.get(body.formToken);
+    const form = await openForms.find('console', body.formToken);
     if (!form)
-      return sendJson(response, 410, { error: 'this form was closed or the bot restarted; open it again' });
+      return sendJson(response, 410, { error: 'this form was closed or has expired; open it again' });
     const outcome = await bot.submitForm(actorFor(body.as, body.locale), {
       formId: form.formId,
       state: form.state ?? null,
       values: readConsoleFormValues(form, body.values),
     });
     if (outcome.kind === 'close') {
-      openForms.delete(body.formToken);
+      await openForms.close('console', body.formToken);
       return sendJson(response, 200, { kind: 'close' });
     }
     const next = outcome.kind === 'errors' ? { ...form, errors: outcome.errors } : outcome.form;
-    openForms.set(body.formToken, next);
+    await openForms.remember('console', body.formToken, next, consoleFormTtlMs);
     sendJson(response, 200, { kind: 'form', formToken: body.formToken, html: renderConsoleForm(next) });
   });
 

@@ -1,32 +1,18 @@
 import { z } from 'zod';
 import type { Message } from '../../messages/message-model.js';
+import { richTextSchema, selectOptionSchema } from '../../messages/message-schemas.js';
 
 /**
  * How a console message is kept in the database: the neutral message as JSON,
  * with each image's bytes moved to the image_asset table and only its id,
  * width and height left here. Parsed with zod on the way back out.
  */
-const personRef = z.object({ email: z.string(), displayName: z.string() });
-const inline = z.union([
-  z.string(),
-  z.object({
-    kind: z.literal('styled'),
-    text: z.string(),
-    bold: z.boolean().optional(),
-    italic: z.boolean().optional(),
-    code: z.boolean().optional(),
-  }),
-  z.object({ kind: z.literal('link'), text: z.string(), url: z.string() }),
-  z.object({ kind: z.literal('mention'), person: personRef }),
-]);
-const richText = z.array(inline);
 const confirmation = z.object({
   title: z.string(),
   text: z.string(),
   confirmLabel: z.string(),
   denyLabel: z.string(),
 });
-const selectOption = z.object({ label: z.string(), value: z.string() });
 const actionElement = z.union([
   z.object({
     type: z.literal('button'),
@@ -40,15 +26,18 @@ const actionElement = z.union([
     type: z.literal('select'),
     actionId: z.string(),
     placeholder: z.string(),
-    options: z.array(selectOption),
+    options: z.array(selectOptionSchema),
     initialValue: z.string().optional(),
   }),
 ]);
 const storedImage = z.object({ id: z.string(), width: z.number(), height: z.number() });
 const block = z.union([
   z.object({ type: z.literal('heading'), text: z.string() }),
-  z.object({ type: z.literal('text'), content: richText }),
-  z.object({ type: z.literal('facts'), facts: z.array(z.object({ label: z.string(), value: richText })) }),
+  z.object({ type: z.literal('text'), content: richTextSchema }),
+  z.object({
+    type: z.literal('facts'),
+    facts: z.array(z.object({ label: z.string(), value: richTextSchema })),
+  }),
   z.object({
     type: z.literal('table'),
     columns: z.array(z.object({ header: z.string(), align: z.enum(['left', 'right']).optional() })),
@@ -61,7 +50,7 @@ const block = z.union([
     title: z.string().optional(),
   }),
   z.object({ type: z.literal('actions'), elements: z.array(actionElement) }),
-  z.object({ type: z.literal('context'), content: richText }),
+  z.object({ type: z.literal('context'), content: richTextSchema }),
   z.object({ type: z.literal('divider') }),
 ]);
 export const storedMessageSchema = z.object({ fallbackText: z.string(), blocks: z.array(block) });

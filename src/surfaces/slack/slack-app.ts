@@ -2,6 +2,7 @@ import { App, type Authorize, type Receiver, SocketModeReceiver } from '@slack/b
 import type { BotRequests } from '../../bot/bot-requests.js';
 import type { RouteHandler } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
+import type { OpenFormStore } from '../open-form-store.js';
 import { boltLogger } from './bolt-logger.js';
 import { deduplicateEvents } from './inbound/deduplicate-events.js';
 import { OpenModals } from './inbound/open-modals.js';
@@ -17,6 +18,8 @@ export interface SlackAppOptions {
   readonly environment: Extract<SlackEnvironment, { enabled: true }>;
   readonly bot: BotRequests;
   readonly logger: Logger;
+  /** The forms behind open modals, shared by every instance so any of them can take the submission. */
+  readonly openForms: OpenFormStore;
   /** Remembers requests and event ids so a delivery repeated by Slack (or replayed) has one effect. */
   readonly replayGuard?: ReplayGuard;
   /** Metrics, pacing policy, user cache expiries, clock: see SlackOutboundOptions. */
@@ -86,7 +89,7 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
     surface: outbound.surface,
     users: outbound.users,
     api: outbound.api,
-    openModals: new OpenModals(options.now),
+    openModals: new OpenModals(options.openForms),
     logger,
     submissionDeadlineMs: options.submissionDeadlineMs ?? 2_500,
   });

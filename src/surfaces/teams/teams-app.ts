@@ -3,6 +3,7 @@ import { App } from '@microsoft/teams.apps';
 import type { BotRequests } from '../../bot/bot-requests.js';
 import type { RouteHandler } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
+import type { OpenFormStore } from '../open-form-store.js';
 import type { ConversationReferenceStore } from './conversation-reference-store.js';
 import { captureReference } from './handlers/capture-reference.js';
 import { onCardAction } from './handlers/card-action.js';
@@ -64,6 +65,8 @@ export interface TeamsBotOptions {
   readonly authentication: TeamsAuthentication;
   readonly requests: BotRequests;
   readonly references: ConversationReferenceStore;
+  /** The forms behind open dialogs, shared by every instance so any of them can take the submission. */
+  readonly openForms: OpenFormStore;
   readonly logger: Logger;
   readonly metrics?: TeamsMetrics;
   readonly imageUrlFor?: ImageUrlFor;
@@ -114,7 +117,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
     now: options.connector?.now,
   });
   const renderer = new TeamsRenderer(directory, options.imageUrlFor);
-  const openForms = new OpenForms(options.connector?.now);
+  const openForms = new OpenForms(options.openForms);
   const dependencies: TeamsHandlerDependencies = {
     requests: options.requests,
     references: options.references,

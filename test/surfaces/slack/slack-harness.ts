@@ -1,8 +1,10 @@
 import { type HttpServer, type RouteHandler, startHttpServer } from '../../../src/http/http-server.js';
+import type { OpenFormStore } from '../../../src/surfaces/open-form-store.js';
 import type { SlackCallPolicy } from '../../../src/surfaces/slack/outbound/slack-call-policy.js';
 import { createSlackApp, type SlackRuntime } from '../../../src/surfaces/slack/slack-app.js';
 import type { SlackCounterName, SlackMetrics } from '../../../src/surfaces/slack/slack-metrics.js';
 import { capturedLogger } from '../../support/captured-logger.js';
+import { MemoryOpenFormStore } from '../../support/memory-open-form-store.js';
 import { RecordingBotRequests } from '../../support/recording-bot-requests.js';
 import { type SeedUser, SlackApiDouble, type SlackApiDoubleOptions } from '../../support/slack-api-double.js';
 import { SlackRequestSigner } from '../../support/slack-request-signer.js';
@@ -59,6 +61,8 @@ export interface HarnessOptions {
   readonly submissionDeadlineMs?: number;
   /** Socket Mode: the app token is set and no HTTP route is mounted. */
   readonly socketModeUrl?: string;
+  /** Where open modals' forms are kept; by default this harness's memory alone. */
+  readonly openForms?: OpenFormStore;
 }
 
 /** The real Bolt app on our real HTTP server, talking to the API double. */
@@ -83,6 +87,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     },
     bot,
     logger: logs.logger,
+    openForms: options.openForms ?? new MemoryOpenFormStore(),
     outbound: { metrics, policy: { channelIntervalMs: testPaceMs, ...options.policy } },
     ...(options.submissionDeadlineMs === undefined
       ? {}

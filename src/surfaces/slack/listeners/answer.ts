@@ -40,7 +40,7 @@ export async function showReply(
       const view = await deps.surface.renderForm(reply.form);
       try {
         const viewId = await deps.api.openView(route.triggerId, view);
-        deps.openModals.remember(viewId, reply.form);
+        await deps.openModals.remember(viewId, reply.form);
       } catch (error) {
         if (!(error instanceof SlackSurfaceError && error.code === 'slack.trigger_expired')) throw error;
         await tellActor(deps, route, textMessage(texts(actor).formTooSlow));

@@ -23,7 +23,7 @@ export function onDialogOpen(dependencies: TeamsHandlerDependencies) {
     const userId = userIdOf(envelope.data);
     try {
       if (origin.source === 'remembered') {
-        const form = dependencies.openForms.find(userId, origin.formId, origin.state);
+        const form = await dependencies.openForms.find(userId, origin.formId, origin.state);
         if (!form) return dialogMessage(texts.formExpired);
         return dialogCard(form.title, dependencies.renderer.formCard(form, envelope.data.locale));
       }
@@ -38,7 +38,7 @@ export function onDialogOpen(dependencies: TeamsHandlerDependencies) {
             });
       if (reply.kind === 'message') return dialogMessage(reply.message.fallbackText);
       if (reply.kind === 'none') return dialogMessage(texts.formNotAvailable);
-      dependencies.openForms.remember(userId, reply.form);
+      await dependencies.openForms.remember(userId, reply.form);
       return dialogCard(reply.form.title, dependencies.renderer.formCard(reply.form, envelope.data.locale));
     } catch (error) {
       return dialogMessage(texts.failed(logFailure(dependencies.logger, error, 'opening a form')));

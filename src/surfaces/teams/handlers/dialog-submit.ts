@@ -22,7 +22,14 @@ export function onDialogSubmit(dependencies: TeamsHandlerDependencies) {
     const { data } = submit.data.value;
     const state = data.state ?? null;
     const userId = userIdOf(envelope.data);
-    const form = dependencies.openForms.find(userId, data.formId, state);
+    const found = await dependencies.openForms.find(userId, data.formId, state).then(
+      (form) => ({ form }),
+      (error: unknown) => ({ error }),
+    );
+    if ('error' in found) {
+      return dialogMessage(texts.failed(logFailure(dependencies.logger, found.error, 'a form submission')));
+    }
+    const { form } = found;
     if (!form) return dialogMessage(texts.formExpired);
     let values: FormValues;
     try {
@@ -39,11 +46,11 @@ export function onDialogSubmit(dependencies: TeamsHandlerDependencies) {
           return undefined;
         case 'errors': {
           const again = { ...form, errors: outcome.errors };
-          dependencies.openForms.remember(userId, again);
+          await dependencies.openForms.remember(userId, again);
           return dialogCard(again.title, dependencies.renderer.formCard(again, envelope.data.locale));
         }
         case 'form':
-          dependencies.openForms.remember(userId, outcome.form);
+          await dependencies.openForms.remember(userId, outcome.form);
           return dialogCard(
             outcome.form.title,
             dependencies.renderer.formCard(outcome.form, envelope.data.locale),

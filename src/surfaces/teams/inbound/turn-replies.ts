@@ -36,7 +36,7 @@ export class TurnReplies {
         return;
       case 'form': {
         const form = reply.form;
-        if (!origin) this.options.openForms.remember(userIdOf(envelope), form);
+        if (!origin) await this.options.openForms.remember(userIdOf(envelope), form);
         const launch = origin ?? {
           source: 'remembered' as const,
           formId: form.formId,

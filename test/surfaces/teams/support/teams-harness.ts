@@ -1,4 +1,5 @@
 import { type HttpServer, startHttpServer } from '../../../../src/http/http-server.js';
+import type { OpenFormStore } from '../../../../src/surfaces/open-form-store.js';
 import { InMemoryConversationReferenceStore } from '../../../../src/surfaces/teams/conversation-reference-store.js';
 import type {
   TeamsCounter,
@@ -12,6 +13,7 @@ import {
 import { teamsCloud } from '../../../../src/surfaces/teams/teams-environment.js';
 import { BotFrameworkDouble } from '../../../support/bot-framework-double.js';
 import { capturedLogger } from '../../../support/captured-logger.js';
+import { MemoryOpenFormStore } from '../../../support/memory-open-form-store.js';
 import { FakeBotRequests } from './fake-bot-requests.js';
 
 export class CountingMetrics implements TeamsMetrics {
@@ -46,7 +48,11 @@ export interface TeamsHarness {
  * Framework double on loopback, with a fake core.
  */
 export async function startTeamsHarness(
-  options: { readonly mode?: 'bot-framework' | 'local-development' } = {},
+  options: {
+    readonly mode?: 'bot-framework' | 'local-development';
+    /** Where open dialogs' forms are kept; by default this harness's memory alone. */
+    readonly openForms?: OpenFormStore;
+  } = {},
 ): Promise<TeamsHarness> {
   const double = await BotFrameworkDouble.start();
   const requests = new FakeBotRequests();
@@ -68,6 +74,7 @@ export async function startTeamsHarness(
     authentication,
     requests,
     references,
+    openForms: options.openForms ?? new MemoryOpenFormStore(),
     logger: log.logger,
     metrics,
     connector: {

@@ -53,7 +53,6 @@ export function viewSubmission(
       respond: null,
       triggerId: null,
     };
-    const form = deps.openModals.find(view.id);
     const answerWith = async (text: string) => {
       // Slack shows a submission's answer only under an input; a modal without inputs gets a direct message.
       const [first] = fieldIds;
@@ -61,6 +60,12 @@ export function viewSubmission(
       await ack();
       await tellActorSafely(deps, route, textMessage(text));
     };
+    const found = await deps.openModals.find(view.id).then(
+      (form) => ({ form }),
+      (error: unknown) => ({ error }),
+    );
+    if ('error' in found) return answerWith(texts(null).failed(logFailure(deps, route, found.error)));
+    const { form } = found;
     if (!form) return answerWith(texts(null).formExpired);
 
     let actor: BotActor | null = null;
@@ -84,7 +89,7 @@ export function viewSubmission(
     clearTimeout(timer);
     if (first === 'late') {
       await ack();
-      deps.openModals.close(view.id);
+      await forgetModal(deps, view.id);
       await outcome.then(
         (value) => tellLateOutcome(deps, route, actor, form, value),
         (error: unknown) => showFailure(deps, route, actor, error),
@@ -109,15 +114,28 @@ async function answerInModal(
 ): Promise<void> {
   switch (outcome.kind) {
     case 'close':
-      deps.openModals.close(viewId);
+      // Forgotten before the answer, so the same modal sent again is told it has expired.
+      await forgetModal(deps, viewId);
       return ack();
     case 'errors':
       return ack(slackFormErrors(pointAtFields(form, outcome.errors)));
     case 'form': {
       const view = await deps.surface.renderForm(outcome.form);
-      deps.openModals.remember(viewId, outcome.form);
+      await deps.openModals.remember(viewId, outcome.form);
       return ack({ response_action: 'update', view: { ...view, blocks: [...view.blocks] } });
     }
+  }
+}
+
+/**
+ * The modal closes: its form is no longer needed. A failure to forget it is
+ * only logged, so the user still gets the answer; the row expires anyway.
+ */
+async function forgetModal(deps: SlackListenerDependencies, viewId: string): Promise<void> {
+  try {
+    await deps.openModals.close(viewId);
+  } catch (error) {
+    deps.logger.warn({ err: error, viewId }, 'Slack: a closed modal’s form could not be forgotten');
   }
 }
 
