@@ -6,7 +6,7 @@ import type {
   ReminderDeliveries,
   ReminderKind,
 } from '../procedures/at-risk/reminder/reminder-deliveries.js';
-import { type SurfaceName, surfaceNames } from '../surfaces/chat-surface.js';
+import { type PostedMessage, type SurfaceName, surfaceNames } from '../surfaces/chat-surface.js';
 
 type DeliveryRow = Prisma.ReminderDeliveryGetPayload<object>;
 
@@ -44,7 +44,7 @@ export class PrismaReminderDeliveries implements ReminderDeliveries {
   async recordPosted(
     key: DeliveryKey,
     kind: ReminderKind,
-    posted: { conversationId: string; messageIds: readonly string[] },
+    posted: PostedMessage,
     contentHash: string,
     now: Date,
   ): Promise<void> {
@@ -55,6 +55,7 @@ export class PrismaReminderDeliveries implements ReminderDeliveries {
         status: 'posted',
         conversationId: posted.conversationId,
         messageIds: [...posted.messageIds],
+        separateImageIds: [...(posted.separateImageIds ?? [])],
         contentHash,
         postedAt: now,
         problem: null,
@@ -65,7 +66,7 @@ export class PrismaReminderDeliveries implements ReminderDeliveries {
   async recordUpdated(
     key: DeliveryKey,
     kind: ReminderKind,
-    posted: { conversationId: string; messageIds: readonly string[] },
+    posted: PostedMessage,
     contentHash: string,
     now: Date,
   ): Promise<void> {
@@ -75,6 +76,7 @@ export class PrismaReminderDeliveries implements ReminderDeliveries {
         kind,
         conversationId: posted.conversationId,
         messageIds: [...posted.messageIds],
+        separateImageIds: [...(posted.separateImageIds ?? [])],
         contentHash,
         updatedAt: now,
       },
@@ -114,7 +116,12 @@ function recordOf(row: DeliveryRow): DeliveryRecord {
     status: statusOf(row.status),
     posted:
       row.status === 'posted' && row.conversationId
-        ? { surface, conversationId: row.conversationId, messageIds: row.messageIds }
+        ? {
+            surface,
+            conversationId: row.conversationId,
+            messageIds: row.messageIds,
+            ...(row.separateImageIds.length > 0 ? { separateImageIds: row.separateImageIds } : {}),
+          }
         : null,
     contentHash: row.contentHash,
     claimedAt: row.claimedAt,

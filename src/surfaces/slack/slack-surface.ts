@@ -41,8 +41,6 @@ export class SlackSurface implements ChatSurface {
   readonly name = 'slack' as const;
   /** A direct message is queued under the person's address, so its order holds before its channel is known. */
   private readonly queueKeyOfChannel = new Map<string, string>();
-  /** Charts already shared under a message, so updating the message does not share an unchanged chart again. */
-  private readonly sharedCharts = new Set<string>();
   private readonly directChannels = new Map<string, Promise<string>>();
 
   constructor(private readonly options: SlackSurfaceOptions) {}
@@ -111,8 +109,11 @@ export class SlackSurface implements ChatSurface {
       for (const surplusTs of posted.messageIds.slice(pages.length)) {
         await this.options.api.deleteMessage(send, channel, surplusTs);
       }
-      await this.shareImages(send, channel, imagesOf(message), { message: firstTs, thread: firstTs });
-      return { surface: 'slack', conversationId: channel, messageIds };
+      // A chart shared with the message before stays visible: only new ones are shared, in its thread.
+      const alreadyShared = new Set(posted.separateImageIds ?? []);
+      const fresh = imagesOf(message).filter(({ image }) => !alreadyShared.has(image.id));
+      const shared = await this.shareImages(send, channel, fresh, firstTs);
+      return postedMessage(channel, messageIds, [...alreadyShared, ...shared]);
     });
   }
 
@@ -156,9 +157,8 @@ export class SlackSurface implements ChatSurface {
     for (const page of pages) {
       messageIds.push(await this.postPage(send, channel, page, threadTs ?? undefined));
     }
-    const under = { message: messageIds[0] ?? '', thread: threadTs ?? undefined };
-    await this.shareImages(send, channel, imagesOf(message), under);
-    return { surface: 'slack', conversationId: channel, messageIds };
+    const shared = await this.shareImages(send, channel, imagesOf(message), threadTs ?? undefined);
+    return postedMessage(channel, messageIds, shared);
   }
 
   private async postPage(send: PacedSend, channel: string, page: SlackMessagePage, threadTs?: string) {
@@ -167,24 +167,25 @@ export class SlackSurface implements ChatSurface {
     return posted.ts;
   }
 
-  /** Each chart uploaded, then shared in the channel (or thread) in one paced step after the message. */
+  /**
+   * Each chart uploaded, then shared in the channel (or a thread) in one paced
+   * step after the message; returns the ids of the images shared.
+   */
   private async shareImages(
     send: PacedSend,
     channel: string,
     images: readonly { image: ImageRef; title: string; altText: string }[],
-    under: { readonly message: string; readonly thread: string | undefined },
-  ): Promise<void> {
-    const keyOf = (image: ImageRef) => `${channel}:${under.message}:${image.id}`;
-    const fresh = images.filter(({ image }) => !this.sharedCharts.has(keyOf(image)));
-    if (fresh.length === 0) return;
+    threadTs: string | undefined,
+  ): Promise<string[]> {
+    const unique = [...new Map(images.map((entry) => [entry.image.id, entry])).values()];
+    if (unique.length === 0) return [];
     const files = [];
-    for (const { image, title, altText } of fresh) {
+    for (const { image, title, altText } of unique) {
       const filename = `trafiklys-chart-${image.id.slice(0, 12)}.png`;
       files.push({ id: await this.options.api.uploadBytes({ filename, bytes: image.png, altText }), title });
     }
-    await this.options.api.shareFiles(send, channel, files, under.thread);
-    if (this.sharedCharts.size > 10_000) this.sharedCharts.clear();
-    for (const { image } of fresh) this.sharedCharts.add(keyOf(image));
+    await this.options.api.shareFiles(send, channel, files, threadTs);
+    return unique.map(({ image }) => image.id);
   }
 
   // A failed lookup only costs the mention (the renderer then shows the name).
@@ -202,6 +203,15 @@ export class SlackSurface implements ChatSurface {
   private queueKey(channel: string): string {
     return this.queueKeyOfChannel.get(channel) ?? channel;
   }
+}
+
+function postedMessage(channel: string, messageIds: string[], sharedImageIds: string[]): PostedMessage {
+  return {
+    surface: 'slack',
+    conversationId: channel,
+    messageIds,
+    ...(sharedImageIds.length > 0 ? { separateImageIds: sharedImageIds } : {}),
+  };
 }
 
 function imagesOf(message: Message): { image: ImageRef; title: string; altText: string }[] {

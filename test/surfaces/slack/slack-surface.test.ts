@@ -140,6 +140,44 @@ describe('posting', () => {
 });
 
 describe('updating', () => {
+  const chart = (id: string) => ({
+    type: 'image' as const,
+    image: { id: id.repeat(64), png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), width: 600, height: 300 },
+    altText: 'Students per category',
+  });
+  const summary = (text: string, ...charts: ReturnType<typeof chart>[]): Message => ({
+    fallbackText: text,
+    blocks: [{ type: 'text', content: [text] }, ...charts],
+  });
+
+  test('shares only the charts the message did not have, in its thread, even from another instance', async () => {
+    await start();
+    const posted = await slack.surface.postMessage(
+      { kind: 'channel', channelId: 'C0SNDAT' },
+      summary('12 red', chart('a')),
+    );
+    expect(posted.separateImageIds).toEqual(['a'.repeat(64)]);
+    // Another instance (or this one after a restart) knows the message only from what was recorded.
+    const otherInstance = createSlackOutbound({
+      botToken: double.botToken,
+      apiUrl: double.apiUrl,
+      logger: capturedLogger().logger,
+      policy: { channelIntervalMs: testPaceMs },
+    });
+
+    const sameChart = await otherInstance.surface.updateMessage(
+      posted,
+      summary('12 red, 1 unreachable', chart('a')),
+    );
+    expect(double.callsOf('files.completeUploadExternal')).toHaveLength(1);
+
+    await otherInstance.surface.updateMessage(sameChart, summary('13 red', chart('a'), chart('b')));
+    const shares = double.callsOf('files.completeUploadExternal');
+    expect(shares).toHaveLength(2);
+    expect(shares[1]?.args).toMatchObject({ channel_id: 'C0SNDAT', thread_ts: posted.messageIds[0] });
+    expect(JSON.stringify(shares[1]?.args.files)).not.toContain('aaaaaaaaaaaa');
+  });
+
   const pages = (count: number): Message => ({
     fallbackText: 'List',
     blocks: Array.from({ length: count * 50 }, (_, index) => ({

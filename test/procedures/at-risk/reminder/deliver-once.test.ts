@@ -4,7 +4,7 @@ import { deliverOnce } from '../../../../src/procedures/at-risk/reminder/deliver
 import type { DeliveryKey } from '../../../../src/procedures/at-risk/reminder/reminder-deliveries.js';
 import type { Database } from '../../../../src/storage/database.js';
 import { PrismaReminderDeliveries } from '../../../../src/storage/prisma-reminder-deliveries.js';
-import type { PostedMessage } from '../../../../src/surfaces/chat-surface.js';
+import type { Destination, PostedMessage } from '../../../../src/surfaces/chat-surface.js';
 import { RecordingSurface } from '../../../support/recording-surface.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
 
@@ -87,6 +87,20 @@ describe(`a reminder is delivered once per board, period, surface and recipient 
     ]);
     const [record] = await deliveries.forPeriod(key.boardCode, key.period);
     expect(record?.posted?.messageIds).toEqual([firstId, 'page-2', 'page-3']);
+  });
+
+  it('the images a post shared apart from its pages are recorded, so any instance’s update knows them', async () => {
+    class ChartSharingSurface extends RecordingSurface {
+      override async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
+        return { ...(await super.postMessage(destination, message)), separateImageIds: ['chart-1'] };
+      }
+    }
+    const surface = new ChartSharingSurface('slack');
+    await deliver(surface, summary('12 red'));
+    await deliver(new RecordingSurface('slack'), summary('13 red'));
+
+    const [record] = await deliveries.forPeriod(key.boardCode, key.period);
+    expect(record?.posted?.separateImageIds).toEqual(['chart-1']);
   });
 
   it('a failed post is recorded and tried again next time', async () => {
