@@ -56,6 +56,10 @@ const command = async (text: string) => {
   await page.getByRole('textbox', { name: 'Command' }).press('Enter');
 };
 
+// expect.poll gives up after 1 s by default; drawing four reminders' charts on a
+// loaded CI machine takes longer (Playwright's own waits default to 30 s).
+const whileTheBotWorks = { timeout: 20_000 };
+
 describe(`the console in a browser (${testDatabaseEngine()})`, () => {
   it('the chair picks herself and English, and opens her board’s channel', async () => {
     await page.goto(`${bot.url}/console`);
@@ -75,7 +79,9 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     await command('/trafiklys remind now');
 
     // The answer to her is in her language; the channel post in the university's (Danish).
-    await expect.poll(() => answerOnlyForMe().textContent()).toContain('spring 2026: 4 sent.');
+    await expect
+      .poll(() => answerOnlyForMe().textContent(), whileTheBotWorks)
+      .toContain('spring 2026: 4 sent.');
     const heading = page.getByRole('heading', {
       name: /^Identifikation af frafaldstruede studerende – forår 2026/,
     });
@@ -84,7 +90,7 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
 
     const chart = channelMessages().getByRole('img', { name: /Søjlediagram over studerende pr\. kategori/ });
     await expect
-      .poll(() => chart.evaluate((image) => image.complete && image.naturalWidth))
+      .poll(() => chart.evaluate((image) => image.complete && image.naturalWidth), whileTheBotWorks)
       .toBeGreaterThan(0);
     await channelMessages().getByRole('button', { name: 'Gennemgå studerende' }).waitFor();
     await screenshot('console-reminder.png');
@@ -136,7 +142,7 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     await page.getByText('Upload export').click();
     await (await chooser).setFiles({ name: 'sn-dat.csv', mimeType: 'text/csv', buffer: csv });
 
-    await expect.poll(() => channelMessages().count()).toBe(2);
+    await expect.poll(() => channelMessages().count(), whileTheBotWorks).toBe(2);
     expect(await channelMessages().last().textContent()).toContain(
       'The export has been imported: sn-dat.csv as of 6 April 2026, 1 student, 0 of them out of scope.',
     );
