@@ -2,12 +2,12 @@ import type { StudyBoard } from '../config/institution-config.js';
 import type { Catalogue } from '../i18n/catalogue/catalogue.js';
 import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
-import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import {
+  listedProblemLimit,
+  ProgressExportError,
+} from '../procedures/at-risk/progress-export/export-problem.js';
 import { isCodedError } from '../shared/coded-error.js';
 import type { ImportScope } from './import-scope.js';
-
-/** A rejected file lists this many problems; the rest are counted. */
-const listedProblems = 20;
 
 /**
  * What the bot says about a shared export it imported (or found nothing in
@@ -72,7 +72,8 @@ export function importFailureReply(
   boards: readonly StudyBoard[],
 ): string | null {
   if (error instanceof ProgressExportError) {
-    const listed = error.problems.slice(0, listedProblems);
+    // Worded from each problem's reason in the reader's language, never the English of the error's message.
+    const listed = error.problems.slice(0, listedProblemLimit);
     return t.progressImport.rejected({
       fileName,
       problems: listed.map((problem) => t.progressImport.problem(problem)),

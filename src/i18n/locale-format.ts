@@ -17,6 +17,8 @@ export interface LocaleFormat {
   date(date: CalendarDate): string;
   /** `A, B og C` (da-DK), `A, B and C` (en-GB). */
   list(items: readonly string[]): string;
+  /** Choices: `A, B eller C` (da-DK), `A, B or C` (en-GB). */
+  alternatives(items: readonly string[]): string;
   /** The form for `count` by the language's plural rules (`one` for 1 in Danish and English). */
   plural(count: number, forms: PluralForms): string;
 }
@@ -34,6 +36,7 @@ export function localeFormat(locale: string): LocaleFormat {
     timeZone: 'UTC',
   });
   const lists = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+  const choices = new Intl.ListFormat(locale, { type: 'disjunction', style: 'long' });
   const plurals = new Intl.PluralRules(locale);
 
   const number = (value: number): string => numbers.format(value);
@@ -57,6 +60,7 @@ export function localeFormat(locale: string): LocaleFormat {
     },
     date: (date) => dates.format(utcMidnightOf(date)),
     list: (items) => lists.format(items),
+    alternatives: (items) => choices.format(items),
     plural: (count, forms) => forms[plurals.select(count)] ?? forms.other,
   };
 }

@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { InstitutionConfig } from '../config/institution-config.js';
+import { translator } from '../i18n/translator.js';
 import { describePeriod } from '../procedures/at-risk/identification-period.js';
 import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
 import { importIdentification } from '../procedures/at-risk/import-identification.js';
-import { ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
+import {
+  ProgressExportError,
+  rejectionReport,
+} from '../procedures/at-risk/progress-export/export-problem.js';
 import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import type { CprCipher } from '../security/cpr-cipher.js';
@@ -19,7 +23,9 @@ const exportExtensions = new Set(['.csv', '.xlsx']);
 /**
  * The configured import folder (config `importFolder`): each CSV/XLSX dropped
  * there is imported as of today and moved to `imported/`, or, when rejected,
- * to `rejected/` with a `.problems.txt` beside it saying what to fix. Moving
+ * to `rejected/` with a `.problems.txt` beside it saying what to fix, in the
+ * institution's language (config `institution.language`): no one reader is
+ * known, and whoever keeps the folder works in that language. Moving
  * the file matters: left in place, April's export would be read again in
  * October as if it were October's.
  */
@@ -74,7 +80,12 @@ export function importFolderJob(options: {
         } catch (error) {
           if (!isCodedError(error)) throw error;
           const target = await moveInto(folder, 'rejected', name, asOf);
-          await writeFile(`${target}.problems.txt`, `${error.message}\n`);
+          // Other coded errors (a missing CPR key) are the operator's business and stay English.
+          const whatToFix =
+            error instanceof ProgressExportError
+              ? rejectionReport(translator(config.institution.language).t, name, error.problems)
+              : error.message;
+          await writeFile(`${target}.problems.txt`, `${whatToFix}\n`);
           rejected += 1;
           // The problems name cell values; they go to the file beside the export, not to the log.
           const problems = error instanceof ProgressExportError ? error.problems.length : 1;

@@ -9,7 +9,11 @@ import { createCprCipher } from '../../src/security/cpr-cipher.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
 import { PrismaIdentificationStorage } from '../../src/storage/prisma-identification-storage.js';
-import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
+import {
+  danishExcelNotation,
+  type ProgressRowInput,
+  progressExportCsv,
+} from '../support/progress-export-builder.js';
 import { openTestDatabase, testDatabaseEngine } from '../support/test-database.js';
 
 // The bot core with the real importer on a real database; only the reminder,
@@ -250,6 +254,50 @@ describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
         'Please correct the file and upload it again.',
       ].join('\n'),
     );
+    expect(await database.prisma.identificationCycle.count()).toBe(0);
+  });
+
+  it('a Danish reader is told in Danish what is wrong with a file, an English reader in English, and neither sees the CPR number', async () => {
+    const file = {
+      name: 'forår.csv',
+      bytes: progressExportCsv(
+        [
+          row('H1', 'SN-HIS'),
+          row('H2', 'SN-HIS', {
+            nationalId: '320190-1234',
+            rawCells: { ects_passed: 'femten', enrolment_type: 'fuldtid' },
+          }),
+        ],
+        { notation: danishExcelNotation },
+      ),
+    };
+    const dane = { ...person(humanitiesSecretary), locale: 'da-DK' };
+
+    const danish = textOf(await bot.fileShared(dane, boardChannel('SN-HIS'), file));
+    const english = textOf(await bot.fileShared(person(humanitiesSecretary), boardChannel('SN-HIS'), file));
+
+    expect(danish).toBe(
+      [
+        'Filen forår.csv kunne ikke bruges, og intet fra den er gemt:',
+        'linje 3, kolonne CPR: værdien er ikke et CPR-nummer (DDMMÅÅ-XXXX eller DDMMÅÅXXXX)',
+        'linje 3, kolonne Indskrivningstype: »fuldtid« er ikke en indskrivningstype (ordinær, enkeltfag, gæst, udveksling eller ordinary, single-subject, guest, exchange)',
+        'linje 3, kolonne Beståede ECTS: »femten« er ikke et tal',
+        'Ret filen og upload den igen.',
+      ].join('\n'),
+    );
+    expect(english).toBe(
+      [
+        'forår.csv could not be used, and nothing from it was stored:',
+        'line 3, column CPR: not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)',
+        'line 3, column Indskrivningstype: "fuldtid" is not an enrolment type (ordinary, single-subject, guest, exchange or ordinær, enkeltfag, gæst, udveksling)',
+        'line 3, column Beståede ECTS: "femten" is not a number',
+        'Please correct the file and upload it again.',
+      ].join('\n'),
+    );
+    for (const digits of ['320190', '3201901234']) {
+      expect(danish).not.toContain(digits);
+      expect(english).not.toContain(digits);
+    }
     expect(await database.prisma.identificationCycle.count()).toBe(0);
   });
 

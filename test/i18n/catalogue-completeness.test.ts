@@ -83,7 +83,16 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
       boardNames: ['SN-DAT', 'SN-HUM'],
     }),
     'progressImport.rejected': t.progressImport.rejected({ fileName: 'f.csv', problems: ['x'], more: 2 }),
-    'progressImport.problem': t.progressImport.problem({ line: 2, column: 'name', message: 'x' }),
+    'progressImport.problem': t.progressImport.problem({
+      line: 2,
+      column: 'name',
+      reason: { code: 'empty_cell' },
+    }),
+    'progressImport.rejectionReport': t.progressImport.rejectionReport({
+      fileName: 'f.csv',
+      problems: ['x'],
+      more: 2,
+    }),
     'copyToManager.intro': t.copyToManager.intro({ period: spring2026, boardName: 'SN-DAT' }),
     'commands.unknown': t.commands.unknown({ text: 'frobnicate', helpCommand: '/trafiklys help' }),
     'surfaces.slack.failed': t.surfaces.slack.failed('E1'),

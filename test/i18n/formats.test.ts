@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localeFormat } from '../../src/i18n/locale-format.js';
 import { translator } from '../../src/i18n/translator.js';
 import { dateOf } from '../support/progress-row-builder.js';
 
@@ -44,6 +45,11 @@ describe('dates and numbers in the reader’s language', () => {
     expect(da.formatList(['Anne', 'Bo', 'Carl'])).toBe('Anne, Bo og Carl');
     expect(en.formatList(['Anne', 'Bo', 'Carl'])).toBe('Anne, Bo and Carl');
     expect(en.formatList(['Anne'])).toBe('Anne');
+  });
+
+  it('offers choices as a list in words', () => {
+    expect(localeFormat('da-DK').alternatives(['»,«', '»;«'])).toBe('»,« eller »;«');
+    expect(localeFormat('en-GB').alternatives(['A', 'B', 'C'])).toBe('A, B or C');
   });
 
   it('names the locale it formats in', () => {

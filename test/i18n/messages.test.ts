@@ -184,20 +184,20 @@ describe('answers to an export', () => {
     );
   });
 
-  it('lists why a file was rejected, one problem a line', () => {
-    const problem = da.progressImport.problem({
-      line: 1234,
-      column: 'ects_passed',
-      message: '"fifteen" is not a number',
-    });
-    expect(problem).toBe('linje 1.234, kolonne ects_passed: "fifteen" is not a number');
-    expect(da.progressImport.problem({ line: null, column: null, message: 'the file is empty' })).toBe(
-      'the file is empty',
+  it('lists why a file was rejected, one problem a line, numbered as the spreadsheet numbers its rows', () => {
+    const notANumber = { code: 'not_a_number', text: 'femten' } as const;
+    const problem = da.progressImport.problem({ line: 1234, column: 'Beståede ECTS', reason: notANumber });
+    expect(problem).toBe('linje 1234, kolonne Beståede ECTS: »femten« er ikke et tal');
+    expect(en.progressImport.problem({ line: 1234, column: 'ects_passed', reason: notANumber })).toBe(
+      'line 1234, column ects_passed: "femten" is not a number',
+    );
+    expect(da.progressImport.problem({ line: null, column: null, reason: { code: 'file_empty' } })).toBe(
+      'filen er tom',
     );
     expect(da.progressImport.rejected({ fileName: 'foraar.csv', problems: [problem], more: 20 })).toBe(
       [
         'Filen foraar.csv kunne ikke bruges, og intet fra den er gemt:',
-        'linje 1.234, kolonne ects_passed: "fifteen" is not a number',
+        'linje 1234, kolonne Beståede ECTS: »femten« er ikke et tal',
         '… og 20 mere',
         'Ret filen og upload den igen.',
       ].join('\n'),
@@ -210,6 +210,15 @@ describe('answers to an export', () => {
         'line 2, column name: x',
         'Please correct the file and upload it again.',
       ].join('\n'),
+    );
+  });
+
+  it('reports a rejected file as plain text for a terminal or a file beside the export', () => {
+    expect(
+      en.progressImport.rejectionReport({ fileName: 'spring.csv', problems: ['a', 'b'], more: 1234 }),
+    ).toBe(['spring.csv cannot be used:', 'a', 'b', '… and 1,234 more'].join('\n'));
+    expect(da.progressImport.rejectionReport({ fileName: 'forår.csv', problems: ['a'], more: 0 })).toBe(
+      ['Filen forår.csv kan ikke bruges:', 'a'].join('\n'),
     );
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InstitutionConfig } from '../../src/config/institution-config.js';
 import { importFolderJob } from '../../src/jobs/import-folder-job.js';
 import { createCprCipher } from '../../src/security/cpr-cipher.js';
 import type { Database } from '../../src/storage/database.js';
@@ -57,8 +58,9 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
       '2026-04-06_broken.csv',
       '2026-04-06_broken.csv.problems.txt',
     ]);
+    // The institution's language (Danish unless configured otherwise): no one reader is known.
     expect(await readFile(join(folder, 'rejected', '2026-04-06_broken.csv.problems.txt'), 'utf8')).toBe(
-      'broken.csv cannot be used:\nline 2, column ects_passed: "fifteen" is not a number\n',
+      'Filen broken.csv kan ikke bruges:\nlinje 2, kolonne ects_passed: »fifteen« er ikke et tal\n',
     );
     const cycles = await database.prisma.identificationCycle.findMany();
     expect(cycles.map((cycle) => [cycle.boardCode, cycle.term, cycle.year, cycle.sourceFileName])).toEqual([
@@ -69,6 +71,28 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
     expect(logged).toContain('broken.csv');
     for (const secret of ['fifteen', 'Karen', '010190-1234', '0101901234'])
       expect(logged).not.toContain(secret);
+  });
+
+  it('an institution that works in English gets the problems in English', async () => {
+    const english: InstitutionConfig = { ...config, institution: { ...config.institution, language: 'en' } };
+    await writeFile(
+      join(folder, 'autumn.csv'),
+      progressExportCsv([{ boardCode: 'SN-HIS', rawCells: { ects_passed: 'fifteen' } }]),
+    );
+    const job = importFolderJob({
+      folder,
+      config: english,
+      storage: new PrismaIdentificationStorage(database.prisma),
+      cipher: null,
+      now: () => new Date('2026-04-07T08:00:00Z'),
+    });
+
+    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toMatchObject({
+      rejected: 1,
+    });
+    expect(await readFile(join(folder, 'rejected', '2026-04-07_autumn.csv.problems.txt'), 'utf8')).toBe(
+      'autumn.csv cannot be used:\nline 2, column ects_passed: "fifteen" is not a number\n',
+    );
   });
 
   it('the same file dropped again the same day is moved aside under a numbered name, never overwriting the first', async () => {

@@ -1,5 +1,6 @@
 import type { Inline, RichText } from '../../messages/message-model.js';
 import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
+import type { ExportProblem } from '../../procedures/at-risk/progress-export/export-problem.js';
 import type { Category, TrafficLight } from '../../procedures/at-risk/traffic-light.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { LocaleFormat } from '../locale-format.js';
@@ -129,11 +130,21 @@ export interface Catalogue {
       readonly problems: readonly string[];
       readonly more: number;
     }): string;
-    /** One problem: `linje 1234, kolonne ects_passed: …`. */
-    problem(params: {
-      readonly line: number | null;
-      readonly column: string | null;
-      readonly message: string;
+    /**
+     * One problem, located and worded from its reason:
+     * `linje 1234, kolonne Beståede ECTS: »femten« er ikke et tal`. Line
+     * numbers are written as the spreadsheet shows them, without grouping.
+     */
+    problem(problem: ExportProblem): string;
+    /**
+     * A rejected file as plain text, for a terminal or a file beside the
+     * export: `spring.csv cannot be used:`, one problem a line (already
+     * described, see `problem`), then how many were left out.
+     */
+    rejectionReport(params: {
+      readonly fileName: string;
+      readonly problems: readonly string[];
+      readonly more: number;
     }): string;
   };
 

@@ -2,6 +2,7 @@ import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identi
 import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
+import { danishExportProblem } from './da-export-problems.js';
 
 const format = localeFormat('da-DK');
 const { number, plural } = format;
@@ -149,13 +150,13 @@ const messages: Catalogue = {
         ...(more > 0 ? [`… og ${number(more)} mere`] : []),
         'Ret filen og upload den igen.',
       ].join('\n'),
-    problem: ({ line, column, message }) => {
-      const place = [
-        line === null ? null : `linje ${number(line)}`,
-        column === null ? null : `kolonne ${column}`,
-      ].filter((part) => part !== null);
-      return place.length > 0 ? `${place.join(', ')}: ${message}` : message;
-    },
+    problem: danishExportProblem(format),
+    rejectionReport: ({ fileName, problems, more }) =>
+      [
+        `Filen ${fileName} kan ikke bruges:`,
+        ...problems,
+        ...(more > 0 ? [`… og ${number(more)} mere`] : []),
+      ].join('\n'),
   },
 
   copyToManager: {

@@ -2,6 +2,7 @@ import type { IdentificationPeriod } from '../../procedures/at-risk/identificati
 import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
+import { englishExportProblem } from './en-export-problems.js';
 
 // British conventions: `6 April 2026`, `1,234`.
 const format = localeFormat('en-GB');
@@ -154,13 +155,11 @@ const messages: Catalogue = {
         ...(more > 0 ? [`… and ${number(more)} more`] : []),
         'Please correct the file and upload it again.',
       ].join('\n'),
-    problem: ({ line, column, message }) => {
-      const place = [
-        line === null ? null : `line ${number(line)}`,
-        column === null ? null : `column ${column}`,
-      ].filter((part) => part !== null);
-      return place.length > 0 ? `${place.join(', ')}: ${message}` : message;
-    },
+    problem: englishExportProblem(format),
+    rejectionReport: ({ fileName, problems, more }) =>
+      [`${fileName} cannot be used:`, ...problems, ...(more > 0 ? [`… and ${number(more)} more`] : [])].join(
+        '\n',
+      ),
   },
 
   copyToManager: {

@@ -215,21 +215,21 @@ function* inBatches<T>(items: readonly T[]): Generator<readonly T[]> {
 /** Every board code in the file must be a study board of the configuration. */
 function assertBoardsKnown(progressExport: ProgressExport, knownBoards: ReadonlySet<string>): void {
   const problems: ExportProblem[] = [];
-  const known = [...knownBoards].sort().join(', ');
+  const known = [...knownBoards].sort();
   const { columnLabels } = progressExport;
   for (const row of progressExport.rows) {
     if (!knownBoards.has(row.boardCode)) {
       problems.push({
         line: row.line,
         column: columnLabels.board_code ?? 'board_code',
-        message: `"${row.boardCode}" is not a study board in the configuration (known: ${known})`,
+        reason: { code: 'unknown_board', board: row.boardCode, known },
       });
     }
     if (row.sideSubjectBoard !== null && !knownBoards.has(row.sideSubjectBoard)) {
       problems.push({
         line: row.line,
         column: columnLabels.side_subject_board ?? 'side_subject_board',
-        message: `"${row.sideSubjectBoard}" is not a study board in the configuration (known: ${known})`,
+        reason: { code: 'unknown_board', board: row.sideSubjectBoard, known },
       });
     }
   }

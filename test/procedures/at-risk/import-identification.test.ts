@@ -170,6 +170,11 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
     ]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProgressExportError);
     expect((error as ProgressExportError).code).toBe('import.unknown_board');
+    const known = ['SN-DAT', 'SN-HIS', 'SN-MAT'];
+    expect((error as ProgressExportError).problems.map((problem) => problem.reason)).toEqual([
+      { code: 'unknown_board', board: 'SN-XYZ', known },
+      { code: 'unknown_board', board: 'SN-ABC', known },
+    ]);
     expect((error as ProgressExportError).problems.map(describeProblem)).toEqual([
       'line 3, column board_code: "SN-XYZ" is not a study board in the configuration (known: SN-DAT, SN-HIS, SN-MAT)',
       'line 4, column side_subject_board: "SN-ABC" is not a study board in the configuration (known: SN-DAT, SN-HIS, SN-MAT)',

@@ -1,4 +1,5 @@
 import { type CalendarDate, calendarDate } from '../../../shared/calendar-date.js';
+import type { AcceptedWords, CellReason, WordList } from './problem-reason.js';
 import {
   type EnrolmentStatus,
   type EnrolmentType,
@@ -10,12 +11,12 @@ import {
 import type { CellValue } from './source-table.js';
 
 /**
- * Why a cell cannot be used, phrased to follow `line N, column C: `.
- * Returned rather than thrown: a file is checked to the end so that every bad
- * row is reported at once (spec "Bad input").
+ * Why a cell cannot be used; the problem's line and column are added by the
+ * row reader. Returned rather than thrown: a file is checked to the end so
+ * that every bad row is reported at once (spec "Bad input").
  */
 export class InvalidCell {
-  constructor(readonly reason: string) {}
+  constructor(readonly reason: CellReason) {}
 }
 
 export type DecimalMark = '.' | ',';
@@ -28,7 +29,7 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-const isEmpty = new InvalidCell('is empty');
+const isEmpty = new InvalidCell({ code: 'empty_cell' });
 
 export function requiredText(value: CellValue): string | InvalidCell {
   const text = cellText(value);
@@ -57,21 +58,17 @@ export function decimalMarkOf(value: CellValue): DecimalMark | null {
  */
 export function ectsValue(value: CellValue, fileDecimalMark: DecimalMark): number | InvalidCell {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return new InvalidCell(`"${value}" is not a number`);
-    return value < 0 ? new InvalidCell(`"${value}" is negative`) : value;
+    if (!Number.isFinite(value)) return new InvalidCell({ code: 'not_a_number', text: String(value) });
+    return value < 0 ? new InvalidCell({ code: 'negative', text: String(value) }) : value;
   }
   const text = cellText(value);
   if (text === '') return isEmpty;
   const match = decimalNumber.exec(text);
-  if (match === null) return new InvalidCell(`"${text}" is not a number`);
+  if (match === null) return new InvalidCell({ code: 'not_a_number', text });
   const [, sign, whole, mark, fraction] = match;
-  if (sign === '-') return new InvalidCell(`"${text}" is negative`);
-  if (mark !== undefined && mark !== fileDecimalMark) {
-    return new InvalidCell(
-      mark === '.'
-        ? `"${text}" uses a decimal point but this file uses decimal commas`
-        : `"${text}" uses a decimal comma but this file uses decimal points`,
-    );
+  if (sign === '-') return new InvalidCell({ code: 'negative', text });
+  if ((mark === '.' || mark === ',') && mark !== fileDecimalMark) {
+    return new InvalidCell({ code: 'other_decimal_mark', text, mark });
   }
   return Number(fraction === undefined ? whole : `${whole}.${fraction}`);
 }
@@ -106,7 +103,7 @@ export function optionalDate(value: CellValue): CalendarDate | null | InvalidCel
 }
 
 function notADate(text: string): InvalidCell {
-  return new InvalidCell(`"${text}" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)`);
+  return new InvalidCell({ code: 'not_a_date', text });
 }
 
 /** read-excel-file gives date cells as UTC midnight of the calendar day. */
@@ -133,25 +130,27 @@ function dateFromExcelSerial(serial: number): CalendarDate | null {
 
 /**
  * A cell that must hold one of a fixed set of words (spec: English or Danish,
- * case-insensitive). The reason lists the accepted words so that the person
+ * case-insensitive). The reason carries the accepted words so that the person
  * fixing the file need not look them up.
  */
 export function enumeration<T>(
   values: Readonly<Record<string, T>>,
-  what: string,
+  list: WordList,
 ): (value: CellValue) => T | InvalidCell {
   const byWord = new Map(Object.entries(values).map(([word, meaning]) => [word.toLowerCase(), meaning]));
-  const english = Object.entries(values)
-    .filter(([word, meaning]) => word === meaning)
-    .map(([word]) => word);
-  const danish = Object.entries(values)
-    .filter(([word, meaning]) => word !== meaning)
-    .map(([word]) => word);
-  const accepted = danish.length > 0 ? `${english.join(', ')} or ${danish.join(', ')}` : english.join(' or ');
+  // A word that is its own meaning is the spec's English word; the others are the Danish aliases.
+  const accepted: AcceptedWords = {
+    english: Object.entries(values)
+      .filter(([word, meaning]) => word === meaning)
+      .map(([word]) => word),
+    danish: Object.entries(values)
+      .filter(([word, meaning]) => word !== meaning)
+      .map(([word]) => word),
+  };
   return (value) => {
     const text = cellText(value);
     if (text === '') return isEmpty;
-    return byWord.get(text.toLowerCase()) ?? new InvalidCell(`"${text}" is not ${what} (${accepted})`);
+    return byWord.get(text.toLowerCase()) ?? new InvalidCell({ code: 'not_in_list', text, list, accepted });
   };
 }
 
@@ -163,7 +162,7 @@ const emailShape = /^[^\s@]+@[^\s@]+$/;
 export function emailAddress(value: CellValue): string | null | InvalidCell {
   const text = cellText(value);
   if (text === '') return null;
-  return emailShape.test(text) ? text : new InvalidCell(`"${text}" is not an e-mail address`);
+  return emailShape.test(text) ? text : new InvalidCell({ code: 'not_an_email', text });
 }
 
 const cprShape = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
@@ -173,8 +172,8 @@ const daysInMonthAnyYear = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * A CPR number normalised to ten digits, or null for an empty cell. The
- * reason never repeats the value: a CPR number is sensitive personal data and
- * problems are shown in chat and logs.
+ * reason never carries the value (its type has no room for one): a CPR number
+ * is sensitive personal data and problems are shown in chat and written to files.
  */
 export function cprNumber(value: CellValue): string | null | InvalidCell {
   // Excel turns a CPR cell typed as a number into one, dropping the leading
@@ -192,21 +191,21 @@ export function cprNumber(value: CellValue): string | null | InvalidCell {
   return `${day}${month}${year}${serial}`;
 }
 
-const notACpr = new InvalidCell('not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)');
+const notACpr = new InvalidCell({ code: 'not_a_cpr' });
 
 export const enrolmentType: (value: CellValue) => EnrolmentType | InvalidCell = enumeration(
   enrolmentTypeValues,
-  'an enrolment type',
+  'enrolment_type',
 );
 
 export const enrolmentStatus: (value: CellValue) => EnrolmentStatus | InvalidCell = enumeration(
   enrolmentStatusValues,
-  'a status',
+  'status',
 );
 
 const teachingLanguageWord = enumeration(
   Object.fromEntries(teachingLanguages.map((language) => [language, language])),
-  'a teaching language',
+  'teaching_language',
 );
 
 /** Spec: `da` or `en`, default `da` (an empty cell or no column at all). */

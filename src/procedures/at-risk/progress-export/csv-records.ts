@@ -144,7 +144,7 @@ class RecordScanner {
         this.problems.push({
           line: openedOnLine,
           column: null,
-          message: 'a quoted field starts on this line but its closing quote is missing',
+          reason: { code: 'unclosed_quote' },
         });
         this.position = text.length;
         return null;
@@ -176,8 +176,7 @@ class RecordScanner {
     this.problems.push({
       line: this.line,
       column: null,
-      message:
-        'unexpected text after a closing quote (a quote inside a quoted field must be written twice: "")',
+      reason: { code: 'text_after_closing_quote' },
     });
     this.readUnquotedField();
   }

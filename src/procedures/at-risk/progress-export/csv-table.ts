@@ -2,6 +2,7 @@ import { acceptedDelimiters, type CsvDelimiter, detectDelimiter } from './csv-de
 import { readCsvRecords } from './csv-records.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import type { ExportProblem } from './export-problem.js';
+import type { FileReason } from './problem-reason.js';
 import type { SourceTableResult } from './source-table.js';
 
 export interface CsvTableResult extends SourceTableResult {
@@ -14,11 +15,11 @@ export interface CsvTableResult extends SourceTableResult {
 export function readCsvTable(bytes: Uint8Array): CsvTableResult {
   const decoded = decodeText(bytes);
   if (decoded.text === null) {
-    return { table: null, problems: [fileProblem(decoded.problem)], encoding: null, delimiter: null };
+    return { table: null, problems: [fileProblem(decoded.reason)], encoding: null, delimiter: null };
   }
   const { text, encoding } = decoded;
   if (!/\S/.test(text)) {
-    return { table: null, problems: [fileProblem('the file is empty')], encoding, delimiter: null };
+    return { table: null, problems: [fileProblem({ code: 'file_empty' })], encoding, delimiter: null };
   }
 
   const delimiter = detectDelimiter(text);
@@ -26,11 +27,10 @@ export function readCsvTable(bytes: Uint8Array): CsvTableResult {
   const [header, ...data] = records;
   if (header === undefined) return { table: null, problems, encoding, delimiter };
   if (header.cells.length === 1) {
-    const delimiters = acceptedDelimiters.map((mark) => `"${mark}"`).join(' or ');
     const problem: ExportProblem = {
       line: header.line,
       column: null,
-      message: `the header has a single column; columns must be separated by ${delimiters}`,
+      reason: { code: 'single_column_header', delimiters: acceptedDelimiters },
     };
     return { table: null, problems: [problem, ...problems], encoding, delimiter };
   }
@@ -42,6 +42,6 @@ export function readCsvTable(bytes: Uint8Array): CsvTableResult {
   };
 }
 
-function fileProblem(message: string): ExportProblem {
-  return { line: null, column: null, message };
+function fileProblem(reason: FileReason): ExportProblem {
+  return { line: null, column: null, reason };
 }

@@ -1,3 +1,5 @@
+import type { FileReason } from './problem-reason.js';
+
 /**
  * Spec "Accepted encodings": UTF-8 with or without BOM, and Windows-1252
  * (Excel's default "CSV" on Danish Windows). A file is UTF-8 when it decodes
@@ -8,7 +10,7 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export type DecodedText =
   | { readonly text: string; readonly encoding: TextEncoding }
-  | { readonly text: null; readonly problem: string };
+  | { readonly text: null; readonly reason: FileReason };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
@@ -19,20 +21,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       // The decoder drops the BOM itself (ignoreBOM defaults to false).
       return { text: utf8.decode(bytes), encoding: 'utf-8' };
     } catch {
-      return {
-        text: null,
-        problem:
-          'the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as "CSV UTF-8"',
-      };
+      return { text: null, reason: { code: 'invalid_utf8_after_bom' } };
     }
   }
   // Excel's "Unicode text" export; decoding it as Windows-1252 would only
   // produce a confusing "missing column" list.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return {
-      text: null,
-      problem: 'the file is UTF-16 text, which is not supported; save it as "CSV UTF-8" or XLSX',
-    };
+    return { text: null, reason: { code: 'utf16' } };
   }
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };

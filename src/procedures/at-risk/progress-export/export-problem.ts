@@ -1,4 +1,7 @@
+import type { Catalogue } from '../../../i18n/catalogue/catalogue.js';
+import { translator } from '../../../i18n/translator.js';
 import { CodedError, type ErrorCode } from '../../../shared/coded-error.js';
+import type { ProblemReason } from './problem-reason.js';
 
 /** One thing wrong with an export, located as the person who opens the file sees it. */
 export interface ExportProblem {
@@ -6,25 +9,38 @@ export interface ExportProblem {
   readonly line: number | null;
   /** The column's header as written in the file, or its canonical name when missing. */
   readonly column: string | null;
-  readonly message: string;
+  /** What is wrong, as data; the reader's catalogue words it. */
+  readonly reason: ProblemReason;
 }
 
 /** How many problems a rejection lists before it says "and N more". */
 export const listedProblemLimit = 20;
 
+/**
+ * One problem in English, for places without a reader (the command line,
+ * logs): the English catalogue's words, so each sentence is written once.
+ */
 export function describeProblem(problem: ExportProblem): string {
-  const place = [
-    problem.line === null ? null : `line ${problem.line}`,
-    problem.column === null ? null : `column ${problem.column}`,
-  ]
-    .filter((part) => part !== null)
-    .join(', ');
-  return place ? `${place}: ${problem.message}` : problem.message;
+  return translator('en').t.progressImport.problem(problem);
 }
 
 /**
- * The whole file is rejected: nothing from it may be stored. The message lists
- * the first problems, one per line, so a secretary can fix them in one go.
+ * The rejection as plain text in the catalogue's language: the file, the first
+ * problems one a line, and how many more there are.
+ */
+export function rejectionReport(t: Catalogue, fileName: string, problems: readonly ExportProblem[]): string {
+  const listed = problems.slice(0, listedProblemLimit);
+  return t.progressImport.rejectionReport({
+    fileName,
+    problems: listed.map((problem) => t.progressImport.problem(problem)),
+    more: problems.length - listed.length,
+  });
+}
+
+/**
+ * The whole file is rejected: nothing from it may be stored. The message is
+ * the English rejection report, so a secretary can fix every problem in one
+ * go; a reader's reply words `problems` in their own language.
  */
 export class ProgressExportError extends CodedError {
   constructor(
@@ -32,11 +48,6 @@ export class ProgressExportError extends CodedError {
     readonly problems: readonly ExportProblem[],
     code: ErrorCode = 'progress_export.invalid',
   ) {
-    const listed = problems.slice(0, listedProblemLimit).map(describeProblem);
-    const more = problems.length - listed.length;
-    super(
-      code,
-      [`${fileName} cannot be used:`, ...listed, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
-    );
+    super(code, rejectionReport(translator('en').t, fileName, problems));
   }
 }

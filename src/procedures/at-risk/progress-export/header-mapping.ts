@@ -47,7 +47,7 @@ export function mapHeader(
       problems.push({
         line: headerLine,
         column: null,
-        message: `columns "${earlier}" and "${written}" both mean ${column}; keep only one of them`,
+        reason: { code: 'duplicate_column', column, first: earlier, second: written },
       });
       return;
     }
@@ -60,7 +60,7 @@ export function mapHeader(
       problems.push({
         line: headerLine,
         column,
-        message: `missing required column "${column}" (Danish: "${danishColumnAliases[column]}")`,
+        reason: { code: 'missing_column', column, danishName: danishColumnAliases[column] },
       });
     }
   }

@@ -44,11 +44,7 @@ export async function readProgressExport(bytes: Uint8Array, options: ReadOptions
   }
   if (startsWith(bytes, legacyExcelSignature)) {
     throw new ProgressExportError(fileName, [
-      {
-        line: null,
-        column: null,
-        message: 'the file is an old Excel 97-2003 workbook (.xls); save it as XLSX or CSV',
-      },
+      { line: null, column: null, reason: { code: 'old_excel_workbook' } },
     ]);
   }
   const csv = readCsvTable(bytes);

@@ -16,6 +16,7 @@ import {
 import { detectDecimalMark } from './decimal-mark.js';
 import type { ExportProblem } from './export-problem.js';
 import type { HeaderMapping } from './header-mapping.js';
+import type { CellReason } from './problem-reason.js';
 import type { ProgressColumn, ProgressRow } from './progress-row.js';
 import type { CellValue, SourceRecord, SourceTable } from './source-table.js';
 
@@ -48,7 +49,7 @@ export function validateRows(table: SourceTable, mapping: HeaderMapping): Valida
       problems.push({
         line: record.line,
         column: null,
-        message: `has ${record.cells.length} fields, the header has ${headerWidth}`,
+        reason: { code: 'field_count', fields: record.cells.length, headerFields: headerWidth },
       });
       continue;
     }
@@ -173,12 +174,12 @@ class RowReader {
       this.firstLineOfStudent.set(studentId, this.line);
       return false;
     }
-    this.report('student_id', `"${studentId}" appears again (first on line ${firstLine})`);
+    this.report('student_id', { code: 'duplicate_student', studentId, firstLine });
     return true;
   }
 
-  private report(column: ProgressColumn, message: string): void {
-    this.problems.push({ line: this.line, column: this.mapping.label[column] ?? column, message });
+  private report(column: ProgressColumn, reason: CellReason): void {
+    this.problems.push({ line: this.line, column: this.mapping.label[column] ?? column, reason });
   }
 }
 

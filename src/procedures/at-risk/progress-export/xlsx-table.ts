@@ -13,16 +13,10 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<SourceTableResul
     // read-excel-file tells a Buffer from a file path by `instanceof Buffer`.
     sheet = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
+    const detail = error instanceof Error ? error.message : null;
     return {
       table: null,
-      problems: [
-        {
-          line: null,
-          column: null,
-          message: `the file looks like an XLSX workbook but cannot be read${detail}; open it in Excel and save it again`,
-        },
-      ],
+      problems: [{ line: null, column: null, reason: { code: 'unreadable_xlsx', detail } }],
     };
   }
 
@@ -34,7 +28,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<SourceTableResul
   const headerIndex = records.findIndex((record) => record.cells.some((cell) => cell !== null));
   const header = records[headerIndex];
   if (header === undefined) {
-    return { table: null, problems: [{ line: null, column: null, message: 'the file is empty' }] };
+    return { table: null, problems: [{ line: null, column: null, reason: { code: 'file_empty' } }] };
   }
   return {
     table: {

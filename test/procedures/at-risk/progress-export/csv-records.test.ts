@@ -42,7 +42,7 @@ describe('CSV records (RFC 4180)', () => {
         {
           line: 2,
           column: null,
-          message: 'a quoted field starts on this line but its closing quote is missing',
+          reason: { code: 'unclosed_quote' },
         },
       ],
     });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/translator.js';
 import {
   describeProblem,
+  type ExportProblem,
   ProgressExportError,
 } from '../../../../src/procedures/at-risk/progress-export/export-problem.js';
+import type { ProblemReason } from '../../../../src/procedures/at-risk/progress-export/problem-reason.js';
 import { progressColumns } from '../../../../src/procedures/at-risk/progress-export/progress-row.js';
 import { readProgressExport } from '../../../../src/procedures/at-risk/progress-export/read-progress-export.js';
 import {
@@ -11,11 +14,27 @@ import {
   progressExportCsv,
   progressExportCsvText,
 } from '../../../support/progress-export-builder.js';
-import { rejectionOf } from './rejection.js';
+import { problemsOf, rejectionOf } from './rejection.js';
 
 const header = progressColumns.join(',');
 const validRow = (studentId: string) =>
   `${studentId},,Ida Holm,ida@example.dk,KA-HIS,Historie,SN-HIS,ordinary,active,2023-09-01,60,45,2025-01-24,,da`;
+
+/** A problem as the parser reports it: where, and why as data (the reader's catalogue words it). */
+const problem = (line: number | null, column: string | null, reason: ProblemReason): ExportProblem => ({
+  line,
+  column,
+  reason,
+});
+const fileProblem = (reason: ProblemReason) => problem(null, null, reason);
+
+// The accepted words of each list, as the spec gives them.
+const enrolmentTypeWords = {
+  english: ['ordinary', 'single-subject', 'guest', 'exchange'],
+  danish: ['ordinær', 'enkeltfag', 'gæst', 'udveksling'],
+};
+const statusWords = { english: ['active', 'leave'], danish: ['aktiv', 'orlov'] };
+const teachingLanguageWords = { english: ['da', 'en'], danish: [] };
 
 describe('a file that cannot be used is rejected as a whole', () => {
   it('the rejection is a coded ProgressExportError whose message names the file and lists the problems', async () => {
@@ -39,11 +58,9 @@ describe('a file that cannot be used is rejected as a whole', () => {
     const error = await rejection.catch((caught: unknown) => caught);
     if (!(error instanceof ProgressExportError)) throw new Error('expected a ProgressExportError');
     expect(error.problems).toHaveLength(25);
-    expect(error.problems.at(-1)).toEqual({
-      line: 26,
-      column: 'ects_passed',
-      message: '"fifteen" is not a number',
-    });
+    expect(error.problems.at(-1)).toEqual(
+      problem(26, 'ects_passed', { code: 'not_a_number', text: 'fifteen' }),
+    );
     expect(error.message.split('\n').at(-1)).toBe('… and 5 more');
   });
 
@@ -52,9 +69,40 @@ describe('a file that cannot be used is rejected as a whole', () => {
       notation: danishExcelNotation,
     });
 
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'Indskrivningstype', {
+        code: 'not_in_list',
+        text: 'fuldtid',
+        list: 'enrolment_type',
+        accepted: enrolmentTypeWords,
+      }),
+      problem(2, 'Beståede ECTS', { code: 'not_a_number', text: 'femten' }),
+    ]);
+  });
+
+  it('in English the problems read as they always have, for the command line and the logs', async () => {
+    const bytes = progressExportCsv([
+      { email: 'nobody', rawCells: { status: 'x', ects_expected: 'y', last_passed_on: '2025-13-01' } },
+    ]);
+
     expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column Indskrivningstype: "fuldtid" is not an enrolment type (ordinary, single-subject, guest, exchange or ordinær, enkeltfag, gæst, udveksling)',
-      'line 2, column Beståede ECTS: "femten" is not a number',
+      'line 2, column email: "nobody" is not an e-mail address',
+      'line 2, column status: "x" is not a status (active, leave or aktiv, orlov)',
+      'line 2, column ects_expected: "y" is not a number',
+      'line 2, column last_passed_on: "2025-13-01" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)',
+    ]);
+  });
+
+  it('a reader’s catalogue words the same problems in their language', async () => {
+    const bytes = progressExportCsv([{ rawCells: { ects_passed: 'femten', enrolment_type: 'fuldtid' } }], {
+      notation: danishExcelNotation,
+    });
+
+    const problems = await problemsOf(bytes);
+
+    expect(problems.map((each) => translator('da').t.progressImport.problem(each))).toEqual([
+      'linje 2, kolonne Indskrivningstype: »fuldtid« er ikke en indskrivningstype (ordinær, enkeltfag, gæst, udveksling eller ordinary, single-subject, guest, exchange)',
+      'linje 2, kolonne Beståede ECTS: »femten« er ikke et tal',
     ]);
   });
 });
@@ -66,12 +114,12 @@ describe('file-level problems', () => {
     ['only a UTF-8 byte order mark', Buffer.from([0xef, 0xbb, 0xbf])],
     ['a byte order mark and line ends', Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a])],
   ])('a file with %s is empty', async (_, bytes) => {
-    expect(await rejectionOf(bytes)).toEqual(['the file is empty']);
+    expect(await problemsOf(bytes)).toEqual([fileProblem({ code: 'file_empty' })]);
   });
 
   it('a header with a single column names the delimiters the spec accepts', async () => {
-    expect(await rejectionOf('student_id\tname\temail\nS1\tIda\tida@example.dk\n')).toEqual([
-      'line 1: the header has a single column; columns must be separated by "," or ";"',
+    expect(await problemsOf('student_id\tname\temail\nS1\tIda\tida@example.dk\n')).toEqual([
+      problem(1, null, { code: 'single_column_header', delimiters: [',', ';'] }),
     ]);
   });
 
@@ -80,28 +128,39 @@ describe('file-level problems', () => {
       (column) => !['email', 'ects_expected', 'ects_passed', 'national_id'].includes(column),
     );
 
-    expect(await rejectionOf(progressExportCsv([{}], { columns }))).toEqual([
-      'line 1, column email: missing required column "email" (Danish: "Email")',
-      'line 1, column ects_expected: missing required column "ects_expected" (Danish: "Forventede ECTS")',
-      'line 1, column ects_passed: missing required column "ects_passed" (Danish: "Beståede ECTS")',
+    expect(await problemsOf(progressExportCsv([{}], { columns }))).toEqual([
+      problem(1, 'email', { code: 'missing_column', column: 'email', danishName: 'Email' }),
+      problem(1, 'ects_expected', {
+        code: 'missing_column',
+        column: 'ects_expected',
+        danishName: 'Forventede ECTS',
+      }),
+      problem(1, 'ects_passed', {
+        code: 'missing_column',
+        column: 'ects_passed',
+        danishName: 'Beståede ECTS',
+      }),
     ]);
   });
 
   it('a column given twice, in English and in Danish, is named by both headers', async () => {
     const text = `${header},Studienummer,NAME\n${validRow('S1')},S1,Ida\n`;
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 1: columns "student_id" and "Studienummer" both mean student_id; keep only one of them',
-      'line 1: columns "name" and "NAME" both mean name; keep only one of them',
+    expect(await problemsOf(text)).toEqual([
+      problem(1, null, {
+        code: 'duplicate_column',
+        column: 'student_id',
+        first: 'student_id',
+        second: 'Studienummer',
+      }),
+      problem(1, null, { code: 'duplicate_column', column: 'name', first: 'name', second: 'NAME' }),
     ]);
   });
 
   it('a UTF-16 file is refused with the way out', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\n`, 'utf16le')]);
 
-    expect(await rejectionOf(utf16)).toEqual([
-      'the file is UTF-16 text, which is not supported; save it as "CSV UTF-8" or XLSX',
-    ]);
+    expect(await problemsOf(utf16)).toEqual([fileProblem({ code: 'utf16' })]);
   });
 
   it('a file that claims UTF-8 by its byte order mark but is not UTF-8 is refused', async () => {
@@ -110,28 +169,28 @@ describe('file-level problems', () => {
       encodeWindows1252(`${header}\nS1,,Søren\n`),
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'the file starts with a UTF-8 byte order mark but is not valid UTF-8; save it again as "CSV UTF-8"',
-    ]);
+    expect(await problemsOf(bytes)).toEqual([fileProblem({ code: 'invalid_utf8_after_bom' })]);
   });
 
   it('an Excel 97-2003 workbook is refused with the way out', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 
-    expect(await rejectionOf(xls, { fileName: 'export.xls' })).toEqual([
-      'the file is an old Excel 97-2003 workbook (.xls); save it as XLSX or CSV',
+    expect(await problemsOf(xls, { fileName: 'export.xls' })).toEqual([
+      fileProblem({ code: 'old_excel_workbook' }),
     ]);
   });
 
   it('a ZIP file that is not a workbook is refused as an unreadable XLSX file', async () => {
-    const problems = await rejectionOf(Buffer.from('PK\x03\x04 this is not a zip archive'), {
+    const problems = await problemsOf(Buffer.from('PK\x03\x04 this is not a zip archive'), {
       fileName: 'export.xlsx',
     });
 
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(
-      /^the file looks like an XLSX workbook but cannot be read.*; open it in Excel and save it again$/,
-    );
+    expect(problems).toEqual([fileProblem({ code: 'unreadable_xlsx', detail: expect.any(String) })]);
+    expect(problems.map(describeProblem)).toEqual([
+      expect.stringMatching(
+        /^the file looks like an XLSX workbook but cannot be read \(.+\); open it in Excel and save it again$/,
+      ),
+    ]);
   });
 });
 
@@ -145,9 +204,9 @@ describe('CSV structure problems', () => {
       '',
     ].join('\n');
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 3: has 16 fields, the header has 15',
-      'line 4: has 14 fields, the header has 15',
+    expect(await problemsOf(text)).toEqual([
+      problem(3, null, { code: 'field_count', fields: 16, headerFields: 15 }),
+      problem(4, null, { code: 'field_count', fields: 14, headerFields: 15 }),
     ]);
   });
 
@@ -160,9 +219,7 @@ describe('CSV structure problems', () => {
       '',
     ].join('\n');
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 3: a quoted field starts on this line but its closing quote is missing',
-    ]);
+    expect(await problemsOf(text)).toEqual([problem(3, null, { code: 'unclosed_quote' })]);
   });
 
   it('an unterminated quote after a multi-line field is located on its own line, not the record start', async () => {
@@ -172,9 +229,7 @@ describe('CSV structure problems', () => {
       validRow('S2'),
     ].join('\n');
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 3: a quoted field starts on this line but its closing quote is missing',
-    ]);
+    expect(await problemsOf(text)).toEqual([problem(3, null, { code: 'unclosed_quote' })]);
   });
 
   it('the rows before an unterminated quote are still checked', async () => {
@@ -184,18 +239,16 @@ describe('CSV structure problems', () => {
       validRow('S2').replace('Ida Holm', '"Ida Holm'),
     ].join('\n');
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 2, column ects_expected: "sixty" is not a number',
-      'line 3: a quoted field starts on this line but its closing quote is missing',
+    expect(await problemsOf(text)).toEqual([
+      problem(2, 'ects_expected', { code: 'not_a_number', text: 'sixty' }),
+      problem(3, null, { code: 'unclosed_quote' }),
     ]);
   });
 
   it('text after a closing quote is reported with the hint to double inner quotes', async () => {
     const text = [header, validRow('S1').replace('Ida Holm', '"Ida "Iddy" Holm"'), ''].join('\n');
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 2: unexpected text after a closing quote (a quote inside a quoted field must be written twice: "")',
-    ]);
+    expect(await problemsOf(text)).toEqual([problem(2, null, { code: 'text_after_closing_quote' })]);
   });
 });
 
@@ -208,14 +261,14 @@ describe('cell problems', () => {
       { rawCells: { ects_expected: '7.5.1', ects_passed: '30 ECTS' } },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column ects_passed: "fifteen" is not a number',
-      'line 3, column ects_expected: "-3" is negative',
-      'line 3, column ects_passed: is empty',
-      'line 4, column ects_expected: "1,000.5" is not a number',
-      'line 4, column ects_passed: ".5" is not a number',
-      'line 5, column ects_expected: "7.5.1" is not a number',
-      'line 5, column ects_passed: "30 ECTS" is not a number',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'ects_passed', { code: 'not_a_number', text: 'fifteen' }),
+      problem(3, 'ects_expected', { code: 'negative', text: '-3' }),
+      problem(3, 'ects_passed', { code: 'empty_cell' }),
+      problem(4, 'ects_expected', { code: 'not_a_number', text: '1,000.5' }),
+      problem(4, 'ects_passed', { code: 'not_a_number', text: '.5' }),
+      problem(5, 'ects_expected', { code: 'not_a_number', text: '7.5.1' }),
+      problem(5, 'ects_passed', { code: 'not_a_number', text: '30 ECTS' }),
     ]);
   });
 
@@ -230,9 +283,9 @@ describe('cell problems', () => {
       { notation: danishExcelNotation },
     );
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 3, column Beståede ECTS: "7.5" uses a decimal point but this file uses decimal commas',
-      'line 5, column Forventede ECTS: "22.5" uses a decimal point but this file uses decimal commas',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(3, 'Beståede ECTS', { code: 'other_decimal_mark', text: '7.5', mark: '.' }),
+      problem(5, 'Forventede ECTS', { code: 'other_decimal_mark', text: '22.5', mark: '.' }),
     ]);
   });
 
@@ -242,8 +295,8 @@ describe('cell problems', () => {
       { rawCells: { ects_passed: '2,5' } },
     ]);
 
-    expect(await rejectionOf(text)).toEqual([
-      'line 3, column ects_passed: "2,5" uses a decimal comma but this file uses decimal points',
+    expect(await problemsOf(text)).toEqual([
+      problem(3, 'ects_passed', { code: 'other_decimal_mark', text: '2,5', mark: ',' }),
     ]);
   });
 
@@ -253,12 +306,22 @@ describe('cell problems', () => {
       { rawCells: { enrolment_type: '', status: '' } },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column enrolment_type: "foo" is not an enrolment type (ordinary, single-subject, guest, exchange or ordinær, enkeltfag, gæst, udveksling)',
-      'line 2, column status: "graduated" is not a status (active, leave or aktiv, orlov)',
-      'line 2, column teaching_language: "fr" is not a teaching language (da or en)',
-      'line 3, column enrolment_type: is empty',
-      'line 3, column status: is empty',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'enrolment_type', {
+        code: 'not_in_list',
+        text: 'foo',
+        list: 'enrolment_type',
+        accepted: enrolmentTypeWords,
+      }),
+      problem(2, 'status', { code: 'not_in_list', text: 'graduated', list: 'status', accepted: statusWords }),
+      problem(2, 'teaching_language', {
+        code: 'not_in_list',
+        text: 'fr',
+        list: 'teaching_language',
+        accepted: teachingLanguageWords,
+      }),
+      problem(3, 'enrolment_type', { code: 'empty_cell' }),
+      problem(3, 'status', { code: 'empty_cell' }),
     ]);
   });
 
@@ -268,15 +331,15 @@ describe('cell problems', () => {
       { rawCells: { enrolled_on: '', last_passed_on: '29.02.2025' } },
       { rawCells: { enrolled_on: '01-13-2025', last_passed_on: '24 January 2025' } },
     ]);
-    const notations = '(use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)';
+    const notADate = (text: string) => ({ code: 'not_a_date', text }) as const;
 
-    expect(await rejectionOf(bytes)).toEqual([
-      `line 2, column enrolled_on: "31-02-2025" is not a date ${notations}`,
-      `line 2, column last_passed_on: "2025/01/24" is not a date ${notations}`,
-      'line 3, column enrolled_on: is empty',
-      `line 3, column last_passed_on: "29.02.2025" is not a date ${notations}`,
-      `line 4, column enrolled_on: "01-13-2025" is not a date ${notations}`,
-      `line 4, column last_passed_on: "24 January 2025" is not a date ${notations}`,
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'enrolled_on', notADate('31-02-2025')),
+      problem(2, 'last_passed_on', notADate('2025/01/24')),
+      problem(3, 'enrolled_on', { code: 'empty_cell' }),
+      problem(3, 'last_passed_on', notADate('29.02.2025')),
+      problem(4, 'enrolled_on', notADate('01-13-2025')),
+      problem(4, 'last_passed_on', notADate('24 January 2025')),
     ]);
   });
 
@@ -288,9 +351,9 @@ describe('cell problems', () => {
       { studentId: ' S123 ' },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 4, column student_id: "S123" appears again (first on line 2)',
-      'line 5, column student_id: "S123" appears again (first on line 2)',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(4, 'student_id', { code: 'duplicate_student', studentId: 'S123', firstLine: 2 }),
+      problem(5, 'student_id', { code: 'duplicate_student', studentId: 'S123', firstLine: 2 }),
     ]);
   });
 
@@ -299,13 +362,11 @@ describe('cell problems', () => {
       { rawCells: { student_id: ' ', name: '', programme_code: '', programme_name: '', board_code: '' } },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column student_id: is empty',
-      'line 2, column name: is empty',
-      'line 2, column programme_code: is empty',
-      'line 2, column programme_name: is empty',
-      'line 2, column board_code: is empty',
-    ]);
+    expect(await problemsOf(bytes)).toEqual(
+      ['student_id', 'name', 'programme_code', 'programme_name', 'board_code'].map((column) =>
+        problem(2, column, { code: 'empty_cell' }),
+      ),
+    );
   });
 
   it('an e-mail cell must hold one @ with something on each side and no spaces', async () => {
@@ -316,11 +377,11 @@ describe('cell problems', () => {
       { email: 'ida holm@example.dk' },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column email: "ida.holm" is not an e-mail address',
-      'line 3, column email: "ida@holm@example.dk" is not an e-mail address',
-      'line 4, column email: "@example.dk" is not an e-mail address',
-      'line 5, column email: "ida holm@example.dk" is not an e-mail address',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'email', { code: 'not_an_email', text: 'ida.holm' }),
+      problem(3, 'email', { code: 'not_an_email', text: 'ida@holm@example.dk' }),
+      problem(4, 'email', { code: 'not_an_email', text: '@example.dk' }),
+      problem(5, 'email', { code: 'not_an_email', text: 'ida holm@example.dk' }),
     ]);
   });
 
@@ -343,14 +404,24 @@ describe('cell problems', () => {
     );
 
     if (!(rejection instanceof ProgressExportError)) throw new Error('expected a ProgressExportError');
+    expect(rejection.problems).toEqual(
+      badCprNumbers.map((_, index) => problem(index + 2, 'CPR', { code: 'not_a_cpr' })),
+    );
     expect(rejection.problems.map(describeProblem)).toEqual(
       badCprNumbers.map(
         (_, index) => `line ${index + 2}, column CPR: not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)`,
       ),
     );
+    const danish = rejection.problems.map((each) => translator('da').t.progressImport.problem(each));
+    expect(danish[0]).toBe(
+      'linje 2, kolonne CPR: værdien er ikke et CPR-nummer (DDMMÅÅ-XXXX eller DDMMÅÅXXXX)',
+    );
     for (const cpr of badCprNumbers) {
-      expect(rejection.message).not.toContain(cpr);
-      expect(JSON.stringify(rejection.problems)).not.toContain(cpr);
+      for (const digits of [cpr, cpr.replace(/\D/g, '')]) {
+        expect(rejection.message).not.toContain(digits);
+        expect(JSON.stringify(rejection.problems)).not.toContain(digits);
+        expect(danish.join('\n')).not.toContain(digits);
+      }
     }
   });
 
@@ -359,11 +430,11 @@ describe('cell problems', () => {
       { email: 'nobody', rawCells: { status: 'x', ects_expected: 'y', last_passed_on: '2025-13-01' } },
     ]);
 
-    expect(await rejectionOf(bytes)).toEqual([
-      'line 2, column email: "nobody" is not an e-mail address',
-      'line 2, column status: "x" is not a status (active, leave or aktiv, orlov)',
-      'line 2, column ects_expected: "y" is not a number',
-      'line 2, column last_passed_on: "2025-13-01" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)',
+    expect(await problemsOf(bytes)).toEqual([
+      problem(2, 'email', { code: 'not_an_email', text: 'nobody' }),
+      problem(2, 'status', { code: 'not_in_list', text: 'x', list: 'status', accepted: statusWords }),
+      problem(2, 'ects_expected', { code: 'not_a_number', text: 'y' }),
+      problem(2, 'last_passed_on', { code: 'not_a_date', text: '2025-13-01' }),
     ]);
   });
 
@@ -375,6 +446,8 @@ describe('cell problems', () => {
       '',
     ].join('\n');
 
-    expect(await rejectionOf(text)).toEqual(['line 4, column ects_passed: "many" is not a number']);
+    expect(await problemsOf(text)).toEqual([
+      problem(4, 'ects_passed', { code: 'not_a_number', text: 'many' }),
+    ]);
   });
 });

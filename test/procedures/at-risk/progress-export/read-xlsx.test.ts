@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
+import { describeProblem } from '../../../../src/procedures/at-risk/progress-export/export-problem.js';
 import { progressColumns } from '../../../../src/procedures/at-risk/progress-export/progress-row.js';
 import {
   danishExcelNotation,
@@ -9,7 +10,7 @@ import {
   progressExportXlsx,
   sampleProgressRows,
 } from '../../../support/progress-export-builder.js';
-import { read, rejectionOf } from './rejection.js';
+import { problemsOf, read, rejectionOf } from './rejection.js';
 
 const students: readonly ProgressRowInput[] = [
   {
@@ -171,13 +172,26 @@ describe('bad XLSX exports', () => {
       cellsOf({ student_id: 'S1', enrolled_on: 0.5 }),
     ]);
 
-    expect(await rejectionOf(bytes, { fileName: 'stads.xlsx' })).toEqual([
-      'line 3, column ects_passed: "fifteen" is not a number',
-      'line 4, column status: "true" is not a status (active, leave or aktiv, orlov)',
-      'line 4, column enrolled_on: "31-02-2025" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)',
-      'line 4, column ects_expected: "-3" is negative',
-      'line 5, column Studienummer: "S1" appears again (first on line 2)',
-      'line 5, column enrolled_on: "0.5" is not a date (use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY)',
+    expect(await problemsOf(bytes, { fileName: 'stads.xlsx' })).toEqual([
+      { line: 3, column: 'ects_passed', reason: { code: 'not_a_number', text: 'fifteen' } },
+      {
+        line: 4,
+        column: 'status',
+        reason: {
+          code: 'not_in_list',
+          text: 'true',
+          list: 'status',
+          accepted: { english: ['active', 'leave'], danish: ['aktiv', 'orlov'] },
+        },
+      },
+      { line: 4, column: 'enrolled_on', reason: { code: 'not_a_date', text: '31-02-2025' } },
+      { line: 4, column: 'ects_expected', reason: { code: 'negative', text: '-3' } },
+      {
+        line: 5,
+        column: 'Studienummer',
+        reason: { code: 'duplicate_student', studentId: 'S1', firstLine: 2 },
+      },
+      { line: 5, column: 'enrolled_on', reason: { code: 'not_a_date', text: '0.5' } },
     ]);
   });
 
@@ -190,14 +204,20 @@ describe('bad XLSX exports', () => {
   });
 
   it('a workbook with an empty first sheet is an empty file', async () => {
-    expect(await rejectionOf(await workbook([[]]), { fileName: 'tom.xlsx' })).toEqual(['the file is empty']);
+    expect(await problemsOf(await workbook([[]]), { fileName: 'tom.xlsx' })).toEqual([
+      { line: null, column: null, reason: { code: 'file_empty' } },
+    ]);
   });
 
   it('a CPR number cell that is not a CPR number is reported without its digits', async () => {
     const bytes = await workbook([header, cellsOf({ national_id: 3213901234 })]);
 
-    const problems = await rejectionOf(bytes);
+    const problems = await problemsOf(bytes);
 
-    expect(problems).toEqual(['line 2, column national_id: not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)']);
+    expect(problems).toEqual([{ line: 2, column: 'national_id', reason: { code: 'not_a_cpr' } }]);
+    expect(problems.map(describeProblem)).toEqual([
+      'line 2, column national_id: not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)',
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('3213901234');
   });
 });
