@@ -1,5 +1,5 @@
-import type { StudyBoard } from '../config/institution-config.js';
-import type { Catalogue } from '../i18n/catalogue/catalogue.js';
+import { nameIn, type StudyBoard } from '../config/institution-config.js';
+import type { Translator } from '../i18n/translator.js';
 import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
 import {
@@ -16,17 +16,22 @@ import type { ImportScope } from './import-scope.js';
  * who imports for one board) reads as it always has; several get a line each.
  */
 export function importedReply(
-  t: Catalogue,
+  reader: Translator,
   fileName: string,
   scope: Exclude<ImportScope, { kind: 'refused' }>,
   outcome: BoardsImport,
   boards: readonly StudyBoard[],
 ): string {
-  const nameOf = (code: string) => boards.find((board) => board.code === code)?.name ?? code;
+  const { t } = reader;
+  const name = (board: StudyBoard) => nameIn(board, reader.language);
+  const nameOf = (code: string) => {
+    const board = boards.find((candidate) => candidate.code === code);
+    return board ? name(board) : code;
+  };
   if (outcome.kind === 'no_rows_for_boards') {
     return scope.kind === 'board_channel'
-      ? t.progressImport.noRowsForBoard({ fileName, boardName: scope.board.name })
-      : t.progressImport.noneOfYourBoards({ fileName, boardNames: scope.boards.map((board) => board.name) });
+      ? t.progressImport.noRowsForBoard({ fileName, boardName: name(scope.board) })
+      : t.progressImport.noneOfYourBoards({ fileName, boardNames: scope.boards.map(name) });
   }
   const { report } = outcome;
   const lines = [
@@ -66,11 +71,12 @@ export function importedReply(
  * with a reference to the log).
  */
 export function importFailureReply(
-  t: Catalogue,
+  reader: Translator,
   fileName: string,
   error: unknown,
   boards: readonly StudyBoard[],
 ): string | null {
+  const { t } = reader;
   if (error instanceof ProgressExportError) {
     // Worded from each problem's reason in the reader's language, never the English of the error's message.
     const listed = error.problems.slice(0, listedProblemLimit);
@@ -81,9 +87,12 @@ export function importFailureReply(
     });
   }
   if (error instanceof CycleLockedError) {
-    const boardName = boards.find((board) => board.code === error.boardCode)?.name ?? error.boardCode;
+    const board = boards.find((candidate) => candidate.code === error.boardCode);
+    const boardName = board ? nameIn(board, reader.language) : error.boardCode;
     return t.progressImport.cycleLocked({ period: error.period, boardName, fileName });
   }
+  if (isCodedError(error) && error.code === 'import.cpr_key_missing')
+    return t.progressImport.cprKeyMissing(fileName);
   if (isCodedError(error)) return error.message;
   return null;
 }

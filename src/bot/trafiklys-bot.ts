@@ -1,4 +1,4 @@
-import type { InstitutionConfig, StudyBoard } from '../config/institution-config.js';
+import { type InstitutionConfig, nameIn, type StudyBoard } from '../config/institution-config.js';
 import { type Translator, translatorForLocale } from '../i18n/translator.js';
 import type { Block, FormValues, Message } from '../messages/message-model.js';
 import {
@@ -77,7 +77,8 @@ export class TrafiklysBot implements BotRequests {
     conversation: ConversationRef,
     file: { readonly name: string; readonly bytes: Uint8Array },
   ): Promise<BotReply> {
-    const { t } = this.readerFor(actor);
+    const reader = this.readerFor(actor);
+    const { t } = reader;
     const { config } = this.dependencies;
     const scope = importScopeOf(config, actor, conversation);
     if (scope.kind === 'refused') {
@@ -93,9 +94,9 @@ export class TrafiklysBot implements BotRequests {
           outcome.report.period,
         );
       }
-      return inConversation(plain(importedReply(t, file.name, scope, outcome, config.boards)));
+      return inConversation(plain(importedReply(reader, file.name, scope, outcome, config.boards)));
     } catch (error) {
-      const failure = importFailureReply(t, file.name, error, config.boards);
+      const failure = importFailureReply(reader, file.name, error, config.boards);
       if (failure === null) throw error;
       return inConversation(plain(failure));
     }
@@ -115,7 +116,7 @@ export class TrafiklysBot implements BotRequests {
     );
     const lines = boards.map((board) =>
       reader.t.bot.remindResult({
-        boardName: board.name,
+        boardName: nameIn(board, reader.language),
         period,
         posted: countOf(reports, board, ['posted']),
         updated: countOf(reports, board, ['updated']),
@@ -140,7 +141,7 @@ export class TrafiklysBot implements BotRequests {
     const blocks: Block[] = [];
     for (const board of boards) {
       const cycles = await this.dependencies.storage.listCycles({ boardCode: board.code });
-      blocks.push({ type: 'heading', text: `${board.code} · ${board.name}` });
+      blocks.push({ type: 'heading', text: `${board.code} · ${nameIn(board, reader.language)}` });
       if (cycles.length === 0) {
         blocks.push({ type: 'text', content: [t.bot.noCycles] });
         continue;
@@ -177,7 +178,7 @@ export class TrafiklysBot implements BotRequests {
       return privately(plain(t.errors.notAllowed('review_students')));
     }
     const cycle = await this.dependencies.storage.findCycle(board.code, target.period);
-    const title = t.review.title({ period: target.period, boardName: board.name });
+    const title = t.review.title({ period: target.period, boardName: nameIn(board, reader.language) });
     if (!cycle)
       return privately({
         fallbackText: title,

@@ -32,7 +32,12 @@ const config: InstitutionConfig = (() => {
         secretary: humanitiesSecretary,
         chair: 'chair.mat@test.example',
       },
-      { code: 'SN-DAT', name: 'Computing', secretary: computingSecretary, chair: 'chair.dat@test.example' },
+      {
+        code: 'SN-DAT',
+        name: { en: 'Computing', da: 'Datalogi' },
+        secretary: computingSecretary,
+        chair: 'chair.dat@test.example',
+      },
     ].map((board) => ({ ...board, faculty: 'HUM' })),
     managers: [],
   });
@@ -299,6 +304,44 @@ describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
       expect(english).not.toContain(digits);
     }
     expect(await database.prisma.identificationCycle.count()).toBe(0);
+  });
+
+  it('a file with CPR numbers while no key is set stores nothing and tells the reader, in their language, what to ask for', async () => {
+    const now = () => new Date('2026-04-06T06:00:00Z');
+    const withoutKey = new TrafiklysBot({
+      config,
+      storage,
+      now,
+      importShared: sharedExportImporter({
+        config,
+        storage,
+        cipher: null,
+        now,
+        metrics: { import: () => {} },
+      }),
+      remind: async () => [],
+    });
+    const danishSecretary = { ...person(computingSecretary), locale: 'da-DK' };
+
+    const reply = await withoutKey.fileShared(danishSecretary, boardChannel('SN-DAT'), {
+      name: 'dat.csv',
+      bytes: progressExportCsv([row('D1', 'SN-DAT', { nationalId: '010190-1234' })]),
+    });
+
+    expect(textOf(reply)).toBe(
+      'dat.csv indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (`npx trafiklys key generate`), og del så filen igen.',
+    );
+    expect(await storage.findCycle('SN-DAT', spring)).toBeNull();
+  });
+
+  it('a board is named in its reader’s language where the configuration gives one', async () => {
+    const reply = await share({ ...person(computingSecretary), locale: 'da-DK' }, boardChannel('SN-DAT'), [
+      row('H1', 'SN-HIS'),
+    ]);
+    expect(textOf(reply)).toContain('Datalogi');
+    const english = await share(person(computingSecretary), boardChannel('SN-DAT'), [row('H1', 'SN-HIS')]);
+    expect(textOf(english)).toContain('Computing');
+    expect(textOf(english)).not.toContain('Datalogi');
   });
 
   it('a board’s channel the person does not import for refuses the file', async () => {

@@ -66,6 +66,7 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
       boardName: 'SN-DAT',
       fileName: 'f.csv',
     }),
+    'progressImport.cprKeyMissing': t.progressImport.cprKeyMissing('f.csv'),
     'progressImport.boardImported': t.progressImport.boardImported({
       boardName: 'SN-DAT',
       students: 3,

@@ -113,6 +113,8 @@ export interface Catalogue {
       readonly outcome: 'created' | 'replaced' | 'unchanged';
       readonly period: IdentificationPeriod;
     }): string;
+    /** The file holds CPR numbers, but no key to store them encrypted is set (TRAFIKLYS_CPR_KEY): nothing stored. */
+    cprKeyMissing(fileName: string): string;
     /** Boards the person imports for that the file holds no rows of; their own students are untouched. */
     boardsNotInFile(boardNames: readonly string[]): string;
     /** Rows of boards the import was not for, left out (counted, never named: they are students). */
