@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { BotActor, BotReply, BotRequests, ConversationRef } from '../../bot/bot-requests.js';
-import type { InstitutionConfig } from '../../config/institution-config.js';
+import { type InstitutionConfig, nameIn } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type RouteHandler, sendJson } from '../../http/http-server.js';
+import { languageForLocale } from '../../i18n/languages.js';
 import type { ImageRef } from '../../messages/message-model.js';
 import { hostedImagesPrefix } from '../hosted-images/hosted-images.js';
 import type { OpenFormStore } from '../open-form-store.js';
@@ -85,6 +86,8 @@ export function consoleApiRoutes(options: {
       .sort()
       .map((email) => ({ email, roles: rolesOf(email, config) }));
     const as = url.searchParams.get('as') ?? people[0]?.email ?? null;
+    // Board names in the viewer's language where the configuration gives one.
+    const language = languageForLocale(url.searchParams.get('locale'), config.institution.language);
     sendJson(response, 200, {
       institution: config.institution.name,
       language: config.institution.language,
@@ -93,7 +96,7 @@ export function consoleApiRoutes(options: {
       channels: config.boards.map((board) => ({
         id: board.channels.console,
         label: `#${board.channels.console}`,
-        title: `${board.code} · ${board.name}`,
+        title: `${board.code} · ${nameIn(board, language)}`,
       })),
       direct: as ? { id: directChannel(as), label: 'Trafiklys', title: as } : null,
     });

@@ -123,7 +123,8 @@ function conversationButton(target, id, label, title) {
 }
 
 async function loadState() {
-  const response = await fetch('/console/api/state' + (state.as ? '?as=' + encodeURIComponent(state.as) : ''));
+  const query = new URLSearchParams(state.as ? { as: state.as, locale: state.locale } : {});
+  const response = await fetch('/console/api/state?' + query);
   const data = await response.json();
   $('institution').textContent = data.institution;
   if (!state.as) {
@@ -139,7 +140,11 @@ async function loadState() {
   $('directs').replaceChildren();
   if (data.direct) conversationButton($('directs'), data.direct.id, data.direct.label, data.direct.title);
   if (!state.channel && data.channels[0]) openChannel(data.channels[0].id, data.channels[0].label + ' · ' + data.channels[0].title);
-  else markCurrent();
+  else {
+    const current = data.channels.find((c) => c.id === state.channel);
+    if (current) $('channel-title').textContent = current.label + ' · ' + current.title;
+    markCurrent();
+  }
 }
 
 function markCurrent() {
@@ -268,7 +273,7 @@ $('form-host').addEventListener('click', (event) => {
 });
 
 $('person').addEventListener('change', async () => { state.as = $('person').value; state.channel = null; await loadState(); });
-$('locale').addEventListener('change', () => { state.locale = $('locale').value; });
+$('locale').addEventListener('change', async () => { state.locale = $('locale').value; await loadState(); });
 
 loadState().then(() => setInterval(refresh, 1500));
 </script>
