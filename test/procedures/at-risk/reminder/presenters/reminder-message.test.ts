@@ -78,7 +78,9 @@ describe('the reminder as a message', () => {
     const inChannel = await composer.compose(content(null));
     const englishCopy = await composer.compose(content({ copyFor: 'hod@x.example', locale: 'en-GB' }));
 
-    expect(inChannel.fallbackText).toBe('Identifikation af frafaldstruede studerende – forår 2026 – Studienævn for Datalogi');
+    expect(inChannel.fallbackText).toBe(
+      'Identifikation af frafaldstruede studerende – forår 2026 – Studienævn for Datalogi',
+    );
     expect(englishCopy.fallbackText).toBe('At-risk students – spring 2026 – Study Board of Computer Science');
     expect(JSON.stringify(inChannel)).not.toContain('Study Board of Computer Science');
   });
