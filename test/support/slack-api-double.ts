@@ -86,8 +86,8 @@ export class SlackApiDouble {
   readonly violations: string[] = [];
   /** Bytes received at upload URLs, by file id. */
   readonly uploads = new Map<string, { filename: string; bytes: Uint8Array; completed: boolean }>();
-  /** Modals opened with views.open, with the id the double gave each. */
-  readonly openedViews: { readonly id: string; readonly view: unknown }[] = [];
+  /** Modals opened with views.open, with the id the double gave each and the caller's external_id ("" when none). */
+  readonly openedViews: { readonly id: string; readonly externalId: string; readonly view: unknown }[] = [];
   socketModeUrl: string | undefined;
 
   private readonly messages = new Map<string, Map<string, StoredMessage>>();
@@ -321,7 +321,8 @@ export class SlackApiDouble {
       case 'views.open': {
         this.sequence += 1;
         const id = `V${String(this.sequence).padStart(9, '0')}`;
-        this.openedViews.push({ id, view: args.view });
+        const externalId = String(objectOf(args.view).external_id ?? '');
+        this.openedViews.push({ id, externalId, view: args.view });
         return { ok: true, view: { ...objectOf(args.view), id } };
       }
       case 'views.update':

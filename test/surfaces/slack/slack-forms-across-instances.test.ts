@@ -35,8 +35,13 @@ afterEach(async () => {
   }
 });
 
-/** Anne's command opens the modal through `opening`; its form is kept once views.open has answered. */
-async function openThrough(harness: SlackHarness, form: Form): Promise<string> {
+interface OpenedModal {
+  readonly viewId: string;
+  readonly externalId: string;
+}
+
+/** Anne's command opens the modal through `opening`; its form is kept before views.open is called. */
+async function openThrough(harness: SlackHarness, form: Form): Promise<OpenedModal> {
   harness.bot.commandReply = () => ({ kind: 'form', form });
   const command = slashCommand({
     userId: anne.id,
@@ -49,27 +54,16 @@ async function openThrough(harness: SlackHarness, form: Form): Promise<string> {
     expect(harness.double.openedViews).toHaveLength(1);
     return harness.double.openedViews;
   });
-  const viewId = opened?.id ?? '';
-  await eventuallyAsync(async () => expect(await openingForms.find('slack', viewId)).not.toBeNull());
-  return viewId;
+  // The form is stored under the bot's own key (external_id) before the modal opens.
+  expect(opened?.externalId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(await openingForms.find('slack', opened?.externalId ?? '')).not.toBeNull();
+  return { viewId: opened?.id ?? '', externalId: opened?.externalId ?? '' };
 }
 
-async function eventuallyAsync(check: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
-
-function submissionOf(viewId: string, values: Record<string, Record<string, unknown>>) {
+function submissionOf(opened: OpenedModal, values: Record<string, Record<string, unknown>>) {
   return viewSubmission({
     userId: anne.id,
-    viewId,
+    ...opened,
     callbackId: 'at-risk.note',
     privateMetadata: 'cycle-7',
     values,
@@ -78,8 +72,8 @@ function submissionOf(viewId: string, values: Record<string, Record<string, unkn
 
 describe(`a modal opened through one instance (${testDatabaseEngine()})`, () => {
   test('is submitted through another: its inputs are read by the form’s field kinds, and the modal closes', async () => {
-    const viewId = await openThrough(opening, deviationForm);
-    const submission = submissionOf(viewId, {
+    const opened = await openThrough(opening, deviationForm);
+    const submission = submissionOf(opened, {
       note: { note: { type: 'plain_text_input', value: 'Called her' } },
       meeting: { meeting: { type: 'datepicker', selected_date: '2026-06-02' } },
     });
@@ -101,16 +95,16 @@ describe(`a modal opened through one instance (${testDatabaseEngine()})`, () => 
   });
 
   test('once submitted it is closed for both: the same modal sent again to the first is told to reopen', async () => {
-    const viewId = await openThrough(opening, deviationForm);
+    const opened = await openThrough(opening, deviationForm);
     const values = {
       note: { note: { type: 'plain_text_input', value: 'Called her' } },
       meeting: { meeting: { type: 'datepicker', selected_date: null } },
     };
-    await postSigned(submitting.eventsUrl, submitting.signer.interaction(submissionOf(viewId, values)));
+    await postSigned(submitting.eventsUrl, submitting.signer.interaction(submissionOf(opened, values)));
 
     const again = await postSigned(
       opening.eventsUrl,
-      opening.signer.interaction(submissionOf(viewId, values)),
+      opening.signer.interaction(submissionOf(opened, values)),
     );
 
     expect(JSON.parse(again.body)).toEqual({
@@ -121,7 +115,7 @@ describe(`a modal opened through one instance (${testDatabaseEngine()})`, () => 
   });
 
   test('the next form one instance put in the modal is the form the other reads the following submission with', async () => {
-    const viewId = await openThrough(opening, deviationForm);
+    const opened = await openThrough(opening, deviationForm);
     const followUp: Form = {
       formId: 'at-risk.note',
       title: 'Meeting',
@@ -134,7 +128,7 @@ describe(`a modal opened through one instance (${testDatabaseEngine()})`, () => 
     const first = await postSigned(
       submitting.eventsUrl,
       submitting.signer.interaction(
-        submissionOf(viewId, {
+        submissionOf(opened, {
           note: { note: { type: 'plain_text_input', value: 'Called her' } },
           meeting: { meeting: { type: 'datepicker', selected_date: null } },
         }),
@@ -145,7 +139,7 @@ describe(`a modal opened through one instance (${testDatabaseEngine()})`, () => 
     const second = await postSigned(
       opening.eventsUrl,
       opening.signer.interaction(
-        submissionOf(viewId, {
+        submissionOf(opened, {
           attended: { attended: { type: 'checkboxes', selected_options: [{ value: 'true' }] } },
         }),
       ),

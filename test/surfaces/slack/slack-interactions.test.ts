@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MemoryOpenFormStore } from '../../support/memory-open-form-store.js';
 import { postSigned } from '../../support/slack-request-signer.js';
 import { anne, bo, eventually, type SlackHarness, startSlackHarness } from './slack-harness.js';
 import {
@@ -53,25 +54,26 @@ describe('a button click', () => {
 });
 
 describe('a form submission', () => {
-  async function openDeviationForm(): Promise<string> {
+  /** The modal as Slack hands it back with a submission: its id and the key the bot gave it. */
+  async function openDeviationForm(): Promise<{ viewId: string; externalId: string }> {
     slack.bot.commandReply = () => ({ kind: 'form', form: deviationForm });
     await postSigned(slack.eventsUrl, commandFrom(anne.id, 'deviation'));
     const [opened] = await eventually(() => {
       expect(slack.double.openedViews).toHaveLength(1);
       return slack.double.openedViews;
     });
-    return opened!.id;
+    return { viewId: opened!.id, externalId: opened!.externalId };
   }
 
   test('the core rejects keeps the modal open with each error under its field', async () => {
-    const viewId = await openDeviationForm();
+    const opened = await openDeviationForm();
     slack.bot.submitOutcome = () => ({
       kind: 'errors',
       errors: { meeting: 'The meeting must be in the future.' },
     });
     const submission = viewSubmission({
       userId: anne.id,
-      viewId,
+      ...opened,
       callbackId: 'at-risk.note',
       privateMetadata: 'cycle-7',
       values: {
@@ -99,10 +101,10 @@ describe('a form submission', () => {
   });
 
   test('accepted by the core closes the modal with an empty answer', async () => {
-    const viewId = await openDeviationForm();
+    const opened = await openDeviationForm();
     const submission = viewSubmission({
       userId: anne.id,
-      viewId,
+      ...opened,
       callbackId: 'at-risk.note',
       privateMetadata: 'cycle-7',
       values: {
@@ -114,6 +116,29 @@ describe('a form submission', () => {
     const response = await postSigned(slack.eventsUrl, slack.signer.interaction(submission));
 
     expect(response).toEqual({ status: 200, body: '' });
+  });
+});
+
+describe('opening a form', () => {
+  test('when Slack refuses the modal (the click is too old), the kept form is forgotten and the user is told', async () => {
+    await slack.close();
+    const forms = new MemoryOpenFormStore();
+    slack = await startSlackHarness({ openForms: forms });
+    slack.double.failNext('views.open', 'expired_trigger_id');
+    slack.bot.commandReply = () => ({ kind: 'form', form: deviationForm });
+
+    await postSigned(slack.eventsUrl, commandFrom(anne.id, 'deviation'));
+
+    const [told] = await eventually(() => {
+      expect(slack.double.responses).toHaveLength(1);
+      return slack.double.responses;
+    });
+    expect(JSON.stringify(told?.body)).toContain('for længe om at åbne formularen');
+    const externalId = String(
+      (slack.double.callsOf('views.open')[0]?.args.view as { external_id?: string })?.external_id,
+    );
+    expect(externalId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await forms.find('slack', externalId)).toBeNull();
   });
 });
 
@@ -134,6 +159,7 @@ describe('a slow form submission', () => {
     const submission = viewSubmission({
       userId: bo.id,
       viewId: opened!.id,
+      externalId: opened!.externalId,
       callbackId: 'at-risk.note',
       privateMetadata: 'cycle-7',
       values: {

@@ -92,6 +92,8 @@ export function blockActions(fields: {
 export function viewSubmission(fields: {
   readonly userId: string;
   readonly viewId: string;
+  /** What the app set when it opened the view; Slack sends "" for a view without one. */
+  readonly externalId?: string;
   readonly callbackId: string;
   readonly privateMetadata: string;
   readonly values: Record<string, Record<string, unknown>>;
@@ -105,6 +107,7 @@ export function viewSubmission(fields: {
     trigger_id: `${next()}.1.trigger`,
     view: {
       id: fields.viewId,
+      external_id: fields.externalId ?? '',
       team_id: 'T0001',
       type: 'modal',
       callback_id: fields.callbackId,

@@ -169,6 +169,8 @@ export interface SlackModalView {
   readonly submit: SlackPlainText;
   readonly close: SlackPlainText;
   readonly private_metadata?: string;
+  /** Our key for the view, unique in the workspace; Slack hands it back with the submission. */
+  readonly external_id?: string;
   readonly blocks: readonly SlackModalBlock[];
 }
 

@@ -38,15 +38,32 @@ export async function showReply(
     case 'form': {
       if (route.triggerId === null) return tellActor(deps, route, textMessage(texts(actor).formNeedsClick));
       const view = await deps.surface.renderForm(reply.form);
+      // Remembered before the modal opens, under a key of ours that Slack hands
+      // back with the submission (external_id): whichever instance receives it
+      // finds the form, and a modal never opens whose form could not be kept.
+      const formKey = randomUUID();
+      await deps.openModals.remember(formKey, reply.form);
       try {
-        const viewId = await deps.api.openView(route.triggerId, view);
-        await deps.openModals.remember(viewId, reply.form);
+        await deps.api.openView(route.triggerId, { ...view, external_id: formKey });
       } catch (error) {
+        await forgetModal(deps, formKey);
         if (!(error instanceof SlackSurfaceError && error.code === 'slack.trigger_expired')) throw error;
         await tellActor(deps, route, textMessage(texts(actor).formTooSlow));
       }
       return;
     }
+  }
+}
+
+/**
+ * A modal's form is no longer needed (it closed, or never opened). A failure to
+ * forget it is only logged, so the user still gets the answer; the row expires anyway.
+ */
+export async function forgetModal(deps: SlackListenerDependencies, formKey: string): Promise<void> {
+  try {
+    await deps.openModals.close(formKey);
+  } catch (error) {
+    deps.logger.warn({ err: error, formKey }, 'Slack: a closed modal’s form could not be forgotten');
   }
 }
 

@@ -5,6 +5,7 @@ import type { Form } from '../../../../messages/message-model.js';
 import { readSlackModalValues, slackFormErrors, slackUserIdsIn } from '../../block-kit/index.js';
 import {
   type AnswerRoute,
+  forgetModal,
   logFailure,
   showFailure,
   showUnreadable,
@@ -21,6 +22,8 @@ const viewSubmissionSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   view: z.object({
     id: z.string().min(1),
+    /** Our key for the form (set when the modal was opened); Slack sends "" for a view without one. */
+    external_id: z.string().optional(),
     callback_id: z.string().min(1),
     private_metadata: z.string().optional(),
     state: z.object({ values: z.record(z.string(), z.unknown()) }),
@@ -60,7 +63,8 @@ export function viewSubmission(
       await ack();
       await tellActorSafely(deps, route, textMessage(text));
     };
-    const found = await deps.openModals.find(view.id).then(
+    const formKey = view.external_id || view.id;
+    const found = await deps.openModals.find(formKey).then(
       (form) => ({ form }),
       (error: unknown) => ({ error }),
     );
@@ -89,7 +93,7 @@ export function viewSubmission(
     clearTimeout(timer);
     if (first === 'late') {
       await ack();
-      await forgetModal(deps, view.id);
+      await forgetModal(deps, formKey);
       await outcome.then(
         (value) => tellLateOutcome(deps, route, actor, form, value),
         (error: unknown) => showFailure(deps, route, actor, error),
@@ -98,7 +102,7 @@ export function viewSubmission(
     }
     try {
       if ('error' in first) throw first.error;
-      await answerInModal(deps, ack, view.id, form, first.value);
+      await answerInModal(deps, ack, formKey, form, first.value);
     } catch (error) {
       await answerWith(texts(actor).failed(logFailure(deps, route, error)));
     }
@@ -108,34 +112,25 @@ export function viewSubmission(
 async function answerInModal(
   deps: SlackListenerDependencies,
   ack: Ack,
-  viewId: string,
+  formKey: string,
   form: Form,
   outcome: FormOutcome,
 ): Promise<void> {
   switch (outcome.kind) {
     case 'close':
       // Forgotten before the answer, so the same modal sent again is told it has expired.
-      await forgetModal(deps, viewId);
+      await forgetModal(deps, formKey);
       return ack();
     case 'errors':
       return ack(slackFormErrors(pointAtFields(form, outcome.errors)));
     case 'form': {
       const view = await deps.surface.renderForm(outcome.form);
-      await deps.openModals.remember(viewId, outcome.form);
-      return ack({ response_action: 'update', view: { ...view, blocks: [...view.blocks] } });
+      await deps.openModals.remember(formKey, outcome.form);
+      return ack({
+        response_action: 'update',
+        view: { ...view, external_id: formKey, blocks: [...view.blocks] },
+      });
     }
-  }
-}
-
-/**
- * The modal closes: its form is no longer needed. A failure to forget it is
- * only logged, so the user still gets the answer; the row expires anyway.
- */
-async function forgetModal(deps: SlackListenerDependencies, viewId: string): Promise<void> {
-  try {
-    await deps.openModals.close(viewId);
-  } catch (error) {
-    deps.logger.warn({ err: error, viewId }, 'Slack: a closed modal’s form could not be forgotten');
   }
 }
 
