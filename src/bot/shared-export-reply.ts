@@ -2,10 +2,7 @@ import { nameIn, type StudyBoard } from '../config/institution-config.js';
 import type { Translator } from '../i18n/translator.js';
 import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
-import {
-  listedProblemLimit,
-  ProgressExportError,
-} from '../procedures/at-risk/progress-export/export-problem.js';
+import { listedProblems, ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
 import { isCodedError } from '../shared/coded-error.js';
 import type { ImportScope } from './import-scope.js';
 
@@ -24,10 +21,7 @@ export function importedReply(
 ): string {
   const { t } = reader;
   const name = (board: StudyBoard) => nameIn(board, reader.language);
-  const nameOf = (code: string) => {
-    const board = boards.find((candidate) => candidate.code === code);
-    return board ? name(board) : code;
-  };
+  const nameOf = (code: string) => boardNameIn(boards, code, reader);
   if (outcome.kind === 'no_rows_for_boards') {
     return scope.kind === 'board_channel'
       ? t.progressImport.noRowsForBoard({ fileName, boardName: name(scope.board) })
@@ -79,20 +73,20 @@ export function importFailureReply(
   const { t } = reader;
   if (error instanceof ProgressExportError) {
     // Worded from each problem's reason in the reader's language, never the English of the error's message.
-    const listed = error.problems.slice(0, listedProblemLimit);
-    return t.progressImport.rejected({
-      fileName,
-      problems: listed.map((problem) => t.progressImport.problem(problem)),
-      more: error.problems.length - listed.length,
-    });
+    return t.progressImport.rejected({ fileName, ...listedProblems(t, error.problems) });
   }
   if (error instanceof CycleLockedError) {
-    const board = boards.find((candidate) => candidate.code === error.boardCode);
-    const boardName = board ? nameIn(board, reader.language) : error.boardCode;
+    const boardName = boardNameIn(boards, error.boardCode, reader);
     return t.progressImport.cycleLocked({ period: error.period, boardName, fileName });
   }
   if (isCodedError(error) && error.code === 'import.cpr_key_missing')
     return t.progressImport.cprKeyMissing(fileName);
   if (isCodedError(error)) return error.message;
   return null;
+}
+
+/** A board's name for the reader, by code; the code itself for a board the configuration does not know. */
+function boardNameIn(boards: readonly StudyBoard[], code: string, reader: Translator): string {
+  const board = boards.find((candidate) => candidate.code === code);
+  return board ? nameIn(board, reader.language) : code;
 }

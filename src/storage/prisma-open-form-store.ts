@@ -8,7 +8,7 @@ import type { OpenFormStore } from '../surfaces/open-form-store.js';
 
 /** Far above any form the procedures build (a few KB), far below what would burden a row. */
 export const maxOpenFormBytes = 256 * 1024;
-/** Slack's view ids, console tokens and Teams' hashes are short; a longer key is a bug in the caller. */
+/** Slack's keys and console tokens (UUIDs) and Teams' hashes are short; a longer key is a bug in the caller. */
 export const maxOpenFormKeyLength = 255;
 
 /**

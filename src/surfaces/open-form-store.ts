@@ -8,8 +8,9 @@ import type { SurfaceName } from './chat-surface.js';
  * another instance than the one that opened the form, or arrive after a
  * restart, so the forms are kept where every instance can read them.
  *
- * Each surface chooses its key (Slack: the view id; Teams: person, form id and
- * state; console: a random token) and how long a form stays open.
+ * Each surface chooses its key (Slack: the external_id it gave the view;
+ * Teams: person, form id and state; console: a random token) and how long a
+ * form stays open.
  */
 export interface OpenFormStore {
   /** Keeps `form` under `key` for `ttlMs` from now, replacing whatever was kept there. */

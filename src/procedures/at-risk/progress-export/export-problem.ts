@@ -24,17 +24,24 @@ export function describeProblem(problem: ExportProblem): string {
   return translator('en').t.progressImport.problem(problem);
 }
 
+/** The first problems worded in the catalogue's language, and how many more were left out of the list. */
+export function listedProblems(
+  t: Catalogue,
+  problems: readonly ExportProblem[],
+): { readonly problems: string[]; readonly more: number } {
+  const listed = problems.slice(0, listedProblemLimit);
+  return {
+    problems: listed.map((problem) => t.progressImport.problem(problem)),
+    more: problems.length - listed.length,
+  };
+}
+
 /**
  * The rejection as plain text in the catalogue's language: the file, the first
  * problems one a line, and how many more there are.
  */
 export function rejectionReport(t: Catalogue, fileName: string, problems: readonly ExportProblem[]): string {
-  const listed = problems.slice(0, listedProblemLimit);
-  return t.progressImport.rejectionReport({
-    fileName,
-    problems: listed.map((problem) => t.progressImport.problem(problem)),
-    more: problems.length - listed.length,
-  });
+  return t.progressImport.rejectionReport({ fileName, ...listedProblems(t, problems) });
 }
 
 /**

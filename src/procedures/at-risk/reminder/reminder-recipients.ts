@@ -75,7 +75,8 @@ function person(email: string): PersonRef {
   return { email, displayName: email.split('@')[0] ?? email };
 }
 
-function uniqueByEmail(people: readonly PersonRef[]): PersonRef[] {
+/** Each person once (by e-mail), in first-seen order. */
+export function uniqueByEmail(people: readonly PersonRef[]): PersonRef[] {
   const seen = new Set<string>();
   return people.filter((candidate) => !seen.has(candidate.email) && seen.add(candidate.email));
 }

@@ -11,6 +11,7 @@ import {
   type ReminderRecipients,
   recipientsOf,
   spreadBySharedCopies,
+  uniqueByEmail,
 } from './reminder-recipients.js';
 
 /** Everything a reminder says about one board, for one reader. */
@@ -141,7 +142,7 @@ async function remindOnSurface(
       }),
     ),
   );
-  const unreachable = uniquePeople(people.filter((person) => resolved.get(person.email) === null));
+  const unreachable = uniqueByEmail(people.filter((person) => resolved.get(person.email) === null));
 
   const deliver = async (
     recipient: string,
@@ -179,9 +180,4 @@ async function remindOnSurface(
     return deliver(person.email, { kind: 'direct', email: person.email }, copy);
   };
   return Promise.all([toChannel(), ...recipients.copies.map(toCopy)]);
-}
-
-function uniquePeople(people: readonly PersonRef[]): PersonRef[] {
-  const seen = new Set<string>();
-  return people.filter((person) => !seen.has(person.email) && seen.add(person.email));
 }

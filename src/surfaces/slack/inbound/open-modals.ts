@@ -5,24 +5,25 @@ import type { OpenFormStore } from '../../open-form-store.js';
 export const openModalTtlMs = 24 * 60 * 60 * 1000;
 
 /**
- * The form behind each open modal, by Slack's view id. A view_submission
- * carries the view's id, callback_id (the form id), private_metadata (the
- * state) and the inputs; reading the inputs by field kind needs the form
- * itself. Kept in the shared store, so the instance that receives the
- * submission need not be the one that opened the modal.
+ * The form behind each open modal, by the key the bot gave the view
+ * (external_id; a view without one falls back to Slack's view id). A
+ * view_submission carries that key, callback_id (the form id),
+ * private_metadata (the state) and the inputs; reading the inputs by field
+ * kind needs the form itself. Kept in the shared store, so the instance that
+ * receives the submission need not be the one that opened the modal.
  */
 export class OpenModals {
   constructor(private readonly store: OpenFormStore) {}
 
-  remember(viewId: string, form: Form): Promise<void> {
-    return this.store.remember('slack', viewId, form, openModalTtlMs);
+  remember(formKey: string, form: Form): Promise<void> {
+    return this.store.remember('slack', formKey, form, openModalTtlMs);
   }
 
-  find(viewId: string): Promise<Form | null> {
-    return this.store.find('slack', viewId);
+  find(formKey: string): Promise<Form | null> {
+    return this.store.find('slack', formKey);
   }
 
-  close(viewId: string): Promise<void> {
-    return this.store.close('slack', viewId);
+  close(formKey: string): Promise<void> {
+    return this.store.close('slack', formKey);
   }
 }
