@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotFrameworkDouble, type SeededMember } from '../support/bot-framework-double.js';
+import type { BotFrameworkDouble, SeededMember } from '../support/bot-framework-double.js';
+import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
 import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
-import { startTestBot } from '../support/running-bot.js';
-import { SlackApiDouble } from '../support/slack-api-double.js';
-import { postSigned, SlackRequestSigner } from '../support/slack-request-signer.js';
+import type { SlackApiDouble } from '../support/slack-api-double.js';
+import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 import { eventCallback, fileShareMessage } from '../surfaces/slack/slack-payloads.js';
 import { sentText } from '../surfaces/teams/support/connector-bodies.js';
@@ -27,7 +24,6 @@ const secretary: SeededMember = {
 const secretaryEmail = secretary.email ?? '';
 const slackUserId = 'U0SECRETARY';
 const slackDirectChannel = 'D0SECRETARY';
-const signingSecret = 'signing-secret-of-the-test';
 const config = [
   'institution: { name: Surface University, language: en }',
   'faculties: [{ code: HUM, name: Humanities }]',
@@ -38,36 +34,21 @@ const config = [
 ].join('\n');
 const spring = { term: 'spring', year: 2026 } as const;
 
-let folder: string;
+let surfaces: BotOnEverySurface;
 let slack: SlackApiDouble;
 let teams: BotFrameworkDouble;
-let bot: Awaited<ReturnType<typeof startTestBot>>;
+let bot: BotOnEverySurface['bot'];
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'trafiklys-direct-import-'));
-  await writeFile(join(folder, 'trafiklys.config.yaml'), config);
-  slack = await SlackApiDouble.start({
-    users: [{ id: slackUserId, email: secretaryEmail, realName: secretary.name, locale: 'en-GB' }],
+  surfaces = await startBotOnEverySurface({
+    configYaml: config,
+    slackUsers: [{ id: slackUserId, email: secretaryEmail, realName: secretary.name, locale: 'en-GB' }],
+    seedTeams: (double) => double.seedMembers(personalChatId, [secretary]),
   });
-  teams = await BotFrameworkDouble.start();
-  teams.seedMembers(personalChatId, [secretary]);
-  bot = await startTestBot({
-    now: () => new Date('2026-04-06T06:00:00Z'),
-    cwd: folder,
-    env: {
-      TRAFIKLYS_CONSOLE: 'on',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      TEAMS_LOCAL_DEVELOPMENT: 'true',
-    },
-  });
+  ({ slack, teams, bot } = surfaces);
 });
 afterAll(async () => {
-  await bot?.dispose();
-  await slack?.close();
-  await teams?.close();
-  await rm(folder, { recursive: true, force: true });
+  await surfaces?.dispose();
 });
 
 /** The whole institution's export; each surface's differs in one figure, so each is a new import. */
@@ -142,7 +123,7 @@ describe(`a secretary of two boards imports both from a direct chat, on every su
     const file = slack.addSharedFile('slack.csv', institutionExport(25), 'text/csv');
     // A direct message's channel id starts with D, and Slack says channel_type "im".
     const shared = fileShareMessage({ userId: slackUserId, channelId: slackDirectChannel, file });
-    const signer = new SlackRequestSigner(signingSecret);
+    const signer = surfaces.slackSigner;
 
     const response = await postSigned(
       `${bot.url}/slack/events`,

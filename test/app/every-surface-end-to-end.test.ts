@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import type { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
 import { progressExportCsv } from '../support/progress-export-builder.js';
-import { startTestBot } from '../support/running-bot.js';
-import { SlackApiDouble } from '../support/slack-api-double.js';
-import { postSigned, SlackRequestSigner } from '../support/slack-request-signer.js';
+import type { SlackApiDouble } from '../support/slack-api-double.js';
+import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 import { blockActions, slashCommand } from '../surfaces/slack/slack-payloads.js';
 import {
@@ -21,7 +18,6 @@ import {
 // The whole bot (the real core, storage and reminder) behind each platform's
 // real SDK: the reminder and the review list, asked for on Slack and on Teams.
 const chairEmail = chair.email ?? '';
-const signingSecret = 'signing-secret-of-the-test';
 const config = [
   'institution: { name: Surface University, language: en }',
   'faculties: [{ code: HUM, name: Humanities }]',
@@ -30,30 +26,18 @@ const config = [
   `      channels: { slack: C0HISTORY1, teams: "${boardChannel.id}", console: sn-his } }`,
 ].join('\n');
 
-let folder: string;
+let surfaces: BotOnEverySurface;
 let slack: SlackApiDouble;
 let teams: BotFrameworkDouble;
-let bot: Awaited<ReturnType<typeof startTestBot>>;
+let bot: BotOnEverySurface['bot'];
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'trafiklys-surfaces-'));
-  await writeFile(join(folder, 'trafiklys.config.yaml'), config);
-  slack = await SlackApiDouble.start({
-    users: [{ id: 'U0CHAIR', email: chairEmail, realName: chair.name, locale: 'en-GB' }],
+  surfaces = await startBotOnEverySurface({
+    configYaml: config,
+    slackUsers: [{ id: 'U0CHAIR', email: chairEmail, realName: chair.name, locale: 'en-GB' }],
+    seedTeams: seedTeam,
   });
-  teams = await BotFrameworkDouble.start();
-  seedTeam(teams);
-  bot = await startTestBot({
-    now: () => new Date('2026-04-06T06:00:00Z'),
-    cwd: folder,
-    env: {
-      TRAFIKLYS_CONSOLE: 'on',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      TEAMS_LOCAL_DEVELOPMENT: 'true',
-    },
-  });
+  ({ slack, teams, bot } = surfaces);
   await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -74,10 +58,7 @@ beforeAll(async () => {
   await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
 });
 afterAll(async () => {
-  await bot?.dispose();
-  await slack?.close();
-  await teams?.close();
-  await rm(folder, { recursive: true, force: true });
+  await surfaces?.dispose();
 });
 
 async function eventually<T>(probe: () => T | undefined, what: string): Promise<T> {
@@ -99,7 +80,7 @@ describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, ()
   });
 
   it('on Slack, /trafiklys remind now answers the chair and posts nothing twice; “Review students” lists the students', async () => {
-    const signer = new SlackRequestSigner(signingSecret);
+    const signer = surfaces.slackSigner;
     const command = slashCommand({
       userId: 'U0CHAIR',
       channelId: 'C0HISTORY1',

@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCprKey } from '../../src/security/cpr-cipher.js';
-import { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import type { BotFrameworkDouble } from '../support/bot-framework-double.js';
+import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
 import { progressExportCsv } from '../support/progress-export-builder.js';
-import { startTestBot } from '../support/running-bot.js';
-import { SlackApiDouble } from '../support/slack-api-double.js';
+import type { SlackApiDouble } from '../support/slack-api-double.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 import {
   boardChannel,
@@ -34,48 +31,32 @@ const config = [
 ].join('\n');
 
 let logs = '';
-let folder: string;
+let surfaces: BotOnEverySurface;
 let slack: SlackApiDouble;
 let teams: BotFrameworkDouble;
-let bot: Awaited<ReturnType<typeof startTestBot>>;
+let bot: BotOnEverySurface['bot'];
 const answers: string[] = [];
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'trafiklys-privacy-'));
-  await writeFile(join(folder, 'trafiklys.config.yaml'), config);
-  slack = await SlackApiDouble.start({
-    users: [
+  surfaces = await startBotOnEverySurface({
+    configYaml: config,
+    slackUsers: [
       { id: 'U0CHAIR', email: chairEmail, realName: chair.name },
       { id: 'U0SECRETARY', email: secretaryEmail, realName: secretary.name },
     ],
-  });
-  teams = await BotFrameworkDouble.start();
-  seedTeam(teams);
-  bot = await startTestBot({
-    now: () => new Date('2026-04-06T06:00:00Z'),
-    cwd: folder,
+    seedTeams: seedTeam,
     logDestination: new Writable({
       write(chunk, _encoding, done) {
         logs += String(chunk);
         done();
       },
     }),
-    env: {
-      LOG_LEVEL: 'debug',
-      TRAFIKLYS_CPR_KEY: generateCprKey(),
-      TRAFIKLYS_CONSOLE: 'on',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: 'signing-secret-of-the-test',
-      SLACK_API_URL: slack.apiUrl,
-      TEAMS_LOCAL_DEVELOPMENT: 'true',
-    },
+    env: { LOG_LEVEL: 'debug', TRAFIKLYS_CPR_KEY: generateCprKey() },
   });
+  ({ slack, teams, bot } = surfaces);
 });
 afterAll(async () => {
-  await bot?.dispose();
-  await slack?.close();
-  await teams?.close();
-  await rm(folder, { recursive: true, force: true });
+  await surfaces?.dispose();
 });
 
 async function postJson(path: string, body: unknown): Promise<string> {
