@@ -5,7 +5,7 @@ import type { BotActor, BotReply, ConversationRef } from '../../src/bot/bot-requ
 import { TrafiklysBot } from '../../src/bot/trafiklys-bot.js';
 import { type InstitutionConfig, parseInstitutionConfig } from '../../src/config/institution-config.js';
 import type { IdentificationPeriod } from '../../src/procedures/at-risk/identification-period.js';
-import { createCprCipher } from '../../src/security/cpr-cipher.js';
+import { type CprCipher, createCprCipher } from '../../src/security/cpr-cipher.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
 import { PrismaIdentificationStorage } from '../../src/storage/prisma-identification-storage.js';
@@ -55,24 +55,23 @@ beforeAll(async () => {
   database = await openTestDatabase();
   storage = new PrismaIdentificationStorage(database.prisma);
   await mirrorInstitution(database.prisma, config);
+  bot = botWithCprKey(createCprCipher(randomBytes(32)));
+});
+
+/** The core with the real importer; `cipher` null is a deployment without TRAFIKLYS_CPR_KEY. */
+function botWithCprKey(cipher: CprCipher | null): TrafiklysBot {
   const now = () => new Date('2026-04-06T06:00:00Z');
-  bot = new TrafiklysBot({
+  return new TrafiklysBot({
     config,
     storage,
     now,
-    importShared: sharedExportImporter({
-      config,
-      storage,
-      cipher: createCprCipher(randomBytes(32)),
-      now,
-      metrics: { import: () => {} },
-    }),
+    importShared: sharedExportImporter({ config, storage, cipher, now, metrics: { import: () => {} } }),
     remind: async (boardCodes, period) => {
       reminded.push({ boardCodes, period });
       return [];
     },
   });
-});
+}
 afterAll(async () => {
   await database?.close();
 });
@@ -307,20 +306,7 @@ describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
   });
 
   it('a file with CPR numbers while no key is set stores nothing and tells the reader, in their language, what to ask for', async () => {
-    const now = () => new Date('2026-04-06T06:00:00Z');
-    const withoutKey = new TrafiklysBot({
-      config,
-      storage,
-      now,
-      importShared: sharedExportImporter({
-        config,
-        storage,
-        cipher: null,
-        now,
-        metrics: { import: () => {} },
-      }),
-      remind: async () => [],
-    });
+    const withoutKey = botWithCprKey(null);
     const danishSecretary = { ...person(computingSecretary), locale: 'da-DK' };
 
     const reply = await withoutKey.fileShared(danishSecretary, boardChannel('SN-DAT'), {
