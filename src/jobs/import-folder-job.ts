@@ -13,6 +13,7 @@ import {
 import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import type { CprCipher } from '../security/cpr-cipher.js';
+import { maskCprShapes } from '../security/cpr-shape.js';
 import { todayIn } from '../shared/calendar-date.js';
 import { isCodedError } from '../shared/coded-error.js';
 
@@ -84,7 +85,7 @@ export function importFolderJob(options: {
           const whatToFix =
             error instanceof ProgressExportError
               ? rejectionReport(translator(config.institution.language).t, name, error.problems)
-              : error.message;
+              : maskCprShapes(error.message);
           await writeFile(`${target}.problems.txt`, `${whatToFix}\n`);
           rejected += 1;
           // The problems name cell values; they go to the file beside the export, not to the log.
@@ -97,11 +98,20 @@ export function importFolderJob(options: {
   };
 }
 
-/** Moves the file aside under a dated name; a second file of the same name that day is numbered, never overwritten. */
+/**
+ * Moves the file aside under a dated name; a second file of the same name
+ * that day is numbered, never overwritten. A file we name carries no
+ * CPR-shaped value, even when the export's own name did.
+ */
 async function moveInto(folder: string, subfolder: string, name: string, asOf: string): Promise<string> {
   await mkdir(join(folder, subfolder), { recursive: true });
+  const safeName = maskCprShapes(name);
   for (let copy = 1; ; copy++) {
-    const target = join(folder, subfolder, copy === 1 ? `${asOf}_${name}` : `${asOf}_${copy}_${name}`);
+    const target = join(
+      folder,
+      subfolder,
+      copy === 1 ? `${asOf}_${safeName}` : `${asOf}_${copy}_${safeName}`,
+    );
     if (existsSync(target)) continue;
     await rename(join(folder, name), target);
     return target;

@@ -143,8 +143,10 @@ describe('the message catalogues', () => {
     expect(kinds(da.messages)).toEqual(kinds(en.messages));
   });
 
-  it('every supported language has a catalogue', () => {
-    for (const language of supportedLanguages) expect(translator(language).t).toBe(catalogues[language]);
+  it('every supported language has a catalogue, and its translator speaks it word for word', () => {
+    for (const language of supportedLanguages) {
+      expect(leaves(translator(language).t)).toEqual(leaves(catalogues[language]));
+    }
   });
 
   it('a catalogue missing a message does not compile', () => {
