@@ -96,6 +96,14 @@ export class SlackApiDouble {
   private readonly rateLimitCounts = new Map<string, number>();
   private readonly failures = new Map<string, string[]>();
   private readonly files = new Map<string, StoredFile>();
+  private holding: {
+    readonly which: (method: string, args: Record<string, unknown>) => boolean;
+    readonly released: Promise<void>;
+    release(): void;
+  } | null = null;
+  private heldCount = 0;
+  /** Held calls whose client went away before they were released: never performed, as if they never arrived. */
+  readonly droppedCalls: { readonly method: string; readonly args: Readonly<Record<string, unknown>> }[] = [];
   private sequence = 0;
 
   private constructor(
@@ -168,6 +176,28 @@ export class SlackApiDouble {
     };
   }
 
+  /**
+   * Holds the calls `which` picks unanswered and unperformed until `release()`
+   * (a platform that stalls); a held call whose client goes away meanwhile
+   * (a killed process) is dropped at once, never performed. `held()`: how
+   * many are waiting.
+   */
+  hold(which: (method: string, args: Record<string, unknown>) => boolean): {
+    release(): void;
+    held(): number;
+  } {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holding = { which, released, release };
+    return {
+      release: () => {
+        this.holding = null;
+        release();
+      },
+      held: () => this.heldCount,
+    };
+  }
+
   /** The next calls of `method` fail with these Slack errors, one each. */
   failNext(method: string, ...errors: string[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
@@ -220,7 +250,7 @@ export class SlackApiDouble {
     body: Buffer,
     response: ServerResponse,
   ): Promise<void> {
-    const at = performance.now();
+    let at = performance.now();
     const args = parseArguments(request.headers['content-type'] ?? '', body);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? args.token;
     const answer = (outcome: string, result: Record<string, unknown>, status = 200) => {
@@ -231,6 +261,20 @@ export class SlackApiDouble {
     if (token !== expectedToken) {
       this.violations.push(`${method} called with a wrong or missing token`);
       return answer('invalid_auth', { ok: false, error: 'invalid_auth' });
+    }
+    const holding = this.holding;
+    if (holding?.which(method, args)) {
+      this.heldCount += 1;
+      // Released, or its client went away first (a killed process): then it never arrives.
+      const clientGone = new Promise<'gone'>((resolve) => response.once('close', () => resolve('gone')));
+      const outcome = await Promise.race([holding.released.then(() => 'released' as const), clientGone]);
+      this.heldCount -= 1;
+      if (outcome === 'gone') {
+        this.droppedCalls.push({ method, args });
+        return;
+      }
+      // Released: it arrives now, as far as Slack's pace is concerned.
+      at = performance.now();
     }
     if (method === 'chat.postMessage') {
       const problem = this.checkPace(String(args.channel), at);
