@@ -1,5 +1,6 @@
 import type { BotRequests } from '../bot/bot-requests.js';
 import { TrafiklysBot } from '../bot/trafiklys-bot.js';
+import { parseEnvironment } from '../config/environment.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
 import { reminderJobs } from '../jobs/exam-period-reminder-job.js';
@@ -56,13 +57,19 @@ export async function startBot(options: {
   // The platforms' settings are checked before anything is opened, so a mistake stops the start cleanly.
   const slackEnvironment = parseSlackEnvironment(options.env);
   const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
-  const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
-  const { environment, database } = runtime;
-  const { config, isDemo, path } = runtime.loadedConfig;
+  // The logger first, so that everything after it, the database included, can report.
   const logger = createLogger({
-    level: environment.LOG_LEVEL,
+    level: parseEnvironment(options.env).LOG_LEVEL,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
+  const runtime = await openRuntime({
+    env: options.env,
+    cwd: options.cwd,
+    onConnectionError: (error) =>
+      logger.error({ err: error }, 'a PostgreSQL connection failed; the pool opens a new one'),
+  });
+  const { environment, database } = runtime;
+  const { config, isDemo, path } = runtime.loadedConfig;
   const metrics = new Metrics();
   logger.info(
     {
