@@ -12,6 +12,7 @@ import { onDialogSubmit } from './handlers/dialog-submit.js';
 import type { TeamsHandlerDependencies } from './handlers/handler-dependencies.js';
 import { onInstallation } from './handlers/installation.js';
 import { onMessage } from './handlers/message.js';
+import { answerFailedTurns } from './handlers/turn-failure.js';
 import { defaultMaxFileBytes } from './inbound/file-download.js';
 import { OpenForms } from './inbound/open-forms.js';
 import { TurnReplies } from './inbound/turn-replies.js';
@@ -130,6 +131,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
     maxFileBytes: options.maxFileBytes ?? defaultMaxFileBytes,
   };
 
+  app.use(answerFailedTurns(dependencies));
   app.use(captureReference(dependencies));
   app.on('message', onMessage(dependencies));
   app.on('card.action', onCardAction(dependencies));
