@@ -60,7 +60,7 @@ export class TrafiklysBot implements BotRequests {
     const reader = this.readerFor(actor);
     if (action.actionId === reviewActionId) return this.reviewStudents(actor, action.value, reader);
     return privately(
-      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: '/trafiklys help' })),
+      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: helpCommandOn(_conversation) })),
     );
   }
 
