@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotFrameworkDouble, SeededMember } from '../../support/bot-framework-double.js';
 import { type BotOnEverySurface, startBotOnEverySurface } from '../../support/bot-on-every-surface.js';
+import { progressExportCsv } from '../../support/progress-export-builder.js';
 import { testDatabaseEngine } from '../../support/test-database.js';
-import { cardActionAnswer } from './support/connector-bodies.js';
+import { cardActionAnswer, sentCard } from './support/connector-bodies.js';
 import {
   boardChannel,
   cardAction,
@@ -65,6 +66,35 @@ async function postActivity(activity: object): Promise<{ status: number; body: s
 }
 
 describe(`what Teams users read, from the whole bot (${testDatabaseEngine()})`, () => {
+  it('the reminder in the board’s channel mentions the chair by the name Teams gives her, not by her e-mail', async () => {
+    const csv = progressExportCsv([
+      {
+        studentId: 'S1',
+        name: 'Ida Red',
+        boardCode: 'SN-HIS',
+        lastPassedOn: '2026-01-20',
+        ectsExpected: 60,
+        ectsPassed: 20,
+      },
+    ]);
+    const query = new URLSearchParams({ as: chair.email ?? '', channel: 'sn-his', name: 'spring.csv' });
+    await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+
+    const reminder = teams
+      .callsTo('send-activity')
+      .find((call) => call.conversationId === boardChannel.id && JSON.stringify(call.body).includes('<at>'));
+    const card = JSON.stringify(sentCard(reminder));
+    expect(card).toContain('<at>Astrid Krag</at>');
+    expect(card).not.toContain('<at>ak</at>');
+    expect(sentCard(reminder)).toMatchObject({
+      msteams: {
+        entities: [
+          { type: 'mention', text: '<at>Astrid Krag</at>', mentioned: { id: chair.id, name: 'Astrid Krag' } },
+        ],
+      },
+    });
+  });
+
   it('a click on a button the bot no longer knows tells the user to type “@Trafiklys help”', async () => {
     const response = await postActivity(
       cardAction(teams, { actionId: 'at-risk.retired-button', value: null }),
