@@ -181,7 +181,7 @@ export class ConnectorGateway {
         return await operation();
       } catch (error) {
         // No token: the call never left, and MSAL has already retried the login endpoint.
-        if (isTeamsSurfaceError(error)) {
+        if (isTeamsSurfaceError(error) && error.code === 'teams.token_failed') {
           this.options.metrics.increment('teams_failures');
           throw error;
         }
