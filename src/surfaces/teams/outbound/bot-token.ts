@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import type { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import type { TokenProviderFn } from '@microsoft/teams.api';
 import { z } from 'zod';
 import type { Logger } from '../../../logging/logger.js';
@@ -32,9 +32,12 @@ const msalError = z.object({ errorCode: z.string().min(1) });
 export function clientSecretTokens(credential: ClientSecretCredential): TokenProviderFn {
   const loginHost = new URL(credential.loginEndpoint).host;
   const clients = new Map<string, ConfidentialClientApplication>();
-  const clientFor = (tenant: string): ConfidentialClientApplication => {
+  const clientFor = async (tenant: string): Promise<ConfidentialClientApplication> => {
     let client = clients.get(tenant);
     if (!client) {
+      // Loaded with the first token, so a start without Teams does not load a
+      // second copy of MSAL (the SDK requires its CommonJS build, this is the ES one).
+      const { ConfidentialClientApplication, LogLevel } = await import('@azure/msal-node');
       client = new ConfidentialClientApplication({
         auth: {
           clientId: credential.clientId,
@@ -42,7 +45,7 @@ export function clientSecretTokens(credential: ClientSecretCredential): TokenPro
           authority: `${credential.loginEndpoint.replace(/\/+$/, '')}/${tenant}`,
           knownAuthorities: [loginHost],
         },
-        system: { loggerOptions: msalLogging(credential.logger) },
+        system: { loggerOptions: msalLogging(credential.logger, LogLevel) },
       });
       clients.set(tenant, client);
     }
@@ -51,7 +54,8 @@ export function clientSecretTokens(credential: ClientSecretCredential): TokenPro
 
   return async (scope, tenantId) => {
     try {
-      const result = await clientFor(tenantId || botFrameworkTenant).acquireTokenByClientCredential({
+      const client = await clientFor(tenantId || botFrameworkTenant);
+      const result = await client.acquireTokenByClientCredential({
         scopes: Array.isArray(scope) ? scope : [scope],
       });
       if (!result?.accessToken) throw new Error('the login endpoint answered without an access token');
@@ -68,13 +72,13 @@ export function clientSecretTokens(credential: ClientSecretCredential): TokenPro
 }
 
 /** MSAL's warnings and errors, without personal data (its PII logging stays off). */
-function msalLogging(logger: Logger) {
+function msalLogging(logger: Logger, levels: typeof LogLevel) {
   return {
     piiLoggingEnabled: false,
-    logLevel: LogLevel.Warning,
+    logLevel: levels.Warning,
     loggerCallback: (level: LogLevel, message: string) => {
       const fields = { component: 'msal' };
-      if (level === LogLevel.Error) logger.error(fields, message);
+      if (level === levels.Error) logger.error(fields, message);
       else logger.warn(fields, message);
     },
   };
