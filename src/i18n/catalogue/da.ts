@@ -237,7 +237,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "trafiklys help".',
+        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "@Trafiklys help".',
       failed: (reference) =>
         `Noget gik galt i Trafiklys, og intet er ændret. Prøv igen om lidt; bliver det ved, så giv din administrator denne reference: ${reference}.`,
       done: 'Udført.',

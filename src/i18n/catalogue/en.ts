@@ -237,7 +237,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys could not read that request. Try again from a new message, e.g. type "trafiklys help".',
+        'Trafiklys could not read that request. Try again from a new message, e.g. type "@Trafiklys help".',
       failed: (reference) =>
         `Something went wrong in Trafiklys, and nothing was changed. Try again in a moment; if it keeps failing, give your administrator this reference: ${reference}.`,
       done: 'Done.',
