@@ -35,7 +35,33 @@ export interface SlackApiDoubleOptions {
   };
   /** Where apps.connections.open sends the Socket Mode client. */
   readonly socketModeUrl?: string;
+  /**
+   * The bot token's scopes (e.g. the manifest's): a method or a file download
+   * needing another one is refused with missing_scope, as Slack does, and
+   * recorded as a violation. Unset: every scope.
+   */
+  readonly grantedScopes?: readonly string[];
 }
+
+/** The scope each Web API method the double implements needs (Slack's method pages). */
+const requiredScopes: Readonly<Record<string, string | null>> = {
+  'auth.test': null,
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.delete': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.lookupByEmail': 'users:read.email',
+  'users.info': 'users:read',
+  'views.open': null,
+  'views.update': null,
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+  // The app-level token's scope, not the bot's.
+  'apps.connections.open': null,
+};
+/** Downloading a shared file (url_private_download) with the bot token. */
+const downloadScope = 'files:read';
 
 export interface RecordedCall {
   readonly method: string;
@@ -236,6 +262,12 @@ export class SlackApiDouble {
       if (request.headers.authorization !== `Bearer ${this.botToken}`) {
         return send(response, 200, '<html>Sign in</html>', 'text/html');
       }
+      if (!this.hasScope(downloadScope)) {
+        this.violations.push(
+          `a file download needs the ${downloadScope} scope, which the app does not request`,
+        );
+        return send(response, 403, 'missing_scope', 'text/plain');
+      }
       const file = this.files.get(download[1]!);
       if (!file) return send(response, 404, 'not found', 'text/plain');
       return send(response, 200, Buffer.from(file.bytes), 'application/octet-stream');
@@ -276,6 +308,11 @@ export class SlackApiDouble {
       // Released: it arrives now, as far as Slack's pace is concerned.
       at = performance.now();
     }
+    const needed = requiredScopes[method];
+    if (needed && !this.hasScope(needed)) {
+      this.violations.push(`${method} needs the ${needed} scope, which the app does not request`);
+      return answer('missing_scope', { ok: false, error: 'missing_scope', needed });
+    }
     if (method === 'chat.postMessage') {
       const problem = this.checkPace(String(args.channel), at);
       if (problem) this.violations.push(problem);
@@ -296,6 +333,10 @@ export class SlackApiDouble {
       return answer('unimplemented', { ok: false, error: 'unknown_method' }, 500);
     }
     return answer(result.ok === true ? 'ok' : String(result.error), result);
+  }
+
+  private hasScope(scope: string): boolean {
+    return this.options.grantedScopes === undefined || this.options.grantedScopes.includes(scope);
   }
 
   private checkPace(channel: string, at: number): string | null {
