@@ -60,6 +60,7 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
     }),
     'review.title': t.review.title({ period: spring2026, boardName: 'SN-DAT' }),
     'review.routing.forwardedTo': t.review.routing.forwardedTo('SN-HUM'),
+    'review.receivedNote': t.review.receivedNote(2),
     'review.routing.receivedFrom': t.review.routing.receivedFrom('SN-HUM'),
     'progressImport.imported': t.progressImport.imported({
       fileName: 'f.csv',
@@ -119,10 +120,8 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
     'bot.remindResult': t.bot.remindResult({
       boardName: 'SN-DAT',
       period: spring2026,
-      posted: 1,
-      updated: 1,
-      unchanged: 1,
-      failed: 1,
+      channel: { posted: ['slack'], updated: ['teams'], unchanged: ['console'], inProgress: [], failed: [] },
+      copies: { posted: 1, updated: 1, unchanged: 1, inProgress: 1, failed: 1 },
       unreachable: ['hod@demo.example'],
     }),
     'errors.somethingWentWrong': t.errors.somethingWentWrong({ contact: chair, reference: 'E1' }),

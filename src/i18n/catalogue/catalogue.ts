@@ -7,6 +7,13 @@ import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
 
 /**
+ * What became of one place of a reminder (a board's channel, a manager's
+ * copy): posted now, updated, already there, being posted by another
+ * instance, or failed (and tried again).
+ */
+export type PlaceOutcome = 'posted' | 'updated' | 'unchanged' | 'inProgress' | 'failed';
+
+/**
  * Every text the bot shows, in one language. Each language's file
  * (`catalogue/da.ts`, `catalogue/en.ts`) implements this interface, so a
  * missing or misspelt key is a compile error. Numbers inside messages are
@@ -101,6 +108,13 @@ export interface Catalogue {
       receivedFrom(board: string): string;
     };
     readonly empty: string;
+    /**
+     * Side-subject students other boards forwarded here are in the list but
+     * not in this board's counts of the reminder (they count at home): says so.
+     */
+    receivedNote(count: number): string;
+    /** The ECTS-behind and delay cells of an out-of-scope student: not assessed. */
+    readonly notAssessed: string;
   };
 
   /** Answers to an export shared in a channel. */
@@ -190,14 +204,16 @@ export interface Catalogue {
   readonly bot: {
     /** An export shared in a channel that is no study board's. */
     readonly notABoardChannel: string;
-    /** What `remind now` did for one board; `unreachable` are e-mail addresses. */
+    /**
+     * What `remind now` did for one board: in its channel, per outcome the
+     * platforms; the managers' copies, per outcome how many; `unreachable`
+     * are e-mail addresses.
+     */
     remindResult(params: {
       readonly boardName: string;
       readonly period: IdentificationPeriod;
-      readonly posted: number;
-      readonly updated: number;
-      readonly unchanged: number;
-      readonly failed: number;
+      readonly channel: Readonly<Record<PlaceOutcome, readonly SurfaceName[]>>;
+      readonly copies: Readonly<Record<PlaceOutcome, number>>;
       readonly unreachable: readonly string[];
     }): string;
     readonly noCycles: string;

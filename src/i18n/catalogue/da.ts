@@ -1,5 +1,6 @@
 import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
 import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
+import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishExportProblem } from './da-export-problems.js';
@@ -125,6 +126,12 @@ const messages: Catalogue = {
       receivedFrom: (board) => `Modtaget fra ${board}`,
     },
     empty: 'Der er ingen studerende at gennemgå.',
+    receivedNote: (count) =>
+      plural(count, {
+        one: 'Listen rummer også 1 sidefagsstuderende modtaget fra et andet studienævn, som påmindelsens tal ikke medregner: vedkommende tælles med under sit hjemstudienævn.',
+        other: `Listen rummer også ${number(count)} sidefagsstuderende modtaget fra andre studienævn, som påmindelsens tal ikke medregner: de tælles med under deres hjemstudienævn.`,
+      }),
+    notAssessed: '–',
   },
 
   progressImport: {
@@ -197,17 +204,34 @@ const messages: Catalogue = {
   bot: {
     notABoardChannel:
       'Eksporter indlæses i et studienævns egen kanal eller i en direkte besked til Trafiklys. Del filen dér.',
-    remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
+    remindResult: ({ boardName, period, channel, copies, unreachable }) => {
+      const on = (surfaces: readonly SurfaceName[]) =>
+        format.list(surfaces.map((surface) => surfaceName[surface]));
+      const copiesOf = (count: number) => plural(count, { one: '1 kopi', other: `${number(count)} kopier` });
       const parts = [
-        posted > 0
-          ? plural(posted, { one: `${number(posted)} sendt`, other: `${number(posted)} sendt` })
+        channel.posted.length > 0 ? `slået op i studienævnets kanal på ${on(channel.posted)}` : null,
+        channel.updated.length > 0 ? `opdateret i studienævnets kanal på ${on(channel.updated)}` : null,
+        channel.unchanged.length > 0
+          ? `findes allerede i studienævnets kanal på ${on(channel.unchanged)}`
           : null,
-        updated > 0 ? `${number(updated)} opdateret` : null,
-        unchanged > 0 ? `${number(unchanged)} allerede sendt` : null,
-        failed > 0 ? `${number(failed)} mislykkedes (prøves igen)` : null,
+        channel.inProgress.length > 0
+          ? `er ved at blive slået op i studienævnets kanal på ${on(channel.inProgress)} af en anden Trafiklys-instans`
+          : null,
+        channel.failed.length > 0
+          ? `kunne ikke slås op i studienævnets kanal på ${on(channel.failed)} (Trafiklys prøver igen)`
+          : null,
+        copies.posted > 0
+          ? `${plural(copies.posted, { one: 'en kopi', other: 'kopier' })} sendt til ${plural(copies.posted, { one: '1 leder', other: `${number(copies.posted)} ledere` })}`
+          : null,
+        copies.updated > 0 ? `${copiesOf(copies.updated)} til ledere opdateret` : null,
+        copies.unchanged > 0 ? `${copiesOf(copies.unchanged)} til ledere var allerede sendt` : null,
+        copies.inProgress > 0
+          ? `${copiesOf(copies.inProgress)} er ved at blive sendt af en anden Trafiklys-instans`
+          : null,
+        copies.failed > 0 ? `${copiesOf(copies.failed)} kunne ikke sendes (Trafiklys prøver igen)` : null,
         unreachable.length > 0 ? `kunne ikke nå ${format.list(unreachable)}` : null,
       ].filter((part) => part !== null);
-      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join(', ') : 'ingen kanal at sende til'}.`;
+      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join('; ') : 'ingen kanal at sende til'}.`;
     },
     noCycles: 'Der er endnu ikke indlæst nogen eksport for dette studienævn.',
     statusColumn: { period: 'Periode', status: 'Status' },
