@@ -3,9 +3,8 @@ import type { BotFrameworkDouble, SeededMember } from '../support/bot-framework-
 import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
 import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
-import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
-import { eventCallback, fileShareMessage } from '../surfaces/slack/slack-payloads.js';
+import { fileShareMessage } from '../surfaces/slack/slack-payloads.js';
 import { sentText } from '../surfaces/teams/support/connector-bodies.js';
 import { personalChatId, personalMessage, tenantId } from '../surfaces/teams/support/teams-activities.js';
 

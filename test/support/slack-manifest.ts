@@ -35,8 +35,7 @@ export function readSlackManifest(path = slackManifestPath): SlackManifest {
     botScopes: manifest.oauth_config.scopes.bot,
     botEvents: manifest.settings.event_subscriptions.bot_events,
     commands: manifest.features.slash_commands.map((command) => command.command),
-    peopleCanWriteToTheBot:
-      home !== undefined && home.messages_tab_enabled && !home.messages_tab_read_only_enabled,
+    peopleCanWriteToTheBot: home?.messages_tab_enabled === true && !home.messages_tab_read_only_enabled,
   };
 }
 
