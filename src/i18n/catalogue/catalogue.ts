@@ -113,8 +113,11 @@ export interface Catalogue {
       readonly outcome: 'created' | 'replaced' | 'unchanged';
       readonly period: IdentificationPeriod;
     }): string;
-    /** The file holds CPR numbers, but no key to store them encrypted is set (TRAFIKLYS_CPR_KEY): nothing stored. */
-    cprKeyMissing(fileName: string): string;
+    /**
+     * The file holds CPR numbers, but no key to store them encrypted is set (TRAFIKLYS_CPR_KEY): nothing
+     * stored. Rich text: the command that makes a key is code on every surface, not a Slack-only backtick.
+     */
+    cprKeyMissing(fileName: string): RichText;
     /** Boards the person imports for that the file holds no rows of; their own students are untouched. */
     boardsNotInFile(boardNames: readonly string[]): string;
     /** Rows of boards the import was not for, left out (counted, never named: they are students). */

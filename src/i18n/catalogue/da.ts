@@ -118,8 +118,11 @@ const messages: Catalogue = {
       `${fileName} er allerede indlæst for ${periodName(period)}, så intet er ændret.`,
     cycleLocked: ({ period, boardName, fileName }) =>
       `Mailene for ${boardName}, ${periodName(period)}, er allerede sendt, så identifikationen kan ikke længere erstattes af en ny eksport. Intet fra ${fileName} er gemt: en fil indlæses helt eller slet ikke.`,
-    cprKeyMissing: (fileName) =>
-      `${fileName} indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (\`npx trafiklys key generate\`), og del så filen igen.`,
+    cprKeyMissing: (fileName) => [
+      `${fileName} indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (`,
+      { kind: 'styled', text: 'npx trafiklys key generate', code: true },
+      '), og del så filen igen.',
+    ],
     boardImported: ({ boardName, students, outcome, period }) => {
       const what = {
         created: `, indlæst for ${periodName(period)}.`,

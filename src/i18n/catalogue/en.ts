@@ -119,8 +119,11 @@ const messages: Catalogue = {
       `${fileName} has already been imported for ${periodName(period)}; nothing has changed.`,
     cycleLocked: ({ period, boardName, fileName }) =>
       `The mails for ${boardName}, ${periodName(period)}, have already been sent, so its identification can no longer be replaced by a new export. Nothing from ${fileName} was stored: a file is imported whole or not at all.`,
-    cprKeyMissing: (fileName) =>
-      `${fileName} holds CPR numbers, which are stored only encrypted, but Trafiklys has no key for that (TRAFIKLYS_CPR_KEY). Nothing was stored. Ask whoever runs Trafiklys to create a key (\`npx trafiklys key generate\`), then share the file again.`,
+    cprKeyMissing: (fileName) => [
+      `${fileName} holds CPR numbers, which are stored only encrypted, but Trafiklys has no key for that (TRAFIKLYS_CPR_KEY). Nothing was stored. Ask whoever runs Trafiklys to create a key (`,
+      { kind: 'styled', text: 'npx trafiklys key generate', code: true },
+      '), then share the file again.',
+    ],
     boardImported: ({ boardName, students, outcome, period }) => {
       const count = plural(students, {
         one: `${number(students)} student`,
