@@ -236,6 +236,39 @@ const messages: Catalogue = {
       privateReplyFailed:
         'Trafiklys kunne ikke sende dig svaret i en privat chat. Åbn en chat med Trafiklys og spørg der.',
     },
+    console: {
+      page: {
+        title: 'Trafiklys-konsol',
+        youAre: 'Du er',
+        signedInAs: 'Logget ind som',
+        signOut: 'Log ud',
+        language: 'Sprog',
+        conversations: 'Samtaler',
+        boardChannels: 'Studienævnenes kanaler',
+        directMessages: 'Direkte beskeder',
+        command: 'Kommando',
+        send: 'Send',
+        uploadExport: 'Upload eksport',
+        onlyVisibleToYou: 'Kun synlig for dig',
+        noMessages: 'Der er ingen beskeder i denne samtale endnu.',
+        couldNotReach: 'Kunne ikke få kontakt til Trafiklys:',
+        notYours: 'Du har ikke adgang til denne samtale.',
+        signInNeeded:
+          'Åbn konsollen med det login-link, du har fået. Den, der driver Trafiklys, laver et nyt med:',
+        signInCommand: 'npx trafiklys console link DIN-E-MAIL',
+      },
+      boardRole: ({ role, board }) =>
+        `${{ chair: 'formand', secretary: 'sekretær', delegate: 'stedfortræder' }[role]} for ${board}`,
+      managerRole: {
+        head_of_department: 'institutleder',
+        head_of_studies: 'studieleder',
+        dean: 'dekan',
+        student_services: 'Studieservice',
+        quality_department: 'kvalitetsafdelingen',
+      },
+      signInRefused:
+        'Dette login-link er ikke gyldigt: det er udløbet, ændret eller nævner en person, Trafiklys ikke længere kender.',
+    },
   },
 
   errors: {

@@ -236,6 +236,39 @@ const messages: Catalogue = {
       privateReplyFailed:
         'Trafiklys could not send you the answer in a private chat. Open a chat with Trafiklys and ask there.',
     },
+    console: {
+      page: {
+        title: 'Trafiklys console',
+        youAre: 'You are',
+        signedInAs: 'Signed in as',
+        signOut: 'Sign out',
+        language: 'Language',
+        conversations: 'Conversations',
+        boardChannels: 'Study board channels',
+        directMessages: 'Direct messages',
+        command: 'Command',
+        send: 'Send',
+        uploadExport: 'Upload export',
+        onlyVisibleToYou: 'Only visible to you',
+        noMessages: 'No messages in this conversation yet.',
+        couldNotReach: 'Could not reach the bot:',
+        notYours: 'This conversation is not yours to see.',
+        signInNeeded:
+          'Open the console with the sign-in link you were given. Whoever runs Trafiklys makes a new one with:',
+        signInCommand: 'npx trafiklys console link YOUR-E-MAIL',
+      },
+      boardRole: ({ role, board }) =>
+        `${{ chair: 'chair', secretary: 'secretary', delegate: 'delegate' }[role]} of ${board}`,
+      managerRole: {
+        head_of_department: 'head of department',
+        head_of_studies: 'head of studies',
+        dean: 'dean',
+        student_services: 'student services',
+        quality_department: 'quality department',
+      },
+      signInRefused:
+        'This sign-in link is not valid: it has expired, was changed, or names someone Trafiklys no longer knows.',
+    },
   },
 
   errors: {
