@@ -1,5 +1,6 @@
 import type { BotRequests } from '../bot/bot-requests.js';
 import { TrafiklysBot } from '../bot/trafiklys-bot.js';
+import { parseEnvironment } from '../config/environment.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
 import { examPeriodReminderJob, missedScheduledRun } from '../jobs/exam-period-reminder-job.js';
@@ -18,8 +19,8 @@ import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.
 import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
 import { PrismaTeamsConversations } from '../storage/prisma-teams-conversations.js';
 import type { ChatSurface } from '../surfaces/chat-surface.js';
-import { consoleApiRoutes } from '../surfaces/console/console-api.js';
-import { consolePageRoute } from '../surfaces/console/console-page.js';
+import { consoleAccessOf } from '../surfaces/console/console-access.js';
+import { consoleRoutes } from '../surfaces/console/console-routes.js';
 import { ConsoleSurface } from '../surfaces/console/console-surface.js';
 import { HostedImages, hostedImagesPrefix } from '../surfaces/hosted-images/hosted-images.js';
 import { createSlackApp, type SlackRuntime } from '../surfaces/slack/slack-app.js';
@@ -54,6 +55,10 @@ export async function startBot(options: {
   // The platforms' settings are checked before anything is opened, so a mistake stops the start cleanly.
   const slackEnvironment = parseSlackEnvironment(options.env);
   const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
+  const consoleAccess = consoleAccessOf(
+    parseEnvironment(options.env),
+    slackEnvironment.enabled || teamsAuth !== null,
+  );
   const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
   const { environment, database } = runtime;
   const { config, isDemo, path } = runtime.loadedConfig;
@@ -71,9 +76,7 @@ export async function startBot(options: {
     'Trafiklys starting',
   );
 
-  const consoleOn = environment.TRAFIKLYS_CONSOLE
-    ? environment.TRAFIKLYS_CONSOLE === 'on'
-    : !slackEnvironment.enabled && teamsAuth === null;
+  const consoleOn = consoleAccess !== null;
   if (teamsAuth?.kind === 'bot-framework' && !environment.PUBLIC_URL) {
     await runtime.close();
     throw new CodedError(
@@ -122,17 +125,17 @@ export async function startBot(options: {
     ['/healthz', healthRoute(database, startedAt)],
     ['/metrics', metrics.route()],
   ]);
-  if (consoleOn) {
-    routes.set('/console', consolePageRoute());
-    for (const [path, route] of consoleApiRoutes({
+  if (consoleAccess) {
+    const consolePaths = consoleRoutes({
+      access: consoleAccess,
       prisma: database.prisma,
       config,
       surface: consoleSurface,
       bot,
       openForms,
-    })) {
-      routes.set(path, route);
-    }
+      now,
+    });
+    for (const [path, route] of consolePaths) routes.set(path, route);
   }
   let slack: SlackRuntime | null = null;
   let server: HttpServer;
@@ -194,8 +197,17 @@ export async function startBot(options: {
   });
   await catchUp(scheduler, jobs, config, now(), logger);
 
+  // Which surfaces are on, and the console's address only when it is (its address behind a proxy if set).
+  const onSurfaces = [
+    ...(slack ? ['slack'] : []),
+    ...(teamsAuth ? ['teams'] : []),
+    ...(consoleOn ? ['console'] : []),
+  ];
+  const consoleLine = consoleAccess
+    ? { console: `${environment.PUBLIC_URL ?? server.url}/console`, consoleAccess: consoleAccess.mode }
+    : {};
   logger.info(
-    { url: server.url, console: `${server.url}/console`, health: `${server.url}/healthz` },
+    { url: server.url, surfaces: onSurfaces, ...consoleLine, health: `${server.url}/healthz` },
     'Trafiklys is listening',
   );
   return {

@@ -1,6 +1,7 @@
 import { isCodedError } from '../shared/coded-error.js';
 import { type CliCommand, type CliIo, exitCodes } from './cli-io.js';
 import { configCheckCommand } from './commands/config-check.js';
+import { consoleLinkCommand } from './commands/console-link.js';
 import { cyclesCommand } from './commands/cycles.js';
 import { demoExportCommand } from './commands/demo-export.js';
 import { identifyCommand } from './commands/identify.js';
@@ -13,6 +14,7 @@ export const commands: readonly CliCommand[] = [
   cyclesCommand,
   configCheckCommand,
   keyGenerateCommand,
+  consoleLinkCommand,
   demoExportCommand,
 ];
 
