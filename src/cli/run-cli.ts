@@ -27,7 +27,8 @@ function helpText(): string {
     ...commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
     '',
     'Environment: DATABASE_URL (PostgreSQL; default: embedded database in DATA_DIR, ./data),',
-    'TRAFIKLYS_CONFIG (config file), TRAFIKLYS_CPR_KEY (key for CPR numbers). See README.md.',
+    'TRAFIKLYS_CONFIG (config file), TRAFIKLYS_CPR_KEY (key for CPR numbers),',
+    'TRAFIKLYS_CONSOLE_SECRET (signs console sign-in links). See README.md.',
     '',
   ].join('\n');
 }
