@@ -55,13 +55,13 @@ export class TrafiklysBot implements BotRequests {
 
   async action(
     actor: BotActor,
-    _conversation: ConversationRef,
+    conversation: ConversationRef,
     action: { readonly actionId: string; readonly value: string | null },
   ): Promise<BotReply> {
     const reader = this.readerFor(actor);
     if (action.actionId === reviewActionId) return this.reviewStudents(actor, action.value, reader);
     return privately(
-      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: '/trafiklys help' })),
+      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: helpCommandOn(conversation) })),
     );
   }
 

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'storage.open_form_too_large'
   | 'cli.usage'
   | 'console.unknown_person'
-  | 'file.unreadable';
+  | 'file.unreadable'
+  | 'import_folder.unusable'
+  | 'reminder.failed';
 
 export class CodedError extends Error {
   constructor(

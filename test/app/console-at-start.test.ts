@@ -1,10 +1,28 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/running-bot.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 
 const now = () => new Date('2026-04-06T06:00:00Z');
 const secret = 'a-console-secret-of-the-test-that-is-long-enough';
+
+// A small institution of its own, so no demo export is generated and imported at each start.
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'trafiklys-console-start-'));
+  await writeFile(
+    join(folder, 'trafiklys.config.yaml'),
+    [
+      'institution: { name: Start University }',
+      'faculties: [{ code: HUM, name: Humanities }]',
+      'boards:',
+      '  - { code: SN-HIS, name: History, faculty: HUM, chair: chair.his@uni.example, secretary: sn-his@uni.example }',
+    ].join('\n'),
+  );
+});
 
 /** A bot whose log lines the test reads. */
 async function startLogged(env: NodeJS.ProcessEnv) {
@@ -15,7 +33,7 @@ async function startLogged(env: NodeJS.ProcessEnv) {
       done();
     },
   });
-  const bot = await startTestBot({ now, env: { LOG_LEVEL: 'info', ...env }, logDestination });
+  const bot = await startTestBot({ now, cwd: folder, env: { LOG_LEVEL: 'info', ...env }, logDestination });
   const listening = () =>
     output
       .split('\n')
@@ -28,6 +46,7 @@ async function startLogged(env: NodeJS.ProcessEnv) {
 const bots: { dispose(): Promise<void> }[] = [];
 afterAll(async () => {
   for (const bot of bots) await bot.dispose();
+  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 describe(`the console at start-up (${testDatabaseEngine()})`, () => {
@@ -37,7 +56,7 @@ describe(`the console at start-up (${testDatabaseEngine()})`, () => {
       // On by default: no Slack, no Teams.
       { HOST: '192.0.2.10' },
     ]) {
-      const refusal = await startTestBot({ now, env }).then(
+      const refusal = await startTestBot({ now, cwd: folder, env }).then(
         async (started) => {
           await started.dispose();
           return null;

@@ -118,12 +118,10 @@ describe(`a secretary of two boards imports both from a direct chat, on every su
     const file = slack.addSharedFile('slack.csv', institutionExport(25), 'text/csv');
     // A direct message's channel id starts with D, and Slack says channel_type "im".
     const shared = fileShareMessage({ userId: slackUserId, channelId: slackDirectChannel, file });
-    const signer = surfaces.slackSigner;
 
-    const response = await postSigned(
-      `${bot.url}/slack/events`,
-      signer.event(eventCallback({ ...shared, channel_type: 'im' })),
-    );
+    // Slack delivers it only because the manifest has a writable Messages tab,
+    // subscribes to message.im and requests im:history.
+    const response = await surfaces.postSlackEvent({ ...shared, channel_type: 'im' });
 
     expect(response.status).toBe(200);
     const reply = await eventually(() => slack.acceptedPosts(slackDirectChannel)[0], 'the answer in the DM');

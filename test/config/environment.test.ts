@@ -23,6 +23,7 @@ describe('parsing the environment', () => {
       PORT: 3000,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      TRAFIKLYS_LEASE_SECONDS: 30,
     });
   });
 
@@ -46,6 +47,7 @@ describe('parsing the environment', () => {
       PORT: 8080,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
+      TRAFIKLYS_LEASE_SECONDS: 30,
     });
   });
 

@@ -4,6 +4,7 @@ import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identi
 import type { ExportProblem } from '../../procedures/at-risk/progress-export/export-problem.js';
 import type { Category, TrafficLight } from '../../procedures/at-risk/traffic-light.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
 
 /**
@@ -62,6 +63,24 @@ export interface Catalogue {
     readonly reviewButton: string;
     /** No export imported for the period yet: asks for one in the channel. */
     exportMissing(period: IdentificationPeriod): string;
+  };
+
+  /** Told to a board's secretary when the reminder could not be sent, after every retry. */
+  readonly reminderFailure: {
+    heading(params: { readonly boardName: string; readonly period: IdentificationPeriod }): string;
+    /** The places that failed, already worded (see `place`); empty when the run failed before any. */
+    body(params: {
+      readonly places: readonly string[];
+      readonly attempts: number;
+      /** How to send it again on this platform, e.g. `/trafiklys remind now`. */
+      readonly remindCommand: string;
+    }): string;
+    /** One place: the board's channel (`recipient` null) or a person's copy; `problem` is the platform's own code. */
+    place(params: {
+      readonly surface: SurfaceName;
+      readonly recipient: string | null;
+      readonly problem: string | null;
+    }): string;
   };
 
   /** The list the chair reviews. */

@@ -14,6 +14,8 @@ const definiteTerm: Readonly<Record<Term, string>> = { spring: 'foråret', autum
 const sincePeriod = (period: IdentificationPeriod): string =>
   `siden ${definiteTerm[period.term]} ${period.year}`;
 
+const surfaceName = { slack: 'Slack', teams: 'Teams', console: 'konsollen' } as const;
+
 const categoryName: Catalogue['category'] = {
   green: 'Grøn',
   yellow: 'Gul',
@@ -89,6 +91,21 @@ const messages: Catalogue = {
     reviewButton: 'Gennemgå studerende',
     exportMissing: (period) =>
       `Der er endnu ingen eksport for ${periodName(period)}. Upload venligst eksporten af de studerendes studieprogression (CSV eller XLSX) her i kanalen.`,
+  },
+
+  reminderFailure: {
+    heading: ({ boardName, period }) =>
+      `Påmindelsen om eksamensperioden for ${boardName} (${periodName(period)}) kunne ikke sendes`,
+    body: ({ places, attempts, remindCommand }) =>
+      [
+        places.length > 0
+          ? `Trafiklys kunne ikke sende den til ${format.list(places)}.`
+          : 'Trafiklys kunne ikke begynde at sende den: en intern fejl, som din administrator kan finde i loggen.',
+        `Trafiklys har prøvet ${plural(attempts, { one: 'én gang', other: `${number(attempts)} gange` })} og er holdt op med at prøve.`,
+        `Når årsagen er rettet (fx ved at invitere Trafiklys i kanalen igen), kan du sende den med ${remindCommand} i studienævnets kanal.`,
+      ].join(' '),
+    place: ({ surface, recipient, problem }) =>
+      `${recipient === null ? 'studienævnets kanal' : `kopien til ${recipient}`} på ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
   },
 
   review: {
@@ -223,7 +240,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "trafiklys help".',
+        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "@Trafiklys help".',
       failed: (reference) =>
         `Noget gik galt i Trafiklys, og intet er ændret. Prøv igen om lidt; bliver det ved, så giv din administrator denne reference: ${reference}.`,
       done: 'Udført.',

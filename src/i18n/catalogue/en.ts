@@ -11,6 +11,8 @@ const { number, plural } = format;
 const term = { spring: 'spring', autumn: 'autumn' } as const;
 const periodName = (period: IdentificationPeriod): string => `${term[period.term]} ${period.year}`;
 
+const surfaceName = { slack: 'Slack', teams: 'Teams', console: 'the console' } as const;
+
 const categoryName: Catalogue['category'] = {
   green: 'Green',
   yellow: 'Yellow',
@@ -87,6 +89,21 @@ const messages: Catalogue = {
     reviewButton: 'Review students',
     exportMissing: (period) =>
       `There is no export for ${periodName(period)} yet. Please upload the study-progress export (CSV or XLSX) in this channel.`,
+  },
+
+  reminderFailure: {
+    heading: ({ boardName, period }) =>
+      `The exam-period reminder for ${boardName} (${periodName(period)}) could not be sent`,
+    body: ({ places, attempts, remindCommand }) =>
+      [
+        places.length > 0
+          ? `Trafiklys could not post it to ${format.list(places)}.`
+          : 'Trafiklys could not start sending it: an internal problem, which your administrator can find in the log.',
+        `It tried ${plural(attempts, { one: 'once', other: `${number(attempts)} times` })} and has stopped trying.`,
+        `Once the cause is fixed (for example, Trafiklys invited to the channel again), send it with ${remindCommand} in the board's channel.`,
+      ].join(' '),
+    place: ({ surface, recipient, problem }) =>
+      `${recipient === null ? "the board's channel" : `the copy for ${recipient}`} on ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
   },
 
   review: {
@@ -223,7 +240,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys could not read that request. Try again from a new message, e.g. type "trafiklys help".',
+        'Trafiklys could not read that request. Try again from a new message, e.g. type "@Trafiklys help".',
       failed: (reference) =>
         `Something went wrong in Trafiklys, and nothing was changed. Try again in a moment; if it keeps failing, give your administrator this reference: ${reference}.`,
       done: 'Done.',
