@@ -11,6 +11,7 @@ import {
   type MigrationSession,
 } from './migrations/apply-migrations.js';
 import { readMigrationFiles } from './migrations/migration-files.js';
+import { compileWebAssemblyWithBaselineOnly } from './pglite-compilation.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
 
@@ -88,6 +89,7 @@ async function openPglite(
   const unlock = inMemory ? async () => {} : await lockEmbeddedDataFolder(folder);
   let pglite: PGlite | undefined;
   try {
+    compileWebAssemblyWithBaselineOnly();
     pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'));
     const report = await applyMigrations(pgliteSession(pglite), migrations);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
