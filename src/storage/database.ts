@@ -11,7 +11,7 @@ import {
   type MigrationSession,
 } from './migrations/apply-migrations.js';
 import { readMigrationFiles } from './migrations/migration-files.js';
-import { compileWebAssemblyWithBaselineOnly } from './pglite-compilation.js';
+import { compileWebAssemblyWithBaselineOnly, pgliteOptions } from './pglite-footprint.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
 
@@ -90,7 +90,7 @@ async function openPglite(
   let pglite: PGlite | undefined;
   try {
     compileWebAssemblyWithBaselineOnly();
-    pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'));
+    pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'), pgliteOptions());
     const report = await applyMigrations(pgliteSession(pglite), migrations);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
     const openedPglite = pglite;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.js';
 
 // The built module, as `npm start` runs it: the child process below must see
 // V8 exactly as the bot does, so it cannot run inside Vitest's worker.
@@ -48,7 +49,20 @@ function compilationsOfAnEmbeddedDatabase(dataDir: string): Promise<{ output: st
   return new Promise((resolve) => child.on('close', (code) => resolve({ output, code })));
 }
 
-describe('the embedded database and V8', () => {
+describe('the embedded database’s memory', () => {
+  it('keeps a 32 MB buffer cache, not PostgreSQL’s default 128 MB, which would stay resident', async () => {
+    const dataDir = join(folder, 'buffer-cache');
+    for (const start of ['first', 'later']) {
+      const database = await openDatabase({ dataDir });
+      try {
+        const [setting] = await database.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`;
+        expect(setting, `${start} start`).toEqual({ shared_buffers: '32MB' });
+      } finally {
+        await database.close();
+      }
+    }
+  });
+
   it('never hands PostgreSQL to the optimizing compiler, whose compile of the SQL parser alone takes 600 MB', async () => {
     const { output, code } = await compilationsOfAnEmbeddedDatabase(join(folder, 'data'));
 
