@@ -12,6 +12,7 @@ import {
 } from './migrations/apply-migrations.js';
 import { readMigrationFiles } from './migrations/migration-files.js';
 import { compileWebAssemblyWithBaselineOnly, pgliteOptions } from './pglite-footprint.js';
+import { pristineCopyFor, pristineDataFolderFile } from './pristine-data-folder.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
 
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   /** The embedded database's folder, or `memory://` for a throwaway one (tests). */
   readonly dataDir: string;
   readonly migrationsFolder?: string;
+  /** What a new embedded database starts from; by default the build's (see pristine-data-folder.ts). */
+  readonly pristineDataFolder?: string;
 }
 
 // An import of 100,000 students runs in one transaction; Prisma's default 5 s
@@ -41,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const migrations = await readMigrationFiles(options.migrationsFolder);
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, migrations)
-    : openPglite(options.dataDir, migrations);
+    : openPglite(options.dataDir, options.pristineDataFolder ?? (await pristineDataFolderFile()), migrations);
 }
 
 async function openPostgres(
@@ -82,6 +85,7 @@ async function openPostgres(
 
 async function openPglite(
   dataDir: string,
+  pristineDataFolder: string,
   migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
 ): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
@@ -90,7 +94,13 @@ async function openPglite(
   let pglite: PGlite | undefined;
   try {
     compileWebAssemblyWithBaselineOnly();
-    pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'), pgliteOptions());
+    const dataFolder = inMemory ? folder : join(folder, 'pglite');
+    // A new database starts from the build's copy; without one (a checkout not built yet) PGlite runs initdb.
+    const pristine = await pristineCopyFor(dataFolder, pristineDataFolder);
+    pglite = await PGlite.create(dataFolder, {
+      ...pgliteOptions(),
+      ...(pristine ? { loadDataDir: pristine } : {}),
+    });
     const report = await applyMigrations(pgliteSession(pglite), migrations);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
     const openedPglite = pglite;
