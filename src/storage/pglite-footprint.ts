@@ -8,11 +8,13 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
  * PostgreSQL's SQL parser (`raw_parser`, one 105 KB function that holds the
  * whole grammar), which every statement runs through: TurboFan needs about
  * 600 MB and several seconds of CPU for it, so every start of the bot peaked
- * near 1 GB a few seconds after it was ready. What the bot asks of PostgreSQL
- * is small, and the baseline code does it with no more CPU than the optimized
- * code plus its compilation, so WebAssembly stays on the baseline compiler.
- * A function that the baseline compiler cannot compile still goes to
- * TurboFan: unlike `--liftoff-only`, nothing fails.
+ * near 1 GB a few seconds after it was ready. So WebAssembly stays on the
+ * baseline compiler. The price is CPU
+ * in heavy work: the first 50,000-student import in a process takes about
+ * as much as before (there is no compile to pay for), a second one about a
+ * quarter more; what the bot asks of PostgreSQL otherwise is small. A
+ * function that the baseline compiler cannot compile still goes to TurboFan:
+ * unlike `--liftoff-only`, nothing fails.
  *
  * The flags are process-wide and V8 reads them when it compiles a function,
  * so this must run before PGlite's module is compiled; it only affects
