@@ -51,8 +51,7 @@ export function timedDeliveries(deliveries: ReminderDeliveries, clock: PhaseCloc
   const ledger = <T>(work: () => Promise<T>) => clock.time('delivery ledger', work);
   return {
     claim: (key, kind, now) => ledger(() => deliveries.claim(key, kind, now)),
-    reclaimStale: (key, kind, staleBefore, now) =>
-      ledger(() => deliveries.reclaimStale(key, kind, staleBefore, now)),
+    reclaimFromGoneHolder: (key, kind, now) => ledger(() => deliveries.reclaimFromGoneHolder(key, kind, now)),
     reclaimFailed: (key, kind, now) => ledger(() => deliveries.reclaimFailed(key, kind, now)),
     recordPosted: (key, kind, posted, contentHash, now) =>
       ledger(() => deliveries.recordPosted(key, kind, posted, contentHash, now)),

@@ -126,7 +126,7 @@ try {
   const dependencies: ReminderDependencies = {
     config,
     storage: timedStorage(storage, clock),
-    deliveries: timedDeliveries(new PrismaReminderDeliveries(database.prisma), clock),
+    deliveries: timedDeliveries(new PrismaReminderDeliveries(database.prisma, 'bench'), clock),
     surfaces: [timedSurface(slack.surface, clock)],
     composer,
     now: () => runDate,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startBot } from './app/start-bot.js';
+import { maskCprShapes } from './security/cpr-shape.js';
 import { isCodedError } from './shared/coded-error.js';
 
 /**
@@ -23,10 +24,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Start-up errors (config, environment, database) are for a person: print them plainly.
-  process.stderr.write(
-    isCodedError(error)
-      ? `trafiklys: ${error.message}\n`
-      : `trafiklys: ${error instanceof Error ? error.stack : error}\n`,
-  );
+  const text = isCodedError(error) ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`trafiklys: ${maskCprShapes(text ?? '')}\n`);
   process.exit(1);
 });

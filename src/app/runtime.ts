@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   readonly cwd: string;
   /** --config on the command line */
   readonly configPath?: string | undefined;
+  /** Where a PostgreSQL connection's failure outside a query is reported (see DatabaseOptions). */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -33,6 +35,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const database = await openDatabase({
     databaseUrl: environment.DATABASE_URL,
     dataDir: resolve(options.cwd, environment.DATA_DIR),
+    ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
   });
   try {
     await mirrorInstitution(database.prisma, loadedConfig.config);

@@ -1,17 +1,20 @@
 import type { BotRequests } from '../bot/bot-requests.js';
 import { TrafiklysBot } from '../bot/trafiklys-bot.js';
+import { parseEnvironment } from '../config/environment.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
-import { examPeriodReminderJob, missedScheduledRun } from '../jobs/exam-period-reminder-job.js';
-import { importFolderJob } from '../jobs/import-folder-job.js';
+import { reminderJobs } from '../jobs/exam-period-reminder-job.js';
+import { describeImportFolderState, importFolderJob, importFolderState } from '../jobs/import-folder-job.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import { ReminderMessageComposer } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
-import type { ScheduledJob } from '../scheduling/scheduled-job.js';
-import { type Scheduler, startScheduler } from '../scheduling/scheduler.js';
+import { tellSecretariesReminderFailed } from '../procedures/at-risk/reminder/tell-secretaries.js';
+import type { AnyJob, ScheduledJob } from '../scheduling/scheduled-job.js';
+import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import { CodedError } from '../shared/coded-error.js';
+import { InstanceLease } from '../storage/instance-lease.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
 import { PrismaOpenFormStore } from '../storage/prisma-open-form-store.js';
 import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
@@ -54,13 +57,19 @@ export async function startBot(options: {
   // The platforms' settings are checked before anything is opened, so a mistake stops the start cleanly.
   const slackEnvironment = parseSlackEnvironment(options.env);
   const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
-  const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
-  const { environment, database } = runtime;
-  const { config, isDemo, path } = runtime.loadedConfig;
+  // The logger first, so that everything after it, the database included, can report.
   const logger = createLogger({
-    level: environment.LOG_LEVEL,
+    level: parseEnvironment(options.env).LOG_LEVEL,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
+  const runtime = await openRuntime({
+    env: options.env,
+    cwd: options.cwd,
+    onConnectionError: (error) =>
+      logger.error({ err: error }, 'a PostgreSQL connection failed; the pool opens a new one'),
+  });
+  const { environment, database } = runtime;
+  const { config, isDemo, path } = runtime.loadedConfig;
   const metrics = new Metrics();
   logger.info(
     {
@@ -81,23 +90,71 @@ export async function startBot(options: {
       'PUBLIC_URL: required when Teams is configured: Teams shows the charts by URL (a Teams message holds 40 KB), e.g. PUBLIC_URL=https://trafiklys.example.dk',
     );
   }
+  // Every claim this process makes ends with this lease: if the process dies,
+  // another instance takes over its unfinished work within one lease length.
+  const lease = await InstanceLease.start({
+    prisma: database.prisma,
+    lengthMs: environment.TRAFIKLYS_LEASE_SECONDS * 1000,
+    logger,
+    soleUser: database.engine === 'pglite',
+  }).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
   const images = new HostedImages(database.prisma, environment.PUBLIC_URL ?? null);
   const consoleSurface = new ConsoleSurface(database.prisma, config, images);
-  // Filled below once the platforms' apps exist; `remind` reads it when it runs.
+  // Filled below once the platforms' apps exist; the jobs read it when they run.
   const surfaces: ChatSurface[] = consoleOn ? [consoleSurface] : [];
-  const deliveries = new PrismaReminderDeliveries(database.prisma);
+  const deliveries = new PrismaReminderDeliveries(database.prisma, lease.id);
   const composer = new ReminderMessageComposer(
     config.institution.language,
     config.thresholds.mandatoryContactMonths,
   );
-
-  const remind = async (boardCodes: readonly string[], period: IdentificationPeriod) => {
-    const reports = await sendExamPeriodReminders(
-      { config, storage: runtime.identificationStorage, deliveries, surfaces, composer, now },
-      { period, boardCodes },
+  const reminders = reminderJobs({
+    config,
+    async send(boardCodes, period) {
+      const reports = await sendExamPeriodReminders(
+        { config, storage: runtime.identificationStorage, deliveries, surfaces, composer, now },
+        { period, boardCodes },
+      );
+      for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
+      return reports;
+    },
+    tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
+  });
+  const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
+  if (config.importFolder) {
+    const problem = describeImportFolderState(
+      config.importFolder,
+      await importFolderState(config.importFolder),
     );
-    for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
-    return reports;
+    if (problem) logger.error({ importFolder: config.importFolder }, `${problem}; /healthz says "degraded"`);
+    jobs.push(
+      importFolderJob({
+        folder: config.importFolder,
+        config,
+        storage: runtime.identificationStorage,
+        cipher: runtime.cprCipher,
+        now,
+      }),
+    );
+  }
+  const scheduler: Scheduler = createScheduler({
+    jobs,
+    ledger: new PrismaJobRunLedger(database.prisma),
+    holder: { id: lease.id, recoverEveryMs: Math.max(1000, lease.lengthMs / 2) },
+    logger,
+  });
+
+  // Every reminder someone asks for is a recorded run: if this instance dies
+  // during it, another one finishes it.
+  const remind = async (boardCodes: readonly string[], period: IdentificationPeriod) => {
+    const outcome = await scheduler.request(reminders.requested, { boardCodes: [...boardCodes], period });
+    if (outcome.kind === 'ran') return outcome.result.value;
+    throw new CodedError(
+      'reminder.failed',
+      `the reminder could not be sent (${outcome.kind === 'failed' ? outcome.problem : 'not run'})`,
+    );
   };
   const importShared = sharedExportImporter({
     config,
@@ -119,7 +176,16 @@ export async function startBot(options: {
   // In the database, so a form opened through one instance can be submitted through any other.
   const openForms = new PrismaOpenFormStore(database.prisma, logger);
   const routes = new Map<string, RouteHandler>([
-    ['/healthz', healthRoute(database, startedAt)],
+    [
+      '/healthz',
+      healthRoute(
+        database,
+        startedAt,
+        config.importFolder
+          ? { path: config.importFolder, state: () => importFolderState(config.importFolder ?? '') }
+          : null,
+      ),
+    ],
     ['/metrics', metrics.route()],
   ]);
   if (consoleOn) {
@@ -172,27 +238,15 @@ export async function startBot(options: {
     images.useServerUrlUnlessPublic(server.url);
     await slack?.start();
   } catch (error) {
+    await lease.stop().catch(() => {});
     await runtime.close();
     throw error;
   }
 
-  const jobs: ScheduledJob[] = [examPeriodReminderJob({ config, remind })];
-  if (config.importFolder) {
-    jobs.push(
-      importFolderJob({
-        folder: config.importFolder,
-        config,
-        storage: runtime.identificationStorage,
-        cipher: runtime.cprCipher,
-      }),
-    );
-  }
-  const scheduler: Scheduler = startScheduler({
-    jobs,
-    ledger: new PrismaJobRunLedger(database.prisma),
-    logger,
-  });
-  await catchUp(scheduler, jobs, config, now(), logger);
+  scheduler.start();
+  await catchUp(scheduler, jobs, now(), logger);
+  // Runs a dead instance left unfinished, and failed runs whose retry is due.
+  await scheduler.recover();
 
   logger.info(
     { url: server.url, console: `${server.url}/console`, health: `${server.url}/healthz` },
@@ -206,6 +260,7 @@ export async function startBot(options: {
       await slack?.stop();
       await server.close();
       await scheduler.stop();
+      await lease.stop();
       await runtime.close();
     },
   };
@@ -218,19 +273,23 @@ function countChatEvent(metrics: Metrics, surface: 'slack' | 'teams', name: stri
   else if (name.endsWith('_retries')) metrics.chatRetry(surface);
 }
 
-/** A reminder missed while the bot was down runs now; the import folder is looked at once. */
+/** Each scheduled job's run missed while no instance ran (the import folder: now) runs at start-up, once. */
 async function catchUp(
   scheduler: Scheduler,
-  jobs: readonly ScheduledJob[],
-  config: Runtime['loadedConfig']['config'],
+  jobs: readonly AnyJob[],
   now: Date,
   logger: Logger,
 ): Promise<void> {
   for (const job of jobs) {
-    const slot = job.name === 'exam-period-reminder' ? missedScheduledRun(config, now) : now;
+    if (!isScheduledJob(job)) continue;
+    const slot = job.missedRun?.(now) ?? null;
     if (!slot) continue;
     const outcome = await scheduler.runNow(job, slot);
-    if (outcome === 'ran')
+    if (outcome.kind !== 'skipped')
       logger.info({ job: job.name, scheduledFor: slot.toISOString() }, 'caught up at start-up');
   }
+}
+
+function isScheduledJob(job: AnyJob): job is ScheduledJob {
+  return 'cron' in job;
 }

@@ -1,4 +1,5 @@
 import { type InstitutionConfig, nameIn, type StudyBoard } from '../config/institution-config.js';
+import type { PlaceOutcome } from '../i18n/catalogue/catalogue.js';
 import { type Translator, translatorForLocale } from '../i18n/translator.js';
 import type { Block, FormValues, Message } from '../messages/message-model.js';
 import {
@@ -11,6 +12,7 @@ import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { reviewActionId } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
 import { todayIn } from '../shared/calendar-date.js';
+import type { SurfaceName } from '../surfaces/chat-surface.js';
 import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
 import { boardsOf, importScopeOf } from './import-scope.js';
 import { boardOfChannel, mayFollowBoard } from './permissions.js';
@@ -54,13 +56,13 @@ export class TrafiklysBot implements BotRequests {
 
   async action(
     actor: BotActor,
-    _conversation: ConversationRef,
+    conversation: ConversationRef,
     action: { readonly actionId: string; readonly value: string | null },
   ): Promise<BotReply> {
     const reader = this.readerFor(actor);
     if (action.actionId === reviewActionId) return this.reviewStudents(actor, action.value, reader);
     return privately(
-      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: '/trafiklys help' })),
+      plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: helpCommandOn(conversation) })),
     );
   }
 
@@ -118,13 +120,7 @@ export class TrafiklysBot implements BotRequests {
       reader.t.bot.remindResult({
         boardName: nameIn(board, reader.language),
         period,
-        posted: countOf(reports, board, ['posted']),
-        updated: countOf(reports, board, ['updated']),
-        unchanged: countOf(reports, board, ['unchanged', 'already_claimed']),
-        failed: countOf(reports, board, ['failed']),
-        unreachable: reports
-          .filter((report) => report.boardCode === board.code && report.outcome === 'unreachable')
-          .map((report) => report.recipient),
+        ...placesOf(reports.filter((report) => report.boardCode === board.code)),
       }),
     );
     return privately(plain(lines.join('\n')));
@@ -196,6 +192,8 @@ export class TrafiklysBot implements BotRequests {
       return t.review.routing.own;
     };
     const blocks: Block[] = [{ type: 'heading', text: title }];
+    const received = students.filter((student) => student.routing === 'forwarded_in').length;
+    if (received > 0) blocks.push({ type: 'context', content: [t.review.receivedNote(received)] });
     if (students.length === 0) blocks.push({ type: 'text', content: [t.review.empty] });
     else
       blocks.push({
@@ -214,8 +212,13 @@ export class TrafiklysBot implements BotRequests {
           student.name,
           student.programmeName,
           t.category[student.category],
-          reader.formatNumber(student.ectsBehind),
-          reader.formatDelayMonths(student.delayMonths),
+          // An out-of-scope student is counted, not assessed: no ECTS behind to show.
+          student.category === 'out_of_scope'
+            ? t.review.notAssessed
+            : reader.formatNumber(student.ectsBehind),
+          student.category === 'out_of_scope'
+            ? t.review.notAssessed
+            : reader.formatDelayMonths(student.delayMonths),
           routing(student),
         ]),
       });
@@ -274,9 +277,39 @@ function helpCommandOn(conversation: ConversationRef): string {
   return conversation.surface === 'teams' ? '@Trafiklys help' : '/trafiklys help';
 }
 
-function countOf(reports: readonly DeliveryReport[], board: StudyBoard, outcomes: readonly string[]): number {
-  return reports.filter((report) => report.boardCode === board.code && outcomes.includes(report.outcome))
-    .length;
+const placeOutcomes: Readonly<Partial<Record<DeliveryReport['outcome'], PlaceOutcome>>> = {
+  posted: 'posted',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  already_claimed: 'inProgress',
+  failed: 'failed',
+};
+
+/** One board's reports as `remind now` tells them: the channel per platform, the copies counted. */
+function placesOf(reports: readonly DeliveryReport[]) {
+  const channel: Record<PlaceOutcome, SurfaceName[]> = {
+    posted: [],
+    updated: [],
+    unchanged: [],
+    inProgress: [],
+    failed: [],
+  };
+  const copies: Record<PlaceOutcome, number> = {
+    posted: 0,
+    updated: 0,
+    unchanged: 0,
+    inProgress: 0,
+    failed: 0,
+  };
+  const unreachable: string[] = [];
+  for (const report of reports) {
+    if (report.outcome === 'unreachable') unreachable.push(report.recipient);
+    const outcome = placeOutcomes[report.outcome];
+    if (!outcome) continue;
+    if (report.recipient === 'channel') channel[outcome].push(report.surface);
+    else copies[outcome] += 1;
+  }
+  return { channel, copies, unreachable: [...new Set(unreachable)] };
 }
 
 function parseReviewValue(value: string | null): { boardCode: string; period: IdentificationPeriod } | null {

@@ -1,3 +1,4 @@
+import { maskCprShapes } from '../security/cpr-shape.js';
 import { isCodedError } from '../shared/coded-error.js';
 import { type CliCommand, type CliIo, exitCodes } from './cli-io.js';
 import { configCheckCommand } from './commands/config-check.js';
@@ -30,8 +31,16 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** Runs one command line; returns the exit code. Errors go to stderr, results to stdout. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line; returns the exit code. Errors go to stderr, results
+ * to stdout. An error may quote what it failed on (a database's own message,
+ * a stack), so whatever reaches stderr is masked for CPR-shaped values.
+ */
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = {
+    ...terminal,
+    stderr: { write: (text: string) => terminal.stderr.write(maskCprShapes(text)) },
+  };
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     (argv.length === 0 ? io.stderr : io.stdout).write(helpText());
     return argv.length === 0 ? exitCodes.usage : exitCodes.ok;

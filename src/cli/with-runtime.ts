@@ -7,7 +7,15 @@ export async function withRuntime(
   configPath: string | undefined,
   work: (runtime: Runtime) => Promise<number>,
 ): Promise<number> {
-  const runtime = await openRuntime({ env: io.env, cwd: io.cwd, configPath });
+  const runtime = await openRuntime({
+    env: io.env,
+    cwd: io.cwd,
+    configPath,
+    onConnectionError: (error) =>
+      io.stderr.write(
+        `warning: a PostgreSQL connection failed (${error.message}); the command goes on with a new one\n`,
+      ),
+  });
   try {
     return await work(runtime);
   } finally {

@@ -61,6 +61,19 @@ const port = z.string().transform((text, ctx): number => {
   return value;
 });
 
+const leaseSeconds = z.string().transform((text, ctx): number => {
+  const value = /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(value >= 1 && value <= 3600)) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'must be a whole number of seconds from 1 to 3600',
+      input: undefined,
+    });
+    return z.NEVER;
+  }
+  return value;
+});
+
 const environmentSchema = z.object({
   /** A PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: optionalVariable(databaseUrl.optional()),
@@ -88,6 +101,12 @@ const environmentSchema = z.object({
   LOG_LEVEL: optionalVariable(
     z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info'),
   ),
+  /**
+   * Seconds an instance's claims (job runs, reminder deliveries) outlive it:
+   * a killed instance's unfinished work is taken over by another this long
+   * after its last sign of life. It renews its lease every third of this.
+   */
+  TRAFIKLYS_LEASE_SECONDS: optionalVariable(leaseSeconds.default(30)),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -3,6 +3,7 @@ import type { Catalogue, LanguagePack } from './catalogue/catalogue.js';
 import { da } from './catalogue/da.js';
 import { en } from './catalogue/en.js';
 import { type Language, languageForLocale } from './languages.js';
+import { withoutCprShapes } from './masked-catalogue.js';
 
 /** Keyed by every supported language: a new language in `languages.ts` needs its catalogue here. */
 const languagePacks: Readonly<Record<Language, LanguagePack>> = { da, en };
@@ -45,7 +46,8 @@ function translatorFor(language: Language, { format, messages }: LanguagePack): 
   return {
     language,
     locale: format.locale,
-    t: messages,
+    // Every text made from the catalogue is masked here, once, whatever path it takes.
+    t: withoutCprShapes(messages),
     formatDate: format.date,
     formatNumber: format.number,
     formatSignedChange: format.signedChange,

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { z } from 'zod';
 import type { InstitutionConfig } from '../config/institution-config.js';
 import { translator } from '../i18n/translator.js';
 import { describePeriod } from '../procedures/at-risk/identification-period.js';
@@ -13,8 +14,9 @@ import {
 import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import type { CprCipher } from '../security/cpr-cipher.js';
+import { maskCprShapes } from '../security/cpr-shape.js';
 import { todayIn } from '../shared/calendar-date.js';
-import { isCodedError } from '../shared/coded-error.js';
+import { CodedError, isCodedError } from '../shared/coded-error.js';
 
 /** How often the folder is looked at: a dropped export is picked up within five minutes. */
 export const importFolderCron = '*/5 * * * *';
@@ -35,15 +37,21 @@ export function importFolderJob(options: {
   readonly storage: IdentificationStorage;
   readonly cipher: CprCipher | null;
   readonly now?: () => Date;
-}): ScheduledJob {
+}): ScheduledJob<null> {
   const { folder, config, storage, cipher } = options;
   const now = options.now ?? (() => new Date());
   return {
     name: 'import-folder',
     cron: importFolderCron,
     timeZone: config.institution.timeZone,
+    params: z.null(),
+    // Looked at once at start-up too, so an export placed there while the bot was down is not left waiting.
+    missedRun: (at) => at,
     async run({ logger }) {
-      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      // A folder that is not there is not an empty one: say so (the run fails and is logged).
+      const problem = describeImportFolderState(folder, await importFolderState(folder));
+      if (problem) throw new CodedError('import_folder.unusable', problem);
+      const entries = await readdir(folder, { withFileTypes: true });
       const files = entries
         .filter((entry) => entry.isFile() && exportExtensions.has(extname(entry.name).toLowerCase()))
         .map((entry) => entry.name)
@@ -84,7 +92,7 @@ export function importFolderJob(options: {
           const whatToFix =
             error instanceof ProgressExportError
               ? rejectionReport(translator(config.institution.language).t, name, error.problems)
-              : error.message;
+              : maskCprShapes(error.message);
           await writeFile(`${target}.problems.txt`, `${whatToFix}\n`);
           rejected += 1;
           // The problems name cell values; they go to the file beside the export, not to the log.
@@ -92,16 +100,53 @@ export function importFolderJob(options: {
           logger.warn({ file: name, code: error.code, problems }, 'export in the import folder was rejected');
         }
       }
-      return { files: files.length, imported, rejected };
+      return { summary: { files: files.length, imported, rejected }, value: null };
     },
   };
 }
 
-/** Moves the file aside under a dated name; a second file of the same name that day is numbered, never overwritten. */
+/** Whether the bot can use the import folder: read it, and move files out of it. */
+export type ImportFolderState = 'ok' | 'missing' | 'not_a_folder' | 'not_accessible';
+
+const folderProblem: Readonly<Record<Exclude<ImportFolderState, 'ok'>, string>> = {
+  missing: 'does not exist: exports placed there cannot be imported',
+  not_a_folder: 'is a file, not a folder',
+  not_accessible: 'cannot be read and written by the bot (check its permissions)',
+};
+
+export async function importFolderState(folder: string): Promise<ImportFolderState> {
+  try {
+    if (!(await stat(folder)).isDirectory()) return 'not_a_folder';
+  } catch {
+    return 'missing';
+  }
+  try {
+    await access(folder, constants.R_OK | constants.W_OK | constants.X_OK);
+    return 'ok';
+  } catch {
+    return 'not_accessible';
+  }
+}
+
+/** The folder's problem in words for the operator, or null when it is usable. */
+export function describeImportFolderState(folder: string, state: ImportFolderState): string | null {
+  return state === 'ok' ? null : `the import folder ${folder} ${folderProblem[state]}`;
+}
+
+/**
+ * Moves the file aside under a dated name; a second file of the same name
+ * that day is numbered, never overwritten. A file we name carries no
+ * CPR-shaped value, even when the export's own name did.
+ */
 async function moveInto(folder: string, subfolder: string, name: string, asOf: string): Promise<string> {
   await mkdir(join(folder, subfolder), { recursive: true });
+  const safeName = maskCprShapes(name);
   for (let copy = 1; ; copy++) {
-    const target = join(folder, subfolder, copy === 1 ? `${asOf}_${name}` : `${asOf}_${copy}_${name}`);
+    const target = join(
+      folder,
+      subfolder,
+      copy === 1 ? `${asOf}_${safeName}` : `${asOf}_${copy}_${safeName}`,
+    );
     if (existsSync(target)) continue;
     await rename(join(folder, name), target);
     return target;

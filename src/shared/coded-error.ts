@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'storage.data_folder_in_use'
   | 'storage.open_form_too_large'
   | 'cli.usage'
-  | 'file.unreadable';
+  | 'file.unreadable'
+  | 'import_folder.unusable'
+  | 'reminder.failed';
 
 export class CodedError extends Error {
   constructor(

@@ -31,6 +31,12 @@ export interface DatabaseOptions {
   /** The embedded database's folder, or `memory://` for a throwaway one (tests). */
   readonly dataDir: string;
   readonly migrationsFolder?: string;
+  /**
+   * A PostgreSQL connection failed outside any query (the server restarted,
+   * failed over, or an administrator ended it). The pool replaces it; this
+   * says so (a log line), so it never passes unseen.
+   */
+  readonly onConnectionError?: (error: Error) => void;
   /** What a new embedded database starts from; by default the build's (see pristine-data-folder.ts). */
   readonly pristineDataFolder?: string;
 }
@@ -43,21 +49,22 @@ const transactionOptions = { maxWait: 30_000, timeout: 300_000 };
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migrations = await readMigrationFiles(options.migrationsFolder);
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, migrations)
+    ? openPostgres(options.databaseUrl, migrations, options.onConnectionError ?? (() => {}))
     : openPglite(options.dataDir, options.pristineDataFolder ?? (await pristineDataFolderFile()), migrations);
 }
 
 async function openPostgres(
   databaseUrl: string,
   migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
+  onConnectionError: (error: Error) => void,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // A connection the server closes (a restart, a failover, an administrator)
   // is reported as an 'error' event, on the pool while idle and on the client
   // while it is ending; without a listener either would end the process. A
   // query under way still fails with the error; the pool opens a new connection.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   let report: MigrationReport;
   try {
     const client = await pool.connect();

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import type {
   DeliveryKey,
@@ -7,36 +7,44 @@ import type {
   ReminderKind,
 } from '../procedures/at-risk/reminder/reminder-deliveries.js';
 import { type PostedMessage, type SurfaceName, surfaceNames } from '../surfaces/chat-surface.js';
+import { holderIsGone } from './instance-lease.js';
 
 type DeliveryRow = Prisma.ReminderDeliveryGetPayload<object>;
 
-/** The reminder_delivery table; its unique key is the claim. */
+/**
+ * The reminder_delivery table; its unique key is the claim, held by `holder`
+ * (this instance, see InstanceLease) until the post is recorded.
+ */
 export class PrismaReminderDeliveries implements ReminderDeliveries {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly holder: string,
+  ) {}
 
   async claim(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<DeliveryRecord | null> {
     const inserted = await this.prisma.$executeRaw`
-      INSERT INTO reminder_delivery (board_code, term, year, surface, recipient, kind, status, message_ids, claimed_at)
+      INSERT INTO reminder_delivery (board_code, term, year, surface, recipient, kind, status, holder, message_ids, claimed_at)
       VALUES (${key.boardCode}, ${key.period.term}::term, ${key.period.year}, ${key.surface}, ${key.recipient},
-              ${kind}, 'claimed', '{}', ${now})
+              ${kind}, 'claimed', ${this.holder}, '{}', ${now})
       ON CONFLICT (board_code, term, year, surface, recipient) DO NOTHING`;
     if (inserted === 1) return null;
     const row = await this.prisma.reminderDelivery.findUniqueOrThrow({ where: { key: uniqueKey(key) } });
     return recordOf(row);
   }
 
-  async reclaimStale(key: DeliveryKey, kind: ReminderKind, staleBefore: Date, now: Date): Promise<boolean> {
-    const { count } = await this.prisma.reminderDelivery.updateMany({
-      where: { ...uniqueKey(key), status: 'claimed', claimedAt: { lt: staleBefore } },
-      data: { kind, claimedAt: now },
-    });
-    return count === 1;
+  async reclaimFromGoneHolder(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<boolean> {
+    const taken = await this.prisma.$executeRaw`
+      UPDATE reminder_delivery SET kind = ${kind}, holder = ${this.holder}, claimed_at = ${now}
+      WHERE board_code = ${key.boardCode} AND term = ${key.period.term}::term AND year = ${key.period.year}
+        AND surface = ${key.surface} AND recipient = ${key.recipient}
+        AND status = 'claimed' AND ${holderIsGone(Prisma.raw('reminder_delivery.holder'))}`;
+    return taken === 1;
   }
 
   async reclaimFailed(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<boolean> {
     const { count } = await this.prisma.reminderDelivery.updateMany({
       where: { ...uniqueKey(key), status: { in: ['failed', 'unreachable'] } },
-      data: { kind, status: 'claimed', claimedAt: now, problem: null },
+      data: { kind, status: 'claimed', holder: this.holder, claimedAt: now, problem: null },
     });
     return count === 1;
   }
@@ -125,6 +133,7 @@ function recordOf(row: DeliveryRow): DeliveryRecord {
         : null,
     contentHash: row.contentHash,
     claimedAt: row.claimedAt,
+    problem: row.problem,
   };
 }
 

@@ -3,9 +3,8 @@ import type { BotFrameworkDouble, SeededMember } from '../support/bot-framework-
 import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
 import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
-import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
-import { eventCallback, fileShareMessage } from '../surfaces/slack/slack-payloads.js';
+import { fileShareMessage } from '../surfaces/slack/slack-payloads.js';
 import { sentText } from '../surfaces/teams/support/connector-bodies.js';
 import { personalChatId, personalMessage, tenantId } from '../surfaces/teams/support/teams-activities.js';
 
@@ -123,12 +122,10 @@ describe(`a secretary of two boards imports both from a direct chat, on every su
     const file = slack.addSharedFile('slack.csv', institutionExport(25), 'text/csv');
     // A direct message's channel id starts with D, and Slack says channel_type "im".
     const shared = fileShareMessage({ userId: slackUserId, channelId: slackDirectChannel, file });
-    const signer = surfaces.slackSigner;
 
-    const response = await postSigned(
-      `${bot.url}/slack/events`,
-      signer.event(eventCallback({ ...shared, channel_type: 'im' })),
-    );
+    // Slack delivers it only because the manifest has a writable Messages tab,
+    // subscribes to message.im and requests im:history.
+    const response = await surfaces.postSlackEvent({ ...shared, channel_type: 'im' });
 
     expect(response.status).toBe(200);
     const reply = await eventually(() => slack.acceptedPosts(slackDirectChannel)[0], 'the answer in the DM');

@@ -58,6 +58,24 @@ describe('trafiklys help, config check and key generate', () => {
     );
   });
 
+  it('config check takes the file with --config too, as every other command and the demo configuration’s header say', async () => {
+    await writeFile(
+      join(folder, 'good.yaml'),
+      [
+        'institution: { name: Good University }',
+        'faculties: [{ code: FAC, name: Faculty }]',
+        'boards: [{ code: SN-A, name: A, faculty: FAC, chair: c@x.example, secretary: s@x.example }]',
+      ].join('\n'),
+    );
+    const result = await trafiklys('config', 'check', '--config', 'good.yaml');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`${join(folder, 'good.yaml')} is valid.`);
+
+    const both = await trafiklys('config', 'check', 'good.yaml', '--config', 'other.yaml');
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('expected at most one config file');
+  });
+
   it('key generate prints a fresh 32-byte key for the environment', async () => {
     const first = await trafiklys('key', 'generate');
     const second = await trafiklys('key', 'generate');

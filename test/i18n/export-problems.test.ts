@@ -103,6 +103,11 @@ const wordings: { readonly [C in ProblemCode]: Wording<C> } = {
     da: 'værdien er ikke et CPR-nummer (DDMMÅÅ-XXXX eller DDMMÅÅXXXX)',
     en: 'not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)',
   },
+  cpr_outside_cpr_column: {
+    reason: { code: 'cpr_outside_cpr_column' },
+    da: 'indeholder noget, der ligner et CPR-nummer; et CPR-nummer hører kun hjemme i kolonnen CPR (værdien vises ikke)',
+    en: 'holds what looks like a CPR number; a CPR number belongs only in the CPR column (the value is not shown)',
+  },
   not_in_list: {
     reason: {
       code: 'not_in_list',

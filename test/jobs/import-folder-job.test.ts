@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionConfig } from '../../src/config/institution-config.js';
-import { importFolderJob } from '../../src/jobs/import-folder-job.js';
+import { importFolderJob, importFolderState } from '../../src/jobs/import-folder-job.js';
 import { createCprCipher } from '../../src/security/cpr-cipher.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
@@ -49,7 +49,7 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
       now: () => new Date('2026-04-06T08:00:00Z'),
     });
 
-    const summary = await job.run({ scheduledFor: new Date('2026-04-06T08:00:00Z'), logger: log.logger });
+    const summary = await runOnce(job, log.logger);
 
     expect(summary).toEqual({ files: 2, imported: 1, rejected: 1 });
     expect((await readdir(folder)).sort()).toEqual(['imported', 'notes.txt', 'rejected']);
@@ -87,7 +87,7 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
       now: () => new Date('2026-04-07T08:00:00Z'),
     });
 
-    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toMatchObject({
+    expect(await runOnce(job)).toMatchObject({
       rejected: 1,
     });
     expect(await readFile(join(folder, 'rejected', '2026-04-07_autumn.csv.problems.txt'), 'utf8')).toBe(
@@ -107,7 +107,7 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
       cipher: null,
       now: () => new Date('2026-04-06T09:00:00Z'),
     });
-    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toMatchObject({
+    expect(await runOnce(job)).toMatchObject({
       imported: 1,
     });
     expect((await readdir(join(folder, 'imported'))).sort()).toEqual([
@@ -116,17 +116,43 @@ describe(`the import folder (${testDatabaseEngine()})`, () => {
     ]);
   });
 
-  it('an empty or missing folder is a quiet run', async () => {
+  it('an empty folder is a quiet run', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'trafiklys-empty-inbox-'));
     const job = importFolderJob({
-      folder: join(folder, 'does-not-exist'),
+      folder: empty,
       config,
       storage: new PrismaIdentificationStorage(database.prisma),
       cipher: null,
     });
-    expect(await job.run({ scheduledFor: new Date(), logger: capturedLogger().logger })).toEqual({
-      files: 0,
-      imported: 0,
-      rejected: 0,
-    });
+    expect(await runOnce(job)).toEqual({ files: 0, imported: 0, rejected: 0 });
+    await rm(empty, { recursive: true, force: true });
+  });
+
+  it('a folder that is not there, or a file in its place, is not an empty folder: the run fails and says why', async () => {
+    const notThere = join(folder, 'does-not-exist');
+    const aFile = join(folder, 'a-file-not-a-folder');
+    await writeFile(aFile, 'x');
+    for (const [path, problem] of [
+      [notThere, 'does not exist'],
+      [aFile, 'is a file, not a folder'],
+    ] as const) {
+      expect(await importFolderState(path)).not.toBe('ok');
+      const job = importFolderJob({
+        folder: path,
+        config,
+        storage: new PrismaIdentificationStorage(database.prisma),
+        cipher: null,
+      });
+      await expect(runOnce(job)).rejects.toMatchObject({
+        code: 'import_folder.unusable',
+        message: expect.stringContaining(`the import folder ${path} ${problem}`),
+      });
+    }
   });
 });
+
+/** One run of the job, as the scheduler starts it; its stored summary. */
+async function runOnce(job: ReturnType<typeof importFolderJob>, logger = capturedLogger().logger) {
+  const result = await job.run({ scheduledFor: new Date(), params: null, attempt: 1, logger });
+  return result.summary;
+}

@@ -42,6 +42,8 @@ export type ConnectorRoute =
 export interface SeededMember {
   readonly id: string;
   readonly name: string;
+  readonly givenName?: string;
+  readonly surname?: string;
   readonly aadObjectId: string;
   readonly email?: string;
   readonly userPrincipalName?: string;

@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventCallback } from '../surfaces/slack/slack-payloads.js';
 import { BotFrameworkDouble } from './bot-framework-double.js';
 import { startTestBot } from './running-bot.js';
 import { SlackApiDouble, type SlackApiDoubleOptions } from './slack-api-double.js';
-import { SlackRequestSigner } from './slack-request-signer.js';
+import { assertSlackWouldDeliver, readSlackManifest } from './slack-manifest.js';
+import { postSigned, SlackRequestSigner } from './slack-request-signer.js';
 
 export interface BotOnEverySurface {
   readonly bot: Awaited<ReturnType<typeof startTestBot>>;
@@ -12,6 +14,12 @@ export interface BotOnEverySurface {
   readonly teams: BotFrameworkDouble;
   /** Signs requests with the secret the bot was given. */
   readonly slackSigner: SlackRequestSigner;
+  /**
+   * Delivers a Slack event to the bot as Slack would for an app installed
+   * from manifests/slack/manifest.yaml: refused (the test fails) when the
+   * manifest does not subscribe to it or lacks its scope.
+   */
+  postSlackEvent(event: Record<string, unknown>): Promise<{ status: number; body: string }>;
   dispose(): Promise<void>;
 }
 
@@ -32,7 +40,10 @@ export async function startBotOnEverySurface(options: {
 }): Promise<BotOnEverySurface> {
   const folder = await mkdtemp(join(tmpdir(), 'trafiklys-every-surface-'));
   await writeFile(join(folder, 'trafiklys.config.yaml'), options.configYaml);
-  const slack = await SlackApiDouble.start({ users: options.slackUsers });
+  // The bot token has exactly the scopes the manifest requests, so a call the
+  // app may not make fails here as it would in a workspace.
+  const manifest = readSlackManifest();
+  const slack = await SlackApiDouble.start({ users: options.slackUsers, grantedScopes: manifest.botScopes });
   const teams = await BotFrameworkDouble.start();
   options.seedTeams?.(teams);
   const bot = await startTestBot({
@@ -48,11 +59,16 @@ export async function startBotOnEverySurface(options: {
       ...options.env,
     },
   });
+  const slackSigner = new SlackRequestSigner(slackSigningSecret);
   return {
     bot,
     slack,
     teams,
-    slackSigner: new SlackRequestSigner(slackSigningSecret),
+    slackSigner,
+    postSlackEvent(event) {
+      assertSlackWouldDeliver(manifest, event);
+      return postSigned(`${bot.url}/slack/events`, slackSigner.event(eventCallback(event)));
+    },
     async dispose() {
       await bot.dispose();
       await slack.close();

@@ -35,7 +35,33 @@ export interface SlackApiDoubleOptions {
   };
   /** Where apps.connections.open sends the Socket Mode client. */
   readonly socketModeUrl?: string;
+  /**
+   * The bot token's scopes (e.g. the manifest's): a method or a file download
+   * needing another one is refused with missing_scope, as Slack does, and
+   * recorded as a violation. Unset: every scope.
+   */
+  readonly grantedScopes?: readonly string[];
 }
+
+/** The scope each Web API method the double implements needs (Slack's method pages). */
+const requiredScopes: Readonly<Record<string, string | null>> = {
+  'auth.test': null,
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.delete': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.lookupByEmail': 'users:read.email',
+  'users.info': 'users:read',
+  'views.open': null,
+  'views.update': null,
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+  // The app-level token's scope, not the bot's.
+  'apps.connections.open': null,
+};
+/** Downloading a shared file (url_private_download) with the bot token. */
+const downloadScope = 'files:read';
 
 export interface RecordedCall {
   readonly method: string;
@@ -96,6 +122,14 @@ export class SlackApiDouble {
   private readonly rateLimitCounts = new Map<string, number>();
   private readonly failures = new Map<string, string[]>();
   private readonly files = new Map<string, StoredFile>();
+  private holding: {
+    readonly which: (method: string, args: Record<string, unknown>) => boolean;
+    readonly released: Promise<void>;
+    release(): void;
+  } | null = null;
+  private heldCount = 0;
+  /** Held calls whose client went away before they were released: never performed, as if they never arrived. */
+  readonly droppedCalls: { readonly method: string; readonly args: Readonly<Record<string, unknown>> }[] = [];
   private sequence = 0;
 
   private constructor(
@@ -168,6 +202,28 @@ export class SlackApiDouble {
     };
   }
 
+  /**
+   * Holds the calls `which` picks unanswered and unperformed until `release()`
+   * (a platform that stalls); a held call whose client goes away meanwhile
+   * (a killed process) is dropped at once, never performed. `held()`: how
+   * many are waiting.
+   */
+  hold(which: (method: string, args: Record<string, unknown>) => boolean): {
+    release(): void;
+    held(): number;
+  } {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holding = { which, released, release };
+    return {
+      release: () => {
+        this.holding = null;
+        release();
+      },
+      held: () => this.heldCount,
+    };
+  }
+
   /** The next calls of `method` fail with these Slack errors, one each. */
   failNext(method: string, ...errors: string[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
@@ -206,6 +262,12 @@ export class SlackApiDouble {
       if (request.headers.authorization !== `Bearer ${this.botToken}`) {
         return send(response, 200, '<html>Sign in</html>', 'text/html');
       }
+      if (!this.hasScope(downloadScope)) {
+        this.violations.push(
+          `a file download needs the ${downloadScope} scope, which the app does not request`,
+        );
+        return send(response, 403, 'missing_scope', 'text/plain');
+      }
       const file = this.files.get(download[1]!);
       if (!file) return send(response, 404, 'not found', 'text/plain');
       return send(response, 200, Buffer.from(file.bytes), 'application/octet-stream');
@@ -220,7 +282,7 @@ export class SlackApiDouble {
     body: Buffer,
     response: ServerResponse,
   ): Promise<void> {
-    const at = performance.now();
+    let at = performance.now();
     const args = parseArguments(request.headers['content-type'] ?? '', body);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? args.token;
     const answer = (outcome: string, result: Record<string, unknown>, status = 200) => {
@@ -231,6 +293,25 @@ export class SlackApiDouble {
     if (token !== expectedToken) {
       this.violations.push(`${method} called with a wrong or missing token`);
       return answer('invalid_auth', { ok: false, error: 'invalid_auth' });
+    }
+    const holding = this.holding;
+    if (holding?.which(method, args)) {
+      this.heldCount += 1;
+      // Released, or its client went away first (a killed process): then it never arrives.
+      const clientGone = new Promise<'gone'>((resolve) => response.once('close', () => resolve('gone')));
+      const outcome = await Promise.race([holding.released.then(() => 'released' as const), clientGone]);
+      this.heldCount -= 1;
+      if (outcome === 'gone') {
+        this.droppedCalls.push({ method, args });
+        return;
+      }
+      // Released: it arrives now, as far as Slack's pace is concerned.
+      at = performance.now();
+    }
+    const needed = requiredScopes[method];
+    if (needed && !this.hasScope(needed)) {
+      this.violations.push(`${method} needs the ${needed} scope, which the app does not request`);
+      return answer('missing_scope', { ok: false, error: 'missing_scope', needed });
     }
     if (method === 'chat.postMessage') {
       const problem = this.checkPace(String(args.channel), at);
@@ -252,6 +333,10 @@ export class SlackApiDouble {
       return answer('unimplemented', { ok: false, error: 'unknown_method' }, 500);
     }
     return answer(result.ok === true ? 'ok' : String(result.error), result);
+  }
+
+  private hasScope(scope: string): boolean {
+    return this.options.grantedScopes === undefined || this.options.grantedScopes.includes(scope);
   }
 
   private checkPace(channel: string, at: number): string | null {

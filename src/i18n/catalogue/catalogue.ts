@@ -3,7 +3,15 @@ import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identi
 import type { ExportProblem } from '../../procedures/at-risk/progress-export/export-problem.js';
 import type { Category, TrafficLight } from '../../procedures/at-risk/traffic-light.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
+
+/**
+ * What became of one place of a reminder (a board's channel, a manager's
+ * copy): posted now, updated, already there, being posted by another
+ * instance, or failed (and tried again).
+ */
+export type PlaceOutcome = 'posted' | 'updated' | 'unchanged' | 'inProgress' | 'failed';
 
 /**
  * Every text the bot shows, in one language. Each language's file
@@ -63,6 +71,24 @@ export interface Catalogue {
     exportMissing(period: IdentificationPeriod): string;
   };
 
+  /** Told to a board's secretary when the reminder could not be sent, after every retry. */
+  readonly reminderFailure: {
+    heading(params: { readonly boardName: string; readonly period: IdentificationPeriod }): string;
+    /** The places that failed, already worded (see `place`); empty when the run failed before any. */
+    body(params: {
+      readonly places: readonly string[];
+      readonly attempts: number;
+      /** How to send it again on this platform, e.g. `/trafiklys remind now`. */
+      readonly remindCommand: string;
+    }): string;
+    /** One place: the board's channel (`recipient` null) or a person's copy; `problem` is the platform's own code. */
+    place(params: {
+      readonly surface: SurfaceName;
+      readonly recipient: string | null;
+      readonly problem: string | null;
+    }): string;
+  };
+
   /** The list the chair reviews. */
   readonly review: {
     title(params: { readonly period: IdentificationPeriod; readonly boardName: string }): string;
@@ -82,6 +108,13 @@ export interface Catalogue {
       receivedFrom(board: string): string;
     };
     readonly empty: string;
+    /**
+     * Side-subject students other boards forwarded here are in the list but
+     * not in this board's counts of the reminder (they count at home): says so.
+     */
+    receivedNote(count: number): string;
+    /** The ECTS-behind and delay cells of an out-of-scope student: not assessed. */
+    readonly notAssessed: string;
   };
 
   /** Answers to an export shared in a channel. */
@@ -171,14 +204,16 @@ export interface Catalogue {
   readonly bot: {
     /** An export shared in a channel that is no study board's. */
     readonly notABoardChannel: string;
-    /** What `remind now` did for one board; `unreachable` are e-mail addresses. */
+    /**
+     * What `remind now` did for one board: in its channel, per outcome the
+     * platforms; the managers' copies, per outcome how many; `unreachable`
+     * are e-mail addresses.
+     */
     remindResult(params: {
       readonly boardName: string;
       readonly period: IdentificationPeriod;
-      readonly posted: number;
-      readonly updated: number;
-      readonly unchanged: number;
-      readonly failed: number;
+      readonly channel: Readonly<Record<PlaceOutcome, readonly SurfaceName[]>>;
+      readonly copies: Readonly<Record<PlaceOutcome, number>>;
       readonly unreachable: readonly string[];
     }): string;
     readonly noCycles: string;

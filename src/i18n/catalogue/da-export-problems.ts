@@ -73,6 +73,8 @@ export function danishExportProblem(format: LocaleFormat): (problem: ExportProbl
         return `${quoted(reason.text)} er ikke en e-mailadresse`;
       case 'not_a_cpr':
         return 'værdien er ikke et CPR-nummer (DDMMÅÅ-XXXX eller DDMMÅÅXXXX)';
+      case 'cpr_outside_cpr_column':
+        return 'indeholder noget, der ligner et CPR-nummer; et CPR-nummer hører kun hjemme i kolonnen CPR (værdien vises ikke)';
       case 'not_in_list':
         return `${quoted(reason.text)} er ikke ${listName[reason.list]} (${acceptedWords(reason.accepted)})`;
       case 'duplicate_student':

@@ -1,5 +1,6 @@
 import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
 import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
+import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishExportProblem } from './da-export-problems.js';
@@ -13,6 +14,8 @@ const periodName = (period: IdentificationPeriod): string => `${term[period.term
 const definiteTerm: Readonly<Record<Term, string>> = { spring: 'foråret', autumn: 'efteråret' };
 const sincePeriod = (period: IdentificationPeriod): string =>
   `siden ${definiteTerm[period.term]} ${period.year}`;
+
+const surfaceName = { slack: 'Slack', teams: 'Teams', console: 'konsollen' } as const;
 
 const categoryName: Catalogue['category'] = {
   green: 'Grøn',
@@ -91,6 +94,21 @@ const messages: Catalogue = {
       `Der er endnu ingen eksport for ${periodName(period)}. Upload venligst eksporten af de studerendes studieprogression (CSV eller XLSX) her i kanalen.`,
   },
 
+  reminderFailure: {
+    heading: ({ boardName, period }) =>
+      `Påmindelsen om eksamensperioden for ${boardName} (${periodName(period)}) kunne ikke sendes`,
+    body: ({ places, attempts, remindCommand }) =>
+      [
+        places.length > 0
+          ? `Trafiklys kunne ikke sende den til ${format.list(places)}.`
+          : 'Trafiklys kunne ikke begynde at sende den: en intern fejl, som din administrator kan finde i loggen.',
+        `Trafiklys har prøvet ${plural(attempts, { one: 'én gang', other: `${number(attempts)} gange` })} og er holdt op med at prøve.`,
+        `Når årsagen er rettet (fx ved at invitere Trafiklys i kanalen igen), kan du sende den med ${remindCommand} i studienævnets kanal.`,
+      ].join(' '),
+    place: ({ surface, recipient, problem }) =>
+      `${recipient === null ? 'studienævnets kanal' : `kopien til ${recipient}`} på ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
+  },
+
   review: {
     title: ({ period, boardName }) => `Studerende til gennemgang – ${periodName(period)} – ${boardName}`,
     column: {
@@ -108,6 +126,12 @@ const messages: Catalogue = {
       receivedFrom: (board) => `Modtaget fra ${board}`,
     },
     empty: 'Der er ingen studerende at gennemgå.',
+    receivedNote: (count) =>
+      plural(count, {
+        one: 'Listen rummer også 1 sidefagsstuderende modtaget fra et andet studienævn, som påmindelsens tal ikke medregner: vedkommende tælles med under sit hjemstudienævn.',
+        other: `Listen rummer også ${number(count)} sidefagsstuderende modtaget fra andre studienævn, som påmindelsens tal ikke medregner: de tælles med under deres hjemstudienævn.`,
+      }),
+    notAssessed: '–',
   },
 
   progressImport: {
@@ -180,17 +204,34 @@ const messages: Catalogue = {
   bot: {
     notABoardChannel:
       'Eksporter indlæses i et studienævns egen kanal eller i en direkte besked til Trafiklys. Del filen dér.',
-    remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
+    remindResult: ({ boardName, period, channel, copies, unreachable }) => {
+      const on = (surfaces: readonly SurfaceName[]) =>
+        format.list(surfaces.map((surface) => surfaceName[surface]));
+      const copiesOf = (count: number) => plural(count, { one: '1 kopi', other: `${number(count)} kopier` });
       const parts = [
-        posted > 0
-          ? plural(posted, { one: `${number(posted)} sendt`, other: `${number(posted)} sendt` })
+        channel.posted.length > 0 ? `slået op i studienævnets kanal på ${on(channel.posted)}` : null,
+        channel.updated.length > 0 ? `opdateret i studienævnets kanal på ${on(channel.updated)}` : null,
+        channel.unchanged.length > 0
+          ? `findes allerede i studienævnets kanal på ${on(channel.unchanged)}`
           : null,
-        updated > 0 ? `${number(updated)} opdateret` : null,
-        unchanged > 0 ? `${number(unchanged)} allerede sendt` : null,
-        failed > 0 ? `${number(failed)} mislykkedes (prøves igen)` : null,
+        channel.inProgress.length > 0
+          ? `er ved at blive slået op i studienævnets kanal på ${on(channel.inProgress)} af en anden Trafiklys-instans`
+          : null,
+        channel.failed.length > 0
+          ? `kunne ikke slås op i studienævnets kanal på ${on(channel.failed)} (Trafiklys prøver igen)`
+          : null,
+        copies.posted > 0
+          ? `${plural(copies.posted, { one: 'en kopi', other: 'kopier' })} sendt til ${plural(copies.posted, { one: '1 leder', other: `${number(copies.posted)} ledere` })}`
+          : null,
+        copies.updated > 0 ? `${copiesOf(copies.updated)} til ledere opdateret` : null,
+        copies.unchanged > 0 ? `${copiesOf(copies.unchanged)} til ledere var allerede sendt` : null,
+        copies.inProgress > 0
+          ? `${copiesOf(copies.inProgress)} er ved at blive sendt af en anden Trafiklys-instans`
+          : null,
+        copies.failed > 0 ? `${copiesOf(copies.failed)} kunne ikke sendes (Trafiklys prøver igen)` : null,
         unreachable.length > 0 ? `kunne ikke nå ${format.list(unreachable)}` : null,
       ].filter((part) => part !== null);
-      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join(', ') : 'ingen kanal at sende til'}.`;
+      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join('; ') : 'ingen kanal at sende til'}.`;
     },
     noCycles: 'Der er endnu ikke indlæst nogen eksport for dette studienævn.',
     statusColumn: { period: 'Periode', status: 'Status' },
@@ -220,7 +261,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "trafiklys help".',
+        'Trafiklys kunne ikke læse den forespørgsel. Prøv igen fra en ny besked, f.eks. ved at skrive "@Trafiklys help".',
       failed: (reference) =>
         `Noget gik galt i Trafiklys, og intet er ændret. Prøv igen om lidt; bliver det ved, så giv din administrator denne reference: ${reference}.`,
       done: 'Udført.',

@@ -74,6 +74,8 @@ export function englishExportProblem(format: LocaleFormat): (problem: ExportProb
         return `${quoted(reason.text)} is not an e-mail address`;
       case 'not_a_cpr':
         return 'not a CPR number (DDMMYY-XXXX or DDMMYYXXXX)';
+      case 'cpr_outside_cpr_column':
+        return 'holds what looks like a CPR number; a CPR number belongs only in the CPR column (the value is not shown)';
       case 'not_in_list':
         return `${quoted(reason.text)} is not ${listName[reason.list]} (${acceptedWords(reason.accepted)})`;
       case 'duplicate_student':

@@ -1,5 +1,6 @@
 import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
 import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traffic-light.js';
+import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishExportProblem } from './en-export-problems.js';
@@ -10,6 +11,8 @@ const { number, plural } = format;
 
 const term = { spring: 'spring', autumn: 'autumn' } as const;
 const periodName = (period: IdentificationPeriod): string => `${term[period.term]} ${period.year}`;
+
+const surfaceName = { slack: 'Slack', teams: 'Teams', console: 'the console' } as const;
 
 const categoryName: Catalogue['category'] = {
   green: 'Green',
@@ -89,6 +92,21 @@ const messages: Catalogue = {
       `There is no export for ${periodName(period)} yet. Please upload the study-progress export (CSV or XLSX) in this channel.`,
   },
 
+  reminderFailure: {
+    heading: ({ boardName, period }) =>
+      `The exam-period reminder for ${boardName} (${periodName(period)}) could not be sent`,
+    body: ({ places, attempts, remindCommand }) =>
+      [
+        places.length > 0
+          ? `Trafiklys could not post it to ${format.list(places)}.`
+          : 'Trafiklys could not start sending it: an internal problem, which your administrator can find in the log.',
+        `It tried ${plural(attempts, { one: 'once', other: `${number(attempts)} times` })} and has stopped trying.`,
+        `Once the cause is fixed (for example, Trafiklys invited to the channel again), send it with ${remindCommand} in the board's channel.`,
+      ].join(' '),
+    place: ({ surface, recipient, problem }) =>
+      `${recipient === null ? "the board's channel" : `the copy for ${recipient}`} on ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
+  },
+
   review: {
     title: ({ period, boardName }) => `Students to review – ${periodName(period)} – ${boardName}`,
     column: {
@@ -106,6 +124,12 @@ const messages: Catalogue = {
       receivedFrom: (board) => `Received from ${board}`,
     },
     empty: 'There are no students to review.',
+    receivedNote: (count) =>
+      plural(count, {
+        one: "The list also holds 1 side-subject student received from another study board. The reminder's counts leave that student out: they count at the home board.",
+        other: `The list also holds ${number(count)} side-subject students received from other study boards. The reminder's counts leave them out: they count at their home boards.`,
+      }),
+    notAssessed: '–',
   },
 
   progressImport: {
@@ -183,15 +207,32 @@ const messages: Catalogue = {
   bot: {
     notABoardChannel:
       'Exports are imported in a study board’s own channel, or in a direct message to Trafiklys. Share the file there.',
-    remindResult: ({ boardName, period, posted, updated, unchanged, failed, unreachable }) => {
+    remindResult: ({ boardName, period, channel, copies, unreachable }) => {
+      const on = (surfaces: readonly SurfaceName[]) =>
+        format.list(surfaces.map((surface) => surfaceName[surface]));
+      const copiesOf = (count: number) => plural(count, { one: '1 copy', other: `${number(count)} copies` });
       const parts = [
-        posted > 0 ? `${number(posted)} sent` : null,
-        updated > 0 ? `${number(updated)} updated` : null,
-        unchanged > 0 ? `${number(unchanged)} already sent` : null,
-        failed > 0 ? `${number(failed)} failed (will be retried)` : null,
+        channel.posted.length > 0 ? `posted in the board's channel on ${on(channel.posted)}` : null,
+        channel.updated.length > 0 ? `updated in the board's channel on ${on(channel.updated)}` : null,
+        channel.unchanged.length > 0 ? `already in the board's channel on ${on(channel.unchanged)}` : null,
+        channel.inProgress.length > 0
+          ? `being posted in the board's channel on ${on(channel.inProgress)} by another Trafiklys instance`
+          : null,
+        channel.failed.length > 0
+          ? `could not be posted in the board's channel on ${on(channel.failed)} (Trafiklys tries again)`
+          : null,
+        copies.posted > 0
+          ? `${plural(copies.posted, { one: 'a copy', other: 'copies' })} sent to ${plural(copies.posted, { one: '1 manager', other: `${number(copies.posted)} managers` })}`
+          : null,
+        copies.updated > 0 ? `${copiesOf(copies.updated)} to managers updated` : null,
+        copies.unchanged > 0 ? `${copiesOf(copies.unchanged)} to managers already sent` : null,
+        copies.inProgress > 0
+          ? `${copiesOf(copies.inProgress)} being sent by another Trafiklys instance`
+          : null,
+        copies.failed > 0 ? `${copiesOf(copies.failed)} could not be sent (Trafiklys tries again)` : null,
         unreachable.length > 0 ? `could not reach ${format.list(unreachable)}` : null,
       ].filter((part) => part !== null);
-      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join(', ') : 'no channel to post in'}.`;
+      return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join('; ') : 'no channel to post in'}.`;
     },
     noCycles: 'No export has been imported for this study board yet.',
     statusColumn: { period: 'Period', status: 'Status' },
@@ -220,7 +261,7 @@ const messages: Catalogue = {
     },
     teams: {
       unreadableRequest:
-        'Trafiklys could not read that request. Try again from a new message, e.g. type "trafiklys help".',
+        'Trafiklys could not read that request. Try again from a new message, e.g. type "@Trafiklys help".',
       failed: (reference) =>
         `Something went wrong in Trafiklys, and nothing was changed. Try again in a moment; if it keeps failing, give your administrator this reference: ${reference}.`,
       done: 'Done.',

@@ -81,11 +81,11 @@ export function identifyStudents(
   for (const row of rows) {
     const classification = classify(row);
     const { category, mandatoryContact } = classification;
-    // Out-of-scope students are not followed up by anyone, so not forwarded either.
+    // Out-of-scope students are not followed up by anyone, so not forwarded
+    // either; a side subject under the home board is no forwarding (and no
+    // side subject, null, stays null).
     const forwardedTo =
-      category !== 'out_of_scope' && row.sideSubjectBoard !== null && row.sideSubjectBoard !== row.boardCode
-        ? row.sideSubjectBoard
-        : null;
+      category !== 'out_of_scope' && row.sideSubjectBoard !== row.boardCode ? row.sideSubjectBoard : null;
     const student: IdentifiedStudent = { row, classification, forwardedTo };
     students.push(student);
     const home = boardFor(row.boardCode);

@@ -12,9 +12,11 @@ import { onDialogSubmit } from './handlers/dialog-submit.js';
 import type { TeamsHandlerDependencies } from './handlers/handler-dependencies.js';
 import { onInstallation } from './handlers/installation.js';
 import { onMessage } from './handlers/message.js';
+import { answerFailedTurns } from './handlers/turn-failure.js';
 import { defaultMaxFileBytes } from './inbound/file-download.js';
 import { OpenForms } from './inbound/open-forms.js';
 import { TurnReplies } from './inbound/turn-replies.js';
+import { clientSecretTokens } from './outbound/bot-token.js';
 import {
   ConnectorGateway,
   noTeamsMetrics,
@@ -37,7 +39,7 @@ export type TeamsAuthentication =
       readonly clientId: string;
       readonly tenantId?: string | undefined;
       readonly cloud: CloudEnvironment;
-      /** The client secret (MSAL), or a token source of one's own (tests; a managed-identity wrapper). */
+      /** The client secret (MSAL, at the cloud's login endpoint), or a token source of one's own (tests; a managed-identity wrapper). */
       readonly credential: { readonly clientSecret: string } | { readonly token: TokenProvider };
     }
   /** TEAMS_LOCAL_DEVELOPMENT=true: no inbound validation, no outbound token. */
@@ -96,7 +98,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
   const { authentication, logger } = options;
   const adapter = new TeamsHttpAdapter();
   const app = new App({
-    ...sdkAuthentication(authentication),
+    ...sdkAuthentication(authentication, logger),
     httpServerAdapter: adapter,
     ...sdkQuiet(logger),
   });
@@ -130,6 +132,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
     maxFileBytes: options.maxFileBytes ?? defaultMaxFileBytes,
   };
 
+  app.use(answerFailedTurns(dependencies));
   app.use(captureReference(dependencies));
   app.on('message', onMessage(dependencies));
   app.on('card.action', onCardAction(dependencies));
@@ -152,8 +155,12 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
  * is given explicitly, so TEAMS_LOCAL_DEVELOPMENT stays the only switch that
  * turns inbound validation off. An empty string is "none" to the SDK without
  * falling back to the environment.
+ *
+ * A client secret becomes a token source of ours, not the SDK's: its MSAL
+ * client would ask login.microsoftonline.com about any other login endpoint
+ * (see bot-token.ts).
  */
-function sdkAuthentication(authentication: TeamsAuthentication) {
+function sdkAuthentication(authentication: TeamsAuthentication, logger: Logger) {
   if (authentication.kind === 'local-development') {
     return {
       clientId: '',
@@ -163,11 +170,20 @@ function sdkAuthentication(authentication: TeamsAuthentication) {
       dangerouslyAllowUnauthenticatedRequests: true,
     };
   }
-  const { credential } = authentication;
+  const { credential, clientId, cloud } = authentication;
+  const token =
+    'token' in credential
+      ? credential.token
+      : clientSecretTokens({
+          clientId,
+          clientSecret: credential.clientSecret,
+          loginEndpoint: cloud.loginEndpoint,
+          logger: logger.child({ component: 'teams-token' }),
+        });
   return {
-    clientId: authentication.clientId,
-    clientSecret: 'clientSecret' in credential ? credential.clientSecret : '',
-    ...('token' in credential ? { token: credential.token } : {}),
+    clientId,
+    clientSecret: '',
+    token,
     tenantId: authentication.tenantId ?? '',
     cloud: authentication.cloud,
     dangerouslyAllowUnauthenticatedRequests: false,

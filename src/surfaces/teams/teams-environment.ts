@@ -25,6 +25,11 @@ const text = z.string().transform((value) => value.trim());
 
 const httpUrl = z.string().refine(isHttpUrl, { error: 'must be an http:// or https:// URL' });
 
+// The bot sends its client secret there, and MSAL refuses any other authority.
+const loginEndpointUrl = z.string().refine((value) => isHttpUrl(value) && value.startsWith('https://'), {
+  error: 'must be an https:// URL (the bot sends its client secret there)',
+});
+
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -53,7 +58,8 @@ const teamsEnvironmentSchema = z.object({
   TEAMS_TENANT_ID: optionalVariable(text.optional()),
   TEAMS_OPENID_METADATA_URL: optionalVariable(openIdMetadataUrl.optional()),
   TEAMS_TOKEN_ISSUER: optionalVariable(text.optional()),
-  TEAMS_LOGIN_ENDPOINT: optionalVariable(httpUrl.optional()),
+  /** The cloud's Entra login host, where the bot gets its token with the client secret. */
+  TEAMS_LOGIN_ENDPOINT: optionalVariable(loginEndpointUrl.optional()),
   TEAMS_LOCAL_DEVELOPMENT: optionalVariable(
     z.enum(['true', 'false'], { error: 'must be true, false or unset' }).optional(),
   ),
@@ -126,9 +132,10 @@ export function parseTeamsEnvironment(env: NodeJS.ProcessEnv): TeamsEnvironment 
       problems.push(`${name}: is only used with TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET, which are not set`);
     }
   }
-  // MSAL refuses a client-secret grant against a plain-http authority.
-  if (hasSecret && variables.TEAMS_LOGIN_ENDPOINT?.startsWith('http://')) {
-    problems.push('TEAMS_LOGIN_ENDPOINT: must be an https:// URL when a client secret is used');
+  if (hasId && !hasSecret && variables.TEAMS_LOGIN_ENDPOINT !== undefined) {
+    problems.push(
+      'TEAMS_LOGIN_ENDPOINT: needs TEAMS_CLIENT_SECRET: the bot gets its token there with the client secret',
+    );
   }
   if (problems.length > 0) throw invalid(problems);
 

@@ -11,7 +11,9 @@ export type TeamsErrorCode =
   /** An update for a conversation the bot has no reference for. */
   | 'teams.conversation_unknown'
   /** The connector refused the call, or kept refusing after the retries. */
-  | 'teams.connector_failed';
+  | 'teams.connector_failed'
+  /** The login endpoint gave the bot no token for the connector (a wrong secret, an unreachable endpoint). */
+  | 'teams.token_failed';
 
 export class TeamsSurfaceError extends Error {
   constructor(

@@ -71,6 +71,55 @@ describe('identifying a whole export', () => {
     );
     expect(boardOf(identification, 'SN-DAT').forwardedOut).toBe(0);
     expect(identification.boards.map((board) => board.boardCode)).toEqual(['SN-DAT']);
+    expect(identification.students[0]?.forwardedTo).toBeNull();
+  });
+
+  it('a student whose side subject is under her own board is forwarded nowhere', () => {
+    const identification = identifyStudents(
+      [aProgressRow({ boardCode: 'SN-DAT', sideSubjectBoard: 'SN-DAT', ectsExpected: 60, ectsPassed: 40 })],
+      asOf,
+      defaultIdentificationRules,
+    );
+    expect(identification.students[0]?.forwardedTo).toBeNull();
+  });
+
+  it('every student is listed once, in the file’s order, with her classification and where she is forwarded', () => {
+    const rows = [
+      aProgressRow({
+        studentId: 'S3',
+        boardCode: 'SN-DAT',
+        ectsExpected: 60,
+        ectsPassed: 30,
+        sideSubjectBoard: 'SN-MAT',
+      }),
+      aProgressRow({ studentId: 'S1', boardCode: 'SN-HIST', status: 'leave' }),
+      aProgressRow({ studentId: 'S2', boardCode: 'SN-DAT' }),
+    ];
+    const identification = identifyStudents(rows, asOf, defaultIdentificationRules);
+    expect(
+      identification.students.map((student) => [
+        student.row.studentId,
+        student.classification.category,
+        student.forwardedTo,
+      ]),
+    ).toEqual([
+      ['S3', 'red', 'SN-MAT'],
+      ['S1', 'out_of_scope', null],
+      ['S2', 'green', null],
+    ]);
+  });
+
+  it('boards are listed by code, whatever order the file has them in', () => {
+    const identification = identifyStudents(
+      [
+        aProgressRow({ boardCode: 'SN-OEK' }),
+        aProgressRow({ boardCode: 'SN-DAT' }),
+        aProgressRow({ boardCode: 'SN-HIST' }),
+      ],
+      asOf,
+      defaultIdentificationRules,
+    );
+    expect(identification.boards.map((board) => board.boardCode)).toEqual(['SN-DAT', 'SN-HIST', 'SN-OEK']);
   });
 
   it('§ 31 cross-check: a blue student delayed more than 12 months is flagged as not to be contacted', () => {
@@ -95,10 +144,32 @@ describe('identifying a whole export', () => {
 
   it('in-scope students without an e-mail address are counted', () => {
     const identification = identifyStudents(
-      [aProgressRow({ email: null }), aProgressRow({ email: null, status: 'leave' }), aProgressRow()],
+      [
+        aProgressRow({ email: null }),
+        aProgressRow({ email: null }),
+        aProgressRow({ email: null, status: 'leave' }),
+        aProgressRow(),
+      ],
       asOf,
       defaultIdentificationRules,
     );
-    expect(boardOf(identification, 'SN-DAT').noEmail).toBe(1);
+    expect(boardOf(identification, 'SN-DAT').noEmail).toBe(2);
+  });
+
+  it('§ 31 count: only blue students delayed more than 12 months are flagged; red ones that late are contacted anyway, and blue ones less late are not flagged', () => {
+    const inactive = { enrolledOn: '2022-09-01', lastPassedOn: '2024-01-15' };
+    const identification = identifyStudents(
+      [
+        aProgressRow({ ...inactive, ectsExpected: 150, ectsPassed: 60 }), // blue, 18 months
+        aProgressRow({ ...inactive, ectsExpected: 150, ectsPassed: 70 }), // blue, 16 months
+        aProgressRow({ ...inactive, ectsExpected: 90, ectsPassed: 60 }), // blue, 6 months
+        aProgressRow({ ectsExpected: 150, ectsPassed: 60 }), // red, 18 months
+      ],
+      asOf,
+      defaultIdentificationRules,
+    );
+    const board = boardOf(identification, 'SN-DAT');
+    expect(board.counts).toMatchObject({ blue: 3, red: 1 });
+    expect(board.uncontactedOverdue).toBe(2);
   });
 });

@@ -18,6 +18,15 @@ function behindBy(ectsBehind: number): ProgressRowInput {
   return { ectsExpected: 90, ectsPassed: 90 - ectsBehind };
 }
 
+describe('ECTS behind', () => {
+  it('is never negative zero: arithmetic noise of decimal ECTS counts as exactly 0', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point: 5.5e-17 ECTS ahead.
+    const { ectsBehind, delayMonths } = classify({ ectsExpected: 0.3, ectsPassed: 0.1 + 0.2 });
+    expect(Object.is(ectsBehind, 0)).toBe(true);
+    expect(Object.is(delayMonths, 0)).toBe(true);
+  });
+});
+
 describe('the traffic light by ECTS behind', () => {
   it('a student exactly 5 ECTS behind is green', () => {
     expect(classify(behindBy(5)).category).toBe('green');

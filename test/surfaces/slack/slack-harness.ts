@@ -1,5 +1,6 @@
 import { type HttpServer, type RouteHandler, startHttpServer } from '../../../src/http/http-server.js';
 import type { OpenFormStore } from '../../../src/surfaces/open-form-store.js';
+import type { ReplayGuard } from '../../../src/surfaces/slack/inbound/replay-guard.js';
 import type { SlackCallPolicy } from '../../../src/surfaces/slack/outbound/slack-call-policy.js';
 import { createSlackApp, type SlackRuntime } from '../../../src/surfaces/slack/slack-app.js';
 import type { SlackCounterName, SlackMetrics } from '../../../src/surfaces/slack/slack-metrics.js';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   readonly socketModeUrl?: string;
   /** Where open modals' forms are kept; by default this harness's memory alone. */
   readonly openForms?: OpenFormStore;
+  /** Which requests were seen; by default this harness's memory alone. */
+  readonly replayGuard?: ReplayGuard;
 }
 
 /** The real Bolt app on our real HTTP server, talking to the API double. */
@@ -88,6 +91,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     bot,
     logger: logs.logger,
     openForms: options.openForms ?? new MemoryOpenFormStore(),
+    ...(options.replayGuard ? { replayGuard: options.replayGuard } : {}),
     outbound: { metrics, policy: { channelIntervalMs: testPaceMs, ...options.policy } },
     ...(options.submissionDeadlineMs === undefined
       ? {}

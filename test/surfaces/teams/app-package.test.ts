@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppPackageError, buildAppPackage } from '../../../src/surfaces/teams/manifest/build-app-package.js';
 
@@ -13,27 +13,12 @@ afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-/** Reads a ZIP's entries through its central directory, inflating each one. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
+/** Every entry of a zip by name, each checked against its CRC-32 (JSZip with checkCRC32). */
+async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
+  const archive = await JSZip.loadAsync(zip, { checkCRC32: true });
   const entries = new Map<string, Buffer>();
-  for (let index = 0; index < count; index++) {
-    expect(zip.readUInt32LE(offset)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const localOffset = zip.readUInt32LE(offset + 42);
-    const name = zip.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    const localNameLength = zip.readUInt16LE(localOffset + 26);
-    const localExtraLength = zip.readUInt16LE(localOffset + 28);
-    const dataStart = localOffset + 30 + localNameLength + localExtraLength;
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + extraLength + commentLength;
+  for (const entry of Object.values(archive.files)) {
+    entries.set(entry.name, await entry.async('nodebuffer'));
   }
   return entries;
 }
@@ -52,7 +37,7 @@ describe('the Teams app package', () => {
       outputPath: join(folder, 'teams-app.zip'),
     });
 
-    const entries = unzip(await readFile(output));
+    const entries = await unzip(await readFile(output));
 
     expect([...entries.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
     const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '');
@@ -73,6 +58,34 @@ describe('the Teams app package', () => {
     expect(JSON.stringify(manifest)).not.toContain('${');
     expect(pngSize(entries.get('color.png') ?? Buffer.alloc(0))).toEqual({ width: 192, height: 192 });
     expect(pngSize(entries.get('outline.png') ?? Buffer.alloc(0))).toEqual({ width: 32, height: 32 });
+  });
+
+  test('is the same bytes for the same inputs', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'trafiklys-teams-package-'));
+    const first = await readFile(buildAppPackage({ clientId, outputPath: join(folder, 'first.zip') }));
+    const second = await readFile(buildAppPackage({ clientId, outputPath: join(folder, 'second.zip') }));
+
+    expect(second.equals(first)).toBe(true);
+  });
+
+  test('a package with one byte changed in an entry is refused by the reader, which checks each CRC-32', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'trafiklys-teams-package-'));
+    const zip = await readFile(buildAppPackage({ clientId, outputPath: join(folder, 'teams-app.zip') }));
+    expect((await unzip(zip)).size).toBe(3);
+
+    // A byte of the manifest's compressed data: it inflates to other bytes, or not at all.
+    const nameLength = zip.readUInt16LE(26);
+    const extraLength = zip.readUInt16LE(28);
+    const inData = Buffer.from(zip);
+    const dataByte = 30 + nameLength + extraLength + 10;
+    inData[dataByte] = (inData[dataByte] ?? 0) ^ 0x01;
+    await expect(unzip(inData)).rejects.toThrow();
+
+    // The CRC-32 the central directory records for the manifest (the first record, 16 bytes in).
+    const centralDirectory = zip.readUInt32LE(zip.length - 22 + 16);
+    const inChecksum = Buffer.from(zip);
+    inChecksum[centralDirectory + 16] = (inChecksum[centralDirectory + 16] ?? 0) ^ 0x01;
+    await expect(unzip(inChecksum)).rejects.toThrow(/crc32/i);
   });
 
   test('the outline icon is white on transparent, as Teams requires', async () => {

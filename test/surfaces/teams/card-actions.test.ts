@@ -124,7 +124,7 @@ describe('a click on a card (adaptiveCard/action)', () => {
     ]);
   });
 
-  test('data our cards never send gets a message response saying so, and the core is not called', async () => {
+  test('data our cards never send gets a message response saying so, with the help command as Teams users type it, and the core is not called', async () => {
     const response = await harness.post(cardAction(harness.double, { verb: 'something-else' }));
 
     expect(response.status).toBe(200);
@@ -133,6 +133,7 @@ describe('a click on a card (adaptiveCard/action)', () => {
       type: 'application/vnd.microsoft.activity.message',
       value: expect.stringContaining('could not read that request'),
     });
+    expect(cardActionAnswer(response.body).value).toEqual(expect.stringContaining('"@Trafiklys help"'));
     expect(harness.requests.requests).toEqual([]);
   });
 

@@ -56,6 +56,16 @@ describe('inbound requests from Teams', () => {
     ]);
   });
 
+  test('"@Trafiklys help", what Teams users are told to type, is the command "help" also when it arrives as plain text', async () => {
+    harness = await startTeamsHarness();
+    seedTeam(harness.double);
+
+    const response = await harness.post(personalMessage(harness.double, { text: '@Trafiklys help' }));
+
+    expect(response.status).toBe(200);
+    expect(harness.requests.requests).toMatchObject([{ kind: 'command', text: 'help' }]);
+  });
+
   test.each([
     ['no Authorization header', (_harness: TeamsHarness) => null],
     [

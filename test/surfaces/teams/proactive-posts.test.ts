@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Message } from '../../../src/messages/message-model.js';
 import { isTeamsSurfaceError } from '../../../src/surfaces/teams/teams-errors.js';
 import { adaptiveCardProblems } from './support/adaptive-card-check.js';
-import { sentAttachments } from './support/connector-bodies.js';
+import { sentAttachments, sentCard } from './support/connector-bodies.js';
 import { textMessage } from './support/fake-bot-requests.js';
 import {
   boardChannel,
+  chair,
   personalMessage,
   secretary,
   seedTeam,
@@ -94,6 +95,36 @@ describe('posting to Teams without an inbound message', () => {
     // The mention is resolved from the team's roster to her Teams id.
     expect(everything).toContain('29:chair-teams-id');
     expect(harness.metrics.counts.teams_posts).toBe(sends.length);
+  });
+
+  test.each([
+    ['its name', { name: 'Karen Blixen' }, 'Karen Blixen'],
+    ['only a given name and surname', { name: '', givenName: 'Karen', surname: 'Dinesen' }, 'Karen Dinesen'],
+    ['no name at all', { name: ' ' }, 'the configured name'],
+  ])('a mention reads the name Teams gives for the member when it gives %s', async (_case, names, shown) => {
+    for (const conversation of [team.id, boardChannel.id]) {
+      harness.double.seedMembers(conversation, [{ ...chair, ...names }]);
+    }
+    const message: Message = {
+      fallbackText: 'Please review.',
+      blocks: [
+        {
+          type: 'text',
+          content: [
+            { kind: 'mention', person: { email: 'KB@uni.example', displayName: 'the configured name' } },
+            ', please review.',
+          ],
+        },
+      ],
+    };
+
+    await harness.bot.surface.postMessage({ kind: 'channel', channelId: boardChannel.id }, message);
+
+    const [send] = harness.double.callsTo('send-activity');
+    expect(sentCard(send)).toMatchObject({
+      body: [{ type: 'TextBlock', text: `<at>${shown}</at>, please review.` }],
+      msteams: { entities: [{ text: `<at>${shown}</at>`, mentioned: { id: chair.id, name: shown } }] },
+    });
   });
 
   test('a channel of a team the app was not added to is a coded error, not a silent drop', async () => {

@@ -96,12 +96,22 @@ describe('the Teams environment', () => {
         TEAMS_OPENID_METADATA_URL: 'https://login.example.test/keys',
       }),
     ).toContain('TEAMS_OPENID_METADATA_URL: must end with /openidconfiguration');
+  });
+
+  test('the login endpoint must be https and comes with the client secret the bot sends there', () => {
+    for (const env of [
+      { TEAMS_CLIENT_ID: clientId, TEAMS_CLIENT_SECRET: secret },
+      { TEAMS_CLIENT_ID: clientId },
+      {},
+    ]) {
+      expect(problemsOf({ ...env, TEAMS_LOGIN_ENDPOINT: 'http://127.0.0.1:9999' })).toContain(
+        'TEAMS_LOGIN_ENDPOINT: must be an https:// URL (the bot sends its client secret there)',
+      );
+    }
     expect(
-      problemsOf({
-        TEAMS_CLIENT_ID: clientId,
-        TEAMS_CLIENT_SECRET: secret,
-        TEAMS_LOGIN_ENDPOINT: 'http://127.0.0.1:9999',
-      }),
-    ).toContain('TEAMS_LOGIN_ENDPOINT: must be an https:// URL when a client secret is used');
+      problemsOf({ TEAMS_CLIENT_ID: clientId, TEAMS_LOGIN_ENDPOINT: 'https://login.microsoftonline.us' }),
+    ).toContain(
+      'TEAMS_LOGIN_ENDPOINT: needs TEAMS_CLIENT_SECRET: the bot gets its token there with the client secret',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { cprDigitsOf } from '../../../security/cpr-shape.js';
 import { type CalendarDate, calendarDate } from '../../../shared/calendar-date.js';
 import type { AcceptedWords, CellReason, WordList } from './problem-reason.js';
 import {
@@ -165,11 +166,6 @@ export function emailAddress(value: CellValue): string | null | InvalidCell {
   return emailShape.test(text) ? text : new InvalidCell({ code: 'not_an_email', text });
 }
 
-const cprShape = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
-// Leap-year agnostic: the two-digit year does not tell the century, and CPR
-// numbers exist whose date part is not a real birth date anyway.
-const daysInMonthAnyYear = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /**
  * A CPR number normalised to ten digits, or null for an empty cell. The
  * reason never carries the value (its type has no room for one): a CPR number
@@ -183,12 +179,7 @@ export function cprNumber(value: CellValue): string | null | InvalidCell {
       ? String(value).padStart(10, '0')
       : cellText(value);
   if (text === '') return null;
-  const match = cprShape.exec(text);
-  if (match === null) return notACpr;
-  const [, day, month, year, serial] = match;
-  const lastDay = daysInMonthAnyYear[Number(month) - 1];
-  if (lastDay === undefined || Number(day) < 1 || Number(day) > lastDay) return notACpr;
-  return `${day}${month}${year}${serial}`;
+  return cprDigitsOf(text) ?? notACpr;
 }
 
 const notACpr = new InvalidCell({ code: 'not_a_cpr' });

@@ -47,6 +47,12 @@ export type CellReason =
   | { readonly code: 'not_an_email'; readonly text: string }
   /** Never the value: a CPR number is sensitive, and problems are shown in chat and written to files. */
   | { readonly code: 'not_a_cpr' }
+  /**
+   * A value shaped like a CPR number outside the CPR column (columns mixed
+   * up, or a CPR number used as a student number): refused, since it would be
+   * stored unencrypted and shown in chat. Never the value.
+   */
+  | { readonly code: 'cpr_outside_cpr_column' }
   | {
       readonly code: 'not_in_list';
       readonly text: string;

@@ -1,3 +1,4 @@
+import { containsCprShape } from '../../../security/cpr-shape.js';
 import {
   cellText,
   cprNumber,
@@ -114,7 +115,7 @@ class RowReader {
     const ectsExpected = this.take('ects_expected', this.ects);
     const ectsPassed = this.take('ects_passed', this.ects);
     const lastPassedOn = this.take('last_passed_on', this.optionalDate);
-    const sideSubjectBoard = optionalText(this.cell('side_subject_board'));
+    const sideSubjectBoard = this.take('side_subject_board', optionalText);
     const language = this.take('teaching_language', teachingLanguage);
     if (
       studentId === undefined ||
@@ -131,6 +132,7 @@ class RowReader {
       ectsExpected === undefined ||
       ectsPassed === undefined ||
       lastPassedOn === undefined ||
+      sideSubjectBoard === undefined ||
       language === undefined
     ) {
       return null;
@@ -162,7 +164,14 @@ class RowReader {
   }
 
   private take<T>(column: ProgressColumn, parse: (value: CellValue) => T | InvalidCell): T | undefined {
-    const parsed = parse(this.cell(column));
+    const cell = this.cell(column);
+    // The one place every cell passes: a CPR-shaped value anywhere but in the
+    // CPR column is refused before it can be stored or quoted back.
+    if (column !== 'national_id' && containsCprShape(cellText(cell))) {
+      this.report(column, { code: 'cpr_outside_cpr_column' });
+      return undefined;
+    }
+    const parsed = parse(cell);
     if (!(parsed instanceof InvalidCell)) return parsed;
     this.report(column, parsed.reason);
     return undefined;

@@ -6,10 +6,6 @@ import type { DeliveryKey, ReminderDeliveries, ReminderKind } from './reminder-d
 /** What happened to one place. */
 export type DeliveryOutcome = 'posted' | 'updated' | 'unchanged' | 'already_claimed' | 'failed';
 
-// A claim older than this whose post never got recorded belonged to a process
-// that died mid-post: it is taken over. (Posting one message takes seconds.)
-const staleClaimAge = 10 * 60_000;
-
 /**
  * Posts a reminder to one place at most once. If it was posted before, the
  * posted message is updated in place when its content changed (an upload
@@ -34,9 +30,11 @@ export async function deliverOnce(options: {
       await deliveries.recordUpdated(key, kind, updated, contentHash, now);
       return 'updated';
     }
+    // A claim whose instance died before recording its post is taken over
+    // (that instance may have posted in its last moment; see the README).
     const retaken =
       existing.status === 'claimed'
-        ? await deliveries.reclaimStale(key, kind, new Date(now.getTime() - staleClaimAge), now)
+        ? await deliveries.reclaimFromGoneHolder(key, kind, now)
         : await deliveries.reclaimFailed(key, kind, now);
     if (!retaken) return 'already_claimed';
   }

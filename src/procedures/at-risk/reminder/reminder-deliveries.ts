@@ -18,18 +18,22 @@ export interface DeliveryRecord {
   readonly posted: PostedMessage | null;
   readonly contentHash: string | null;
   readonly claimedAt: Date;
+  /** Why the last attempt failed or could not be delivered (the platform's words). */
+  readonly problem: string | null;
 }
 
 /**
  * The ledger that makes each reminder happen once: a place is claimed before
  * anything is posted, so a second instance, a restart or a manual
- * `remind now` finds the claim and posts nothing new.
+ * `remind now` finds the claim and posts nothing new. A claim is held by the
+ * instance that made it and ends with it: once that instance is gone, another
+ * takes it over.
  */
 export interface ReminderDeliveries {
   /** Claims the place; returns null when this caller got it, or the record that is already there. */
   claim(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<DeliveryRecord | null>;
-  /** Takes over a claim left by a process that died before posting (older than `staleBefore`). */
-  reclaimStale(key: DeliveryKey, kind: ReminderKind, staleBefore: Date, now: Date): Promise<boolean>;
+  /** Takes over a claim whose holder is gone (its instance died before the post was recorded). */
+  reclaimFromGoneHolder(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<boolean>;
   /** Retries a place whose last attempt failed or could not be delivered. */
   reclaimFailed(key: DeliveryKey, kind: ReminderKind, now: Date): Promise<boolean>;
   recordPosted(

@@ -14,7 +14,7 @@ import { TEAMS_TEXT_BLOCK_MAX_BYTES } from './teams-limits.js';
  */
 
 export interface TeamsMentionResolver {
-  /** The person's Teams identity (user id, AAD object id or UPN) and name, or null when unknown. */
+  /** The person's Teams identity (user id, AAD object id or UPN) and the name a mention shows, or null when unknown. */
   mentionFor(person: PersonRef): { readonly id: string; readonly name: string } | null;
 }
 
@@ -66,13 +66,16 @@ function run(inline: Inline, people: TeamsMentionResolver | null, mentions: Ment
     }
     case 'mention': {
       const identity = people?.mentionFor(inline.person) ?? null;
-      const displayName = inline.person.displayName;
       if (identity === null)
-        return { text: displayName, render: (text) => styledTeamsMarkdown(text, { bold: true }) };
+        return {
+          text: inline.person.displayName,
+          render: (text) => styledTeamsMarkdown(text, { bold: true }),
+        };
+      // A mention reads "@" + its text: the name Teams knows the person by.
       // The `<at>` text must equal the entity's text exactly, so it is not escaped; only the tag's own brackets go.
-      const tag = `<at>${displayName.replaceAll(/[<>]/g, '')}</at>`;
+      const tag = `<at>${identity.name.replaceAll(/[<>]/g, '')}</at>`;
       if (!mentions.has(tag)) mentions.set(tag, { type: 'mention', text: tag, mentioned: identity });
-      return { text: displayName, render: () => tag, atomic: true };
+      return { text: identity.name, render: () => tag, atomic: true };
     }
   }
 }

@@ -85,6 +85,6 @@ function isSdkCard(value: unknown): value is AdaptiveCardActionCardResponse['val
   return typeof value === 'object' && value !== null && 'type' in value && value.type === 'AdaptiveCard';
 }
 
-function messageResponse(text: string): AdaptiveCardActionResponse {
+export function messageResponse(text: string): AdaptiveCardActionResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
 }

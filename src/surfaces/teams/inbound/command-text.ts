@@ -2,7 +2,9 @@ import type { ActivityEnvelope } from './activity-schemas.js';
 import { mentionsOf } from './activity-schemas.js';
 import { conversationKindOf } from './teams-turn.js';
 
-const commandPrefix = /^\/?trafiklys(?:\s+|$)/i;
+// `@Trafiklys help` is what Teams users are told to type; typed without picking
+// the bot from the mention list, it arrives as plain text.
+const commandPrefix = /^[/@]?trafiklys(?:\s+|$)/i;
 
 const entities: Readonly<Record<string, string>> = {
   '&nbsp;': ' ',
@@ -17,7 +19,7 @@ const entities: Readonly<Record<string, string>> = {
  * The command in a message, as the core's `command()` wants it (`remind now`
  * for `/trafiklys remind now`), or null when the message is not for the bot.
  *
- * For the bot: `/trafiklys …` or `trafiklys …` anywhere; an @mention of the bot
+ * For the bot: `/trafiklys …`, `@trafiklys …` or `trafiklys …` anywhere; an @mention of the bot
  * followed by the command (how channels reach a bot at all); and any text in
  * the 1:1 chat with the bot.
  */

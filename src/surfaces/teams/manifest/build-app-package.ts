@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import { packageRoot } from '../../../shared/package-root.js';
-import { writeZip } from './zip-writer.js';
 
 /**
  * Builds the Teams app package (`dist/teams-app.zip`) to upload in Teams or
@@ -16,6 +16,8 @@ import { writeZip } from './zip-writer.js';
 const clientIdPlaceholder = '${TEAMS_CLIENT_ID}';
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hostName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** Every entry's time, so the same inputs give the same bytes (zip times are local; 1980 is the earliest). */
+const fixedTime = new Date(1980, 0, 1);
 
 export interface AppPackageOptions {
   readonly clientId: string | undefined;
@@ -69,11 +71,15 @@ export function buildAppPackage(options: AppPackageOptions): string {
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(
     output,
-    writeZip([
-      { name: 'manifest.json', bytes: Buffer.from(manifest, 'utf8') },
-      { name: 'color.png', bytes: readFileSync(join(folder, 'color.png')) },
-      { name: 'outline.png', bytes: readFileSync(join(folder, 'outline.png')) },
-    ]),
+    // Teams wants the three files at the root of the zip, no folder.
+    zipSync(
+      {
+        'manifest.json': strToU8(manifest),
+        'color.png': readFileSync(join(folder, 'color.png')),
+        'outline.png': readFileSync(join(folder, 'outline.png')),
+      },
+      { level: 9, mtime: fixedTime },
+    ),
   );
   return output;
 }

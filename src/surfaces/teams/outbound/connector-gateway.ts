@@ -1,7 +1,7 @@
 import type { ActivityParams, Client as ApiClient } from '@microsoft/teams.api';
 import { z } from 'zod';
 import type { Logger } from '../../../logging/logger.js';
-import { TeamsSurfaceError } from '../teams-errors.js';
+import { isTeamsSurfaceError, TeamsSurfaceError } from '../teams-errors.js';
 
 export type TeamsCounter = 'teams_posts' | 'teams_failures' | 'teams_retries';
 
@@ -180,6 +180,11 @@ export class ConnectorGateway {
       try {
         return await operation();
       } catch (error) {
+        // No token: the call never left, and MSAL has already retried the login endpoint.
+        if (isTeamsSurfaceError(error) && error.code === 'teams.token_failed') {
+          this.options.metrics.increment('teams_failures');
+          throw error;
+        }
         const status = statusOf(error);
         if (status !== null && retryableStatuses.has(status) && attempt < this.#policy.maxAttempts) {
           const delay = Math.min(

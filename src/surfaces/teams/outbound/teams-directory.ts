@@ -13,6 +13,9 @@ export interface TeamsMember {
   /** The Entra object id; the id the core sees for this person when Teams tells it. */
   readonly aadObjectId: string | null;
   readonly email: string | null;
+  /** The name Teams gives for the member; null when it gives none. */
+  readonly name: string | null;
+  /** The name, or else the e-mail or the account id: never empty. */
   readonly displayName: string;
   readonly tenantId: string | null;
 }
@@ -26,6 +29,8 @@ export interface FoundMember {
 const memberSchema = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
+  givenName: z.string().optional(),
+  surname: z.string().optional(),
   aadObjectId: z.string().min(1).optional(),
   objectId: z.string().min(1).optional(),
   email: z.string().optional(),
@@ -39,11 +44,14 @@ export function parseMember(value: unknown): TeamsMember | null {
   const member = parsed.data;
   const email =
     member.email?.trim() || (member.userPrincipalName?.includes('@') ? member.userPrincipalName : '');
+  const name =
+    member.name?.trim() || [member.givenName?.trim(), member.surname?.trim()].filter(Boolean).join(' ');
   return {
     memberId: member.id,
     aadObjectId: member.aadObjectId ?? member.objectId ?? null,
     email: email ? email : null,
-    displayName: member.name ?? email ?? member.id,
+    name: name ? name : null,
+    displayName: name || email || member.id,
     tenantId: member.tenantId ?? null,
   };
 }

@@ -38,8 +38,9 @@ export class TeamsRenderer {
     const mentions = new Map<string, { readonly id: string; readonly name: string }>();
     for (const person of people) {
       const found = await this.directory.findByEmail(person.email);
-      if (found)
-        mentions.set(person.email.toLowerCase(), { id: found.member.memberId, name: person.displayName });
+      // The configuration knows people by e-mail only: their name is Teams', when it gives one.
+      const name = found?.member.name ?? person.displayName;
+      if (found) mentions.set(person.email.toLowerCase(), { id: found.member.memberId, name });
     }
     return {
       mentionFor: (person: PersonRef) => mentions.get(person.email.toLowerCase()) ?? null,

@@ -12,7 +12,7 @@ let database: Database;
 let deliveries: PrismaReminderDeliveries;
 beforeAll(async () => {
   database = await openTestDatabase();
-  deliveries = new PrismaReminderDeliveries(database.prisma);
+  deliveries = new PrismaReminderDeliveries(database.prisma, await instance('this-instance', 'alive'));
 });
 afterAll(async () => {
   await database?.close();
@@ -20,6 +20,15 @@ afterAll(async () => {
 beforeEach(async () => {
   await database.prisma.reminderDelivery.deleteMany();
 });
+
+/** An instance as the `instance` table knows it: alive (its lease runs) or dead (it ran out). */
+async function instance(id: string, state: 'alive' | 'dead'): Promise<string> {
+  await database.prisma.$executeRaw`
+    INSERT INTO instance (id, expires_at)
+    VALUES (${id}, clock_timestamp() + ${state === 'alive' ? 600 : -1}::int * interval '1 second')
+    ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`;
+  return id;
+}
 
 const key: DeliveryKey = {
   boardCode: 'SN-DAT',
@@ -115,12 +124,30 @@ describe(`a reminder is delivered once per board, period, surface and recipient 
     expect(surface.posts).toHaveLength(1);
   });
 
-  it('a claim left by a process that died mid-post is taken over after ten minutes, not before', async () => {
-    await deliveries.claim(key, 'summary', now);
+  it('a claim stays with its instance while that instance lives, however old the claim', async () => {
+    const busy = new PrismaReminderDeliveries(database.prisma, await instance('busy', 'alive'));
+    await busy.claim(key, 'summary', now);
     const surface = new RecordingSurface('slack');
-    expect(await deliver(surface, summary('x'), new Date(now.getTime() + 60_000))).toBe('already_claimed');
-    expect(await deliver(surface, summary('x'), new Date(now.getTime() + 11 * 60_000))).toBe('posted');
+    expect(await deliver(surface, summary('x'), new Date(now.getTime() + 60 * 60_000))).toBe(
+      'already_claimed',
+    );
+    expect(surface.posts).toHaveLength(0);
+  });
+
+  it('a claim whose instance died mid-post is taken over at once, and posted once', async () => {
+    const killed = new PrismaReminderDeliveries(database.prisma, await instance('killed', 'dead'));
+    await killed.claim(key, 'summary', now);
+    const surface = new RecordingSurface('slack');
+    const [first, second] = await Promise.all([
+      deliver(surface, summary('x')),
+      deliver(surface, summary('x')),
+    ]);
+    expect([first, second].sort()).toEqual(['already_claimed', 'posted']);
     expect(surface.posts).toHaveLength(1);
+    expect(await database.prisma.reminderDelivery.findFirstOrThrow()).toMatchObject({
+      status: 'posted',
+      holder: 'this-instance',
+    });
   });
 
   it('other surfaces and recipients are separate places', async () => {

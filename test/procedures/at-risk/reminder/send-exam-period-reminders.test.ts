@@ -88,7 +88,7 @@ function remind(surfaces: RecordingSurface[], composer = new DescribingComposer(
     {
       config,
       storage,
-      deliveries: new PrismaReminderDeliveries(database.prisma),
+      deliveries: new PrismaReminderDeliveries(database.prisma, 'the-only-instance'),
       surfaces,
       composer,
       now: () => new Date('2026-04-06T07:00:00Z'),

@@ -111,6 +111,21 @@ describe('Teams Adaptive Card rendering of each block', () => {
     });
   });
 
+  it('a mention reads the name Teams gives, not the configured one, in its text and its entity', () => {
+    const [page] = renderTeamsMessage(
+      messageOf({
+        type: 'text',
+        content: [{ kind: 'mention', person: { email: anna.email, displayName: 'ab' } }],
+      }),
+      teamsContext,
+    );
+    const card = cardOf(page);
+    expect(card.body).toEqual([{ type: 'TextBlock', text: '<at>Anna Berg</at>', wrap: true }]);
+    expect(card.msteams?.entities).toEqual([
+      { type: 'mention', text: '<at>Anna Berg</at>', mentioned: { id: '29:1anna', name: 'Anna Berg' } },
+    ]);
+  });
+
   it('facts are a FactSet of escaped titles and Markdown values', () => {
     expect(
       bodyOf({
