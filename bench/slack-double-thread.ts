@@ -34,6 +34,7 @@ const recordSchema = z.object({
     ]),
   ),
   violations: z.array(z.string()),
+  responses: z.number(),
 });
 
 /** What the double saw, once the run is over. */
@@ -43,6 +44,8 @@ export interface SlackDoubleRecord {
   readonly methodCounts: ReadonlyMap<string, MethodCounts>;
   readonly rateLimitedCalls: number;
   readonly violations: readonly string[];
+  /** Answers posted to slash commands' response URLs. */
+  readonly responses: number;
 }
 
 export class SlackDoubleThread {
@@ -70,7 +73,13 @@ export class SlackDoubleThread {
     const methodCounts = new Map(record.methodCounts);
     let rateLimitedCalls = 0;
     for (const counts of methodCounts.values()) rateLimitedCalls += counts.rateLimited;
-    return { posts: record.posts, methodCounts, rateLimitedCalls, violations: record.violations };
+    return {
+      posts: record.posts,
+      methodCounts,
+      rateLimitedCalls,
+      violations: record.violations,
+      responses: record.responses,
+    };
   }
 
   /** Stops the worker whether or not `finish` ran (after a failure). */

@@ -27,6 +27,7 @@ port.on('message', async (message: unknown) => {
     posts: double.posts,
     methodCounts: [...double.methodCounts()],
     violations: double.violations,
+    responses: double.responses,
   });
   await double.close();
   port.close();

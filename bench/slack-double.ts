@@ -95,6 +95,8 @@ const filesArgument = z.array(z.looseObject({ id: z.string() }));
 
 export class SlackDouble {
   readonly posts: AcceptedPost[] = [];
+  /** Answers posted to slash commands' response URLs. */
+  responses = 0;
   /** Requests Slack would not answer the way the surface expects; a correct run has none. */
   readonly violations: string[] = [];
 
@@ -174,6 +176,11 @@ export class SlackDouble {
 
   private reply(path: string, request: IncomingMessage, body: Buffer, at: number): Reply {
     if (path.startsWith('/api/')) return this.handleMethod(path.slice(5), request, body, at);
+    // A slash command's response_url: the answer the person sees.
+    if (path.startsWith('/response/') && request.method === 'POST') {
+      this.responses += 1;
+      return { status: 200, body: 'ok', contentType: 'text/plain' };
+    }
     const upload = path.startsWith('/upload/') ? this.uploads.get(path.slice(8)) : undefined;
     if (upload && request.method === 'POST') {
       upload.bytes = body.byteLength;

@@ -7,6 +7,7 @@
  * head_of_department role), and each faculty's dean is configured too (a role
  * that gets no copies). Every person is a Slack user the double knows.
  */
+import { stringify } from 'yaml';
 import { type InstitutionConfig, parseInstitutionConfig } from '../src/config/institution-config.js';
 import { benchBoards, benchFaculties } from './bench-institution.js';
 import type { SlackUser } from './slack-double.js';
@@ -30,6 +31,8 @@ export interface SlackBenchInstitution {
   readonly config: InstitutionConfig;
   /** Everyone the configuration names, as Slack users. */
   readonly users: readonly SlackUser[];
+  /** The same configuration as a trafiklys.config.yaml, for a bot started as `npm start` starts it. */
+  readonly configYaml: string;
 }
 
 /** The first `boardCount` boards, campus by campus (every subject at the first campus, then the next). */
@@ -73,7 +76,7 @@ export function slackBenchInstitution(boardCount: number): SlackBenchInstitution
       scope: { faculty: faculty.code },
     })),
   ];
-  const parsed = parseInstitutionConfig({
+  const raw = {
     institution: { name: 'Nordisk Benchmark Universitet', language: 'da' },
     faculties: benchFaculties,
     departments: departmentCodes.map((code) => ({
@@ -84,7 +87,8 @@ export function slackBenchInstitution(boardCount: number): SlackBenchInstitution
     boards,
     programmes,
     managers,
-  });
+  };
+  const parsed = parseInstitutionConfig(raw);
   if (!parsed.success)
     throw new Error(`bench: the generated institution is invalid: ${parsed.error.message}`);
   const emails = [
@@ -98,7 +102,7 @@ export function slackBenchInstitution(boardCount: number): SlackBenchInstitution
     realName: email.split('@')[0] ?? email,
     locale: index % 3 === 0 ? 'en-GB' : 'da-DK',
   }));
-  return { config: parsed.data, users };
+  return { config: parsed.data, users, configYaml: stringify(raw) };
 }
 
 function departmentCode(facultyCode: string, campusCode: string): string {

@@ -38,8 +38,8 @@ export interface SlackHttpReceiverOptions {
  * HTTP server. It verifies Slack's signature with Bolt's own function, also
  * refuses timestamps more than five minutes ahead (Bolt accepts them), takes
  * form bodies with or without `; charset=utf-8`, answers url_verification and
- * ssl_check, and passes a request it has seen before (same signature and
- * timestamp) no further. Retried events are caught by event id in
+ * ssl_check, acknowledges at once what needs no answer body, and passes a
+ * request it has seen before (same signature and timestamp) no further. Retried events are caught by event id in
  * `deduplicateEvents`, which serves Socket Mode too.
  */
 export class SlackHttpReceiver implements Receiver {
@@ -100,6 +100,12 @@ export class SlackHttpReceiver implements Receiver {
     if (body.type === 'url_verification')
       return HTTPModuleFunctions.buildUrlVerificationResponse(response, body);
 
+    // Slack waits 3 seconds for the acknowledgement and counts it from its
+    // side. What needs no answer in the acknowledgement (a command, a click,
+    // an event) gets it now, before the replay guard's database round trip
+    // and before any work: under load, neither may hold it up.
+    const acknowledgedAtOnce = needsNoAnswerBody(body);
+    if (acknowledgedAtOnce) reply(response, 200);
     const signature = header(request, 'x-slack-signature') ?? '';
     const timestamp = header(request, 'x-slack-request-timestamp') ?? '';
     if (
@@ -109,9 +115,10 @@ export class SlackHttpReceiver implements Receiver {
       ))
     ) {
       log.info('Slack request replayed; acknowledged without effect');
-      return reply(response, 200);
+      if (!acknowledgedAtOnce) reply(response, 200);
+      return;
     }
-    await this.dispatch(buffered, body, response);
+    await this.dispatch(buffered, body, acknowledgedAtOnce ? null : response);
   }
 
   /** Why a request is not from Slack (or too old, or too far ahead), or null when it is. */
@@ -137,12 +144,27 @@ export class SlackHttpReceiver implements Receiver {
     return null;
   }
 
+  /** Hands the request to Bolt; `response` null: it was acknowledged already, Bolt's ack does nothing. */
   private async dispatch(
     request: BufferedIncomingMessage,
     body: Record<string, unknown>,
-    response: ServerResponse,
+    response: ServerResponse | null,
   ): Promise<void> {
     const app = this.app;
+    if (!response) {
+      if (!app) return;
+      try {
+        await app.processEvent({
+          body,
+          ack: async () => {},
+          retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(request),
+          retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(request),
+        });
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'Slack request failed in Bolt');
+      }
+      return;
+    }
     if (!app) return reply(response, 503);
     const ack = new HTTPResponseAck({
       logger: boltLogger(this.options.logger),
@@ -168,6 +190,20 @@ export class SlackHttpReceiver implements Receiver {
       }
     }
   }
+}
+
+/**
+ * Whether Slack expects nothing in the acknowledgement's body: a slash
+ * command (its answer follows by response_url), a button click or menu
+ * choice, a shortcut, a closed modal, an event. A modal's submission (whose
+ * acknowledgement may carry errors or the next view) and a select's options
+ * are answered by their listener, as Bolt does.
+ */
+function needsNoAnswerBody(body: Record<string, unknown>): boolean {
+  if (typeof body.command === 'string') return true;
+  return ['event_callback', 'block_actions', 'shortcut', 'message_action', 'view_closed'].includes(
+    String(body.type),
+  );
 }
 
 function parseBody(rawBody: string, isForm: boolean): Record<string, unknown> {
