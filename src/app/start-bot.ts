@@ -21,8 +21,8 @@ import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.
 import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
 import { PrismaTeamsConversations } from '../storage/prisma-teams-conversations.js';
 import type { ChatSurface } from '../surfaces/chat-surface.js';
-import { consoleApiRoutes } from '../surfaces/console/console-api.js';
-import { consolePageRoute } from '../surfaces/console/console-page.js';
+import { consoleAccessOf } from '../surfaces/console/console-access.js';
+import { consoleRoutes } from '../surfaces/console/console-routes.js';
 import { ConsoleSurface } from '../surfaces/console/console-surface.js';
 import { HostedImages, hostedImagesPrefix } from '../surfaces/hosted-images/hosted-images.js';
 import { createSlackApp, type SlackRuntime } from '../surfaces/slack/slack-app.js';
@@ -57,9 +57,11 @@ export async function startBot(options: {
   // The platforms' settings are checked before anything is opened, so a mistake stops the start cleanly.
   const slackEnvironment = parseSlackEnvironment(options.env);
   const teamsAuth = teamsAuthentication(parseTeamsEnvironment(options.env));
+  const bootEnvironment = parseEnvironment(options.env);
+  const consoleAccess = consoleAccessOf(bootEnvironment, slackEnvironment.enabled || teamsAuth !== null);
   // The logger first, so that everything after it, the database included, can report.
   const logger = createLogger({
-    level: parseEnvironment(options.env).LOG_LEVEL,
+    level: bootEnvironment.LOG_LEVEL,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const runtime = await openRuntime({
@@ -80,9 +82,7 @@ export async function startBot(options: {
     'Trafiklys starting',
   );
 
-  const consoleOn = environment.TRAFIKLYS_CONSOLE
-    ? environment.TRAFIKLYS_CONSOLE === 'on'
-    : !slackEnvironment.enabled && teamsAuth === null;
+  const consoleOn = consoleAccess !== null;
   if (teamsAuth?.kind === 'bot-framework' && !environment.PUBLIC_URL) {
     await runtime.close();
     throw new CodedError(
@@ -188,17 +188,17 @@ export async function startBot(options: {
     ],
     ['/metrics', metrics.route()],
   ]);
-  if (consoleOn) {
-    routes.set('/console', consolePageRoute());
-    for (const [path, route] of consoleApiRoutes({
+  if (consoleAccess) {
+    const consolePaths = consoleRoutes({
+      access: consoleAccess,
       prisma: database.prisma,
       config,
       surface: consoleSurface,
       bot,
       openForms,
-    })) {
-      routes.set(path, route);
-    }
+      now,
+    });
+    for (const [path, route] of consolePaths) routes.set(path, route);
   }
   let slack: SlackRuntime | null = null;
   let server: HttpServer;
@@ -248,8 +248,17 @@ export async function startBot(options: {
   // Runs a dead instance left unfinished, and failed runs whose retry is due.
   await scheduler.recover();
 
+  // Which surfaces are on, and the console's address only when it is (its address behind a proxy if set).
+  const onSurfaces = [
+    ...(slack ? ['slack'] : []),
+    ...(teamsAuth ? ['teams'] : []),
+    ...(consoleOn ? ['console'] : []),
+  ];
+  const consoleLine = consoleAccess
+    ? { console: `${environment.PUBLIC_URL ?? server.url}/console`, consoleAccess: consoleAccess.mode }
+    : {};
   logger.info(
-    { url: server.url, console: `${server.url}/console`, health: `${server.url}/healthz` },
+    { url: server.url, surfaces: onSurfaces, ...consoleLine, health: `${server.url}/healthz` },
     'Trafiklys is listening',
   );
   return {

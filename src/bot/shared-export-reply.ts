@@ -1,5 +1,6 @@
 import { nameIn, type StudyBoard } from '../config/institution-config.js';
 import type { Translator } from '../i18n/translator.js';
+import type { RichText } from '../messages/message-model.js';
 import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
 import { listedProblems, ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
@@ -69,7 +70,7 @@ export function importFailureReply(
   fileName: string,
   error: unknown,
   boards: readonly StudyBoard[],
-): string | null {
+): string | RichText | null {
   const { t } = reader;
   if (error instanceof ProgressExportError) {
     // Worded from each problem's reason in the reader's language, never the English of the error's message.

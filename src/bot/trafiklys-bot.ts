@@ -1,7 +1,8 @@
 import { type InstitutionConfig, nameIn, type StudyBoard } from '../config/institution-config.js';
 import type { PlaceOutcome } from '../i18n/catalogue/catalogue.js';
 import { type Translator, translatorForLocale } from '../i18n/translator.js';
-import type { Block, FormValues, Message } from '../messages/message-model.js';
+import type { Block, FormValues, Message, RichText } from '../messages/message-model.js';
+import { plainTextOf } from '../messages/plain-text.js';
 import {
   type IdentificationPeriod,
   periodOf,
@@ -269,8 +270,9 @@ function inConversation(message: Message): BotReply {
   return { kind: 'message', message, visibility: 'conversation' };
 }
 
-function plain(text: string): Message {
-  return { fallbackText: text, blocks: [{ type: 'text', content: [text] }] };
+function plain(text: string | RichText): Message {
+  const content = typeof text === 'string' ? [text] : text;
+  return { fallbackText: plainTextOf(content), blocks: [{ type: 'text', content }] };
 }
 
 function helpCommandOn(conversation: ConversationRef): string {

@@ -2,6 +2,7 @@ import { maskCprShapes } from '../security/cpr-shape.js';
 import { isCodedError } from '../shared/coded-error.js';
 import { type CliCommand, type CliIo, exitCodes } from './cli-io.js';
 import { configCheckCommand } from './commands/config-check.js';
+import { consoleLinkCommand } from './commands/console-link.js';
 import { cyclesCommand } from './commands/cycles.js';
 import { demoExportCommand } from './commands/demo-export.js';
 import { identifyCommand } from './commands/identify.js';
@@ -14,6 +15,7 @@ export const commands: readonly CliCommand[] = [
   cyclesCommand,
   configCheckCommand,
   keyGenerateCommand,
+  consoleLinkCommand,
   demoExportCommand,
 ];
 
@@ -26,7 +28,8 @@ function helpText(): string {
     ...commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
     '',
     'Environment: DATABASE_URL (PostgreSQL; default: embedded database in DATA_DIR, ./data),',
-    'TRAFIKLYS_CONFIG (config file), TRAFIKLYS_CPR_KEY (key for CPR numbers). See README.md.',
+    'TRAFIKLYS_CONFIG (config file), TRAFIKLYS_CPR_KEY (key for CPR numbers),',
+    'TRAFIKLYS_CONSOLE_SECRET (signs console sign-in links). See README.md.',
     '',
   ].join('\n');
 }

@@ -4,14 +4,18 @@ import { CodedError } from '../shared/coded-error.js';
 
 /**
  * The process environment, parsed once at boot. Problems are reported as
- * `VARIABLE: problem` and never quote a value: DATABASE_URL holds a password
- * and TRAFIKLYS_CPR_KEY the key of every stored CPR number.
+ * `VARIABLE: problem` and never quote a value: DATABASE_URL holds a password,
+ * TRAFIKLYS_CPR_KEY the key of every stored CPR number and
+ * TRAFIKLYS_CONSOLE_SECRET what signs the console's sign-in links.
  */
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 const makeKeyHint = 'make one with: npx trafiklys key generate';
+
+/** A console secret shorter than this could be guessed from the links it signs. */
+export const consoleSecretMinLength = 32;
 
 /** `NAME=` in a .env file or a compose file means "not set", not "set to nothing". */
 function optionalVariable<T extends z.ZodType>(schema: T) {
@@ -98,6 +102,18 @@ const environmentSchema = z.object({
   ),
   /** `on`/`off`: the local console page; default on unless Slack or Teams is configured. */
   TRAFIKLYS_CONSOLE: optionalVariable(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+  /**
+   * Protects the console: it signs the sign-in links (`npx trafiklys console link`) and session
+   * cookies, and the console then believes no one else. Required to open the console beyond loopback.
+   */
+  TRAFIKLYS_CONSOLE_SECRET: optionalVariable(
+    z
+      .string()
+      .min(consoleSecretMinLength, {
+        error: `must be at least ${consoleSecretMinLength} characters (make one with: openssl rand -base64 32)`,
+      })
+      .optional(),
+  ),
   LOG_LEVEL: optionalVariable(
     z.enum(logLevels, { error: `must be one of: ${logLevels.join(', ')}` }).default('info'),
   ),

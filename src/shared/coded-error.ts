@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'storage.data_folder_in_use'
   | 'storage.open_form_too_large'
   | 'cli.usage'
+  | 'console.unknown_person'
   | 'file.unreadable'
   | 'import_folder.unusable'
   | 'reminder.failed';

@@ -51,22 +51,65 @@ afterEach(() => {
 const screenshot = (name: string) => page.screenshot({ path: join(screenshots, name), type: 'png' });
 const channelMessages = () => page.locator('#messages article.message');
 const answerOnlyForMe = () => page.locator('#ephemeral article.message');
+// The command box by id: its accessible name follows the chosen language (Command, Kommando).
 const command = async (text: string) => {
-  await page.getByRole('textbox', { name: 'Command' }).fill(text);
-  await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+  await page.locator('#command').fill(text);
+  await page.locator('#command').press('Enter');
 };
 
 // expect.poll gives up after 1 s by default; drawing four reminders' charts on a
 // loaded CI machine takes longer (Playwright's own waits default to 30 s).
 const whileTheBotWorks = { timeout: 20_000 };
 
-describe(`the console in a browser (${testDatabaseEngine()})`, () => {
-  it('the chair picks herself and English, and opens her board’s channel', async () => {
-    await page.goto(`${bot.url}/console`);
-    await expect.poll(() => page.locator('#institution').textContent()).toBe('Demo University');
+/** The page's own words: its header, the conversation list's headings and the composer's buttons. */
+const pageLabels = async () => ({
+  lang: await page.locator('html').getAttribute('lang'),
+  title: await page.title(),
+  header: (await page.locator('header label > span').allTextContents()).map((text) => text.trim()),
+  nav: await page.locator('nav h2').allTextContents(),
+  composer: [
+    await page.locator('#composer button[type=submit]').textContent(),
+    await page.locator('#composer label.upload').textContent(),
+  ],
+});
+const personChoices = () => page.locator('#person option').allTextContents();
 
-    await page.getByLabel('You are').selectOption(chair);
-    await page.getByLabel('Language').selectOption({ label: 'English' });
+describe(`the console in a browser (${testDatabaseEngine()})`, () => {
+  it('/ leads to the console, which speaks the institution’s language (Danish) from the start', async () => {
+    await page.goto(`${bot.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/console');
+    await expect.poll(() => page.locator('#institution').textContent()).toBe('Demo University');
+    await expect.poll(() => page.getByLabel('Sprog').inputValue()).toBe('da-DK');
+
+    expect(await pageLabels()).toEqual({
+      lang: 'da',
+      title: 'Trafiklys-konsol',
+      header: ['Du er', 'Sprog'],
+      nav: ['Studienævnenes kanaler', 'Direkte beskeder'],
+      composer: ['Send', 'Upload eksport'],
+    });
+    expect(await personChoices()).toContain(`${chair} (formand for SN-DAT)`);
+    expect(await personChoices()).toContain('hod.cs@demo.example (institutleder)');
+  });
+
+  it('the chair picks herself and English, and opens her board’s channel', async () => {
+    await page.getByLabel('Du er').selectOption(chair);
+    await page.getByLabel('Sprog').selectOption({ label: 'English' });
+
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await pageLabels()).toEqual({
+      lang: 'en',
+      title: 'Trafiklys console',
+      header: ['You are', 'Language'],
+      nav: ['Study board channels', 'Direct messages'],
+      composer: ['Send', 'Upload export'],
+    });
+    expect(await personChoices()).toContain(`${chair} (chair of SN-DAT)`);
+    expect(await personChoices()).toContain('hod.cs@demo.example (head of department)');
+    // Her board's channel and her own direct chat; no other board's channel.
+    expect(
+      await page.locator('nav button').evaluateAll((buttons) => buttons.map((b) => b.dataset.channel)),
+    ).toEqual(['sn-dat', `@${chair}`]);
     const channel = page.getByRole('button', { name: /^#sn-dat\b/ });
     await channel.click();
 
@@ -125,6 +168,31 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     const red = students.filter({ has: page.getByRole('cell', { name: 'Red', exact: true }) });
     expect(await red.count()).toBe(redInReminder);
     await screenshot('console-review.png');
+  });
+
+  it('choosing Dansk while the list is open closes it and puts the whole page in Danish', async () => {
+    await page.getByLabel('Language').selectOption({ label: 'Dansk' });
+
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await pageLabels()).toMatchObject({
+      title: 'Trafiklys-konsol',
+      header: ['Du er', 'Sprog'],
+      nav: ['Studienævnenes kanaler', 'Direkte beskeder'],
+      composer: ['Send', 'Upload eksport'],
+    });
+    expect(await personChoices()).toContain(`${chair} (formand for SN-DAT)`);
+    expect(await page.getByRole('textbox', { name: 'Kommando' }).count()).toBe(1);
+    // The English list is gone rather than left in the old language.
+    expect(await answerOnlyForMe().count()).toBe(0);
+    await expect
+      .poll(() => page.locator('#channel-title').textContent())
+      .toBe('#sn-dat · SN-DAT · Studienævn for Datalogi');
+
+    await command('/trafiklys help');
+    await expect.poll(() => answerOnlyForMe().locator('.meta').textContent()).toBe('Kun synlig for dig');
+
+    await page.getByLabel('Sprog').selectOption({ label: 'English' });
+    await expect.poll(() => answerOnlyForMe().count()).toBe(0);
   });
 
   it('/trafiklys help lists the commands', async () => {

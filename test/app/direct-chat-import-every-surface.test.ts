@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotFrameworkDouble, SeededMember } from '../support/bot-framework-double.js';
 import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
+import { consoleClient } from '../support/console-client.js';
 import { type ProgressRowInput, progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
 import { testDatabaseEngine } from '../support/test-database.js';
@@ -84,17 +85,14 @@ async function eventually<T>(probe: () => T | undefined, what: string): Promise<
 
 describe(`a secretary of two boards imports both from a direct chat, on every surface (${testDatabaseEngine()})`, () => {
   it('console: an upload in the direct chat imports her two boards and posts both boards’ reminders', async () => {
-    const query = new URLSearchParams({
-      as: secretaryEmail,
-      locale: 'en-GB',
-      channel: `@${secretaryEmail}`,
-      name: 'console.csv',
-    });
+    const asSecretary = consoleClient(bot.url, { as: secretaryEmail });
 
-    const response = await fetch(`${bot.url}/console/api/upload?${query}`, {
-      method: 'POST',
-      body: institutionExport(30),
-    });
+    const response = await asSecretary.upload(
+      `@${secretaryEmail}`,
+      'console.csv',
+      institutionExport(30),
+      'en-GB',
+    );
 
     expect(((await response.json()) as { kind: string }).kind).toBe('posted');
     expect(await lastImportedFrom()).toEqual({
@@ -102,20 +100,17 @@ describe(`a secretary of two boards imports both from a direct chat, on every su
       'SN-MAT': 'console.csv',
       'SN-DAT': null,
     });
-    const messagesIn = async (channel: string) =>
-      (
-        (await (
-          await fetch(`${bot.url}/console/api/messages?channel=${encodeURIComponent(channel)}`)
-        ).json()) as { messages: { html: string }[] }
-      ).messages;
-    const reply = (await messagesIn(`@${secretaryEmail}`)).at(-1)?.html ?? '';
+    const reply = (await asSecretary.messagesIn(`@${secretaryEmail}`)).at(-1)?.html ?? '';
     expect(reply).toContain('History: 2 students, imported for spring 2026.');
     expect(reply).toContain('Mathematics: 1 student, imported for spring 2026.');
     expect(reply).toContain('1 row of another study board was left out.');
     expect(reply).not.toContain('Dorte');
-    expect(await messagesIn('sn-his')).toHaveLength(1);
-    expect(await messagesIn('sn-mat')).toHaveLength(1);
-    expect(await messagesIn('sn-dat')).toHaveLength(0);
+    expect(await asSecretary.messagesIn('sn-his')).toHaveLength(1);
+    expect(await asSecretary.messagesIn('sn-mat')).toHaveLength(1);
+    // Not her board: its chair looks.
+    expect(await consoleClient(bot.url, { as: 'chair.dat@uni.example' }).messagesIn('sn-dat')).toHaveLength(
+      0,
+    );
   });
 
   it('Slack: a file shared in the direct message imports her two boards; the answer goes into its thread', async () => {

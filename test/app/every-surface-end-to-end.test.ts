@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotFrameworkDouble } from '../support/bot-framework-double.js';
 import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
+import { consoleClient } from '../support/console-client.js';
 import { progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
 import { postSigned } from '../support/slack-request-signer.js';
@@ -54,8 +55,7 @@ beforeAll(async () => {
     },
     { studentId: 'S2', name: 'Bo Green', boardCode: 'SN-HIS', lastPassedOn: '2026-01-20' },
   ]);
-  const query = new URLSearchParams({ as: chairEmail, channel: 'sn-his', name: 'spring.csv' });
-  await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+  await consoleClient(bot.url, { as: chairEmail }).upload('sn-his', 'spring.csv', csv);
 });
 afterAll(async () => {
   await surfaces?.dispose();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { consoleClient } from '../support/console-client.js';
 import { startTestBot } from '../support/running-bot.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 
@@ -8,9 +9,9 @@ afterEach(async () => {
   bot = undefined;
 });
 
+/** Student services follow every board of the demo university (scope: institution). */
 async function postsIn(url: string, channel: string): Promise<number> {
-  const response = await fetch(`${url}/console/api/messages?channel=${encodeURIComponent(channel)}`);
-  return ((await response.json()) as { messages: unknown[] }).messages.length;
+  return (await consoleClient(url, { as: 'studieservice@demo.example' }).messagesIn(channel)).length;
 }
 
 describe(`a scheduled reminder missed while the bot was down (${testDatabaseEngine()})`, () => {

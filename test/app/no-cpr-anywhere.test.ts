@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCprKey } from '../../src/security/cpr-cipher.js';
 import type { BotFrameworkDouble } from '../support/bot-framework-double.js';
 import { type BotOnEverySurface, startBotOnEverySurface } from '../support/bot-on-every-surface.js';
+import { consoleClient } from '../support/console-client.js';
 import { progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
 import { testDatabaseEngine } from '../support/test-database.js';
@@ -84,22 +85,17 @@ describe(`no CPR number leaves the bot (${testDatabaseEngine()})`, () => {
         ectsPassed: 20 + index * 20,
       })),
     );
-    const query = new URLSearchParams({
-      as: chairEmail,
-      locale: 'en-GB',
-      channel: 'sn-his',
-      name: 'spring.csv',
-    });
-    const upload = await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+    const asChair = consoleClient(bot.url, { as: chairEmail });
+    const upload = await asChair.upload('sn-his', 'spring.csv', csv, 'en-GB');
     answers.push(await upload.text());
     expect(upload.status).toBe(200);
-    await postJson('/console/api/action', {
-      as: chairEmail,
+    const review = await asChair.post('/console/api/action', {
       channel: 'sn-his',
       actionId: 'at-risk.review',
       value: 'SN-HIS|spring|2026',
     });
-    answers.push(await (await fetch(`${bot.url}/console/api/messages?channel=sn-his`)).text());
+    answers.push(JSON.stringify(review.json));
+    answers.push(await (await asChair.get('/console/api/messages', { channel: 'sn-his' })).text());
 
     // The reminder reached Slack and Teams, and the review list named the students.
     expect(slack.acceptedPosts('C0HISTORY1').length).toBeGreaterThan(0);

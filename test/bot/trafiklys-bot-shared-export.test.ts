@@ -315,8 +315,21 @@ describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
     });
 
     expect(textOf(reply)).toBe(
-      'dat.csv indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (`npx trafiklys key generate`), og del så filen igen.',
+      'dat.csv indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (npx trafiklys key generate), og del så filen igen.',
     );
+    // The command is code on every surface (Slack, Teams, the console), not backticks shown as they are.
+    expect(reply).toMatchObject({
+      message: {
+        blocks: [
+          {
+            type: 'text',
+            content: expect.arrayContaining([
+              { kind: 'styled', text: 'npx trafiklys key generate', code: true },
+            ]),
+          },
+        ],
+      },
+    });
     expect(await storage.findCycle('SN-DAT', spring)).toBeNull();
   });
 

@@ -23,6 +23,7 @@ describe('parsing the environment', () => {
       PORT: 3000,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      TRAFIKLYS_LEASE_SECONDS: 30,
     });
   });
 
@@ -46,6 +47,7 @@ describe('parsing the environment', () => {
       PORT: 8080,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
+      TRAFIKLYS_LEASE_SECONDS: 30,
     });
   });
 
@@ -53,6 +55,11 @@ describe('parsing the environment', () => {
     expect(parseEnvironment({ DATABASE_URL: 'postgres://localhost/trafiklys' }).DATABASE_URL).toBe(
       'postgres://localhost/trafiklys',
     );
+  });
+
+  test('a console secret of 32 characters or more is taken as it is', () => {
+    const secret = 'x'.repeat(32);
+    expect(parseEnvironment({ TRAFIKLYS_CONSOLE_SECRET: secret }).TRAFIKLYS_CONSOLE_SECRET).toBe(secret);
   });
 
   test('a variable set to nothing counts as unset', () => {
@@ -104,6 +111,18 @@ describe('an invalid environment', () => {
       'PORT: must be a whole number from 1 to 65535',
       'LOG_LEVEL: must be one of: fatal, error, warn, info, debug, trace, silent',
     ]);
+  });
+
+  test('a console secret shorter than 32 characters says how to make one, and never shows the secret', () => {
+    const shortSecret = 'hunter2-but-a-bit-longer';
+
+    const message = problemsOf({ TRAFIKLYS_CONSOLE_SECRET: shortSecret });
+
+    expect(message).toBe(
+      'invalid environment variables:\n' +
+        'TRAFIKLYS_CONSOLE_SECRET: must be at least 32 characters (make one with: openssl rand -base64 32)',
+    );
+    expect(message).not.toContain('hunter2');
   });
 
   test('a port that is not a whole number', () => {

@@ -117,6 +117,7 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
     'surfaces.teams.failed': t.surfaces.teams.failed('E1'),
     'surfaces.teams.fileUnavailable': t.surfaces.teams.fileUnavailable('f.csv'),
     'surfaces.teams.formIntro': t.surfaces.teams.formIntro('Form'),
+    'surfaces.console.boardRole': t.surfaces.console.boardRole({ role: 'delegate', board: 'SN-DAT' }),
     'bot.remindResult': t.bot.remindResult({
       boardName: 'SN-DAT',
       period: spring2026,

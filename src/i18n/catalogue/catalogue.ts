@@ -1,3 +1,4 @@
+import type { ManagerRole } from '../../config/institution-config.js';
 import type { Inline, RichText } from '../../messages/message-model.js';
 import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
 import type { ExportProblem } from '../../procedures/at-risk/progress-export/export-problem.js';
@@ -146,8 +147,11 @@ export interface Catalogue {
       readonly outcome: 'created' | 'replaced' | 'unchanged';
       readonly period: IdentificationPeriod;
     }): string;
-    /** The file holds CPR numbers, but no key to store them encrypted is set (TRAFIKLYS_CPR_KEY): nothing stored. */
-    cprKeyMissing(fileName: string): string;
+    /**
+     * The file holds CPR numbers, but no key to store them encrypted is set (TRAFIKLYS_CPR_KEY): nothing
+     * stored. Rich text: the command that makes a key is code on every surface, not a Slack-only backtick.
+     */
+    cprKeyMissing(fileName: string): RichText;
     /** Boards the person imports for that the file holds no rows of; their own students are untouched. */
     boardsNotInFile(boardNames: readonly string[]): string;
     /** Rows of boards the import was not for, left out (counted, never named: they are students). */
@@ -227,6 +231,7 @@ export interface Catalogue {
   readonly surfaces: {
     readonly slack: SlackTexts;
     readonly teams: TeamsTexts;
+    readonly console: ConsoleTexts;
   };
 
   readonly errors: {
@@ -296,4 +301,46 @@ export interface TeamsTexts {
   fileUnavailable(name: string): string;
   /** An answer meant for the actor only could not be sent to them privately. */
   readonly privateReplyFailed: string;
+}
+
+/** The console page's own words (src/surfaces/console); the messages it shows come from the rest. */
+export interface ConsoleTexts {
+  /** The page's labels, sent to the page as they are (texts only: the page's script cannot call a function). */
+  readonly page: ConsolePageLabels;
+  /** A person's place on a study board, in the "You are" menu: `chair of SN-DAT`. */
+  boardRole(params: { readonly role: 'chair' | 'secretary' | 'delegate'; readonly board: string }): string;
+  /** A manager's role as the configuration names it (`head_of_department`), in words. */
+  readonly managerRole: Readonly<Record<ManagerRole, string>>;
+  /** The page a sign-in link leads to when it is forged, expired or names someone no longer configured. */
+  readonly signInRefused: string;
+}
+
+export interface ConsolePageLabels {
+  /** The browser tab's title. */
+  readonly title: string;
+  /** The menu of people in local mode (anyone may pick anyone, so only on the bot's own machine). */
+  readonly youAre: string;
+  /** Before the signed-in person's address (protected mode). */
+  readonly signedInAs: string;
+  readonly signOut: string;
+  readonly language: string;
+  /** The list of channels and direct chats, for screen readers. */
+  readonly conversations: string;
+  readonly boardChannels: string;
+  readonly directMessages: string;
+  /** The command box, for screen readers. */
+  readonly command: string;
+  readonly send: string;
+  readonly uploadExport: string;
+  /** Above an answer meant only for the person who asked. */
+  readonly onlyVisibleToYou: string;
+  readonly noMessages: string;
+  /** Followed by what went wrong. */
+  readonly couldNotReach: string;
+  /** The server refused a conversation the person may not see. */
+  readonly notYours: string;
+  /** Protected mode without a session: how to get in, followed by `signInCommand`. */
+  readonly signInNeeded: string;
+  /** The command that makes a sign-in link, with a placeholder for the address. */
+  readonly signInCommand: string;
 }

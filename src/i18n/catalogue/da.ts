@@ -142,8 +142,11 @@ const messages: Catalogue = {
       `${fileName} er allerede indlæst for ${periodName(period)}, så intet er ændret.`,
     cycleLocked: ({ period, boardName, fileName }) =>
       `Mailene for ${boardName}, ${periodName(period)}, er allerede sendt, så identifikationen kan ikke længere erstattes af en ny eksport. Intet fra ${fileName} er gemt: en fil indlæses helt eller slet ikke.`,
-    cprKeyMissing: (fileName) =>
-      `${fileName} indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (\`npx trafiklys key generate\`), og del så filen igen.`,
+    cprKeyMissing: (fileName) => [
+      `${fileName} indeholder CPR-numre, og de gemmes kun krypteret, men Trafiklys har ingen nøgle til det (TRAFIKLYS_CPR_KEY). Intet er gemt. Bed den, der driver Trafiklys, om at oprette en nøgle (`,
+      { kind: 'styled', text: 'npx trafiklys key generate', code: true },
+      '), og del så filen igen.',
+    ],
     boardImported: ({ boardName, students, outcome, period }) => {
       const what = {
         created: `, indlæst for ${periodName(period)}.`,
@@ -273,6 +276,39 @@ const messages: Catalogue = {
       fileUnavailable: (name) => `Trafiklys kunne ikke hente "${name}". Del den igen i denne chat.`,
       privateReplyFailed:
         'Trafiklys kunne ikke sende dig svaret i en privat chat. Åbn en chat med Trafiklys og spørg der.',
+    },
+    console: {
+      page: {
+        title: 'Trafiklys-konsol',
+        youAre: 'Du er',
+        signedInAs: 'Logget ind som',
+        signOut: 'Log ud',
+        language: 'Sprog',
+        conversations: 'Samtaler',
+        boardChannels: 'Studienævnenes kanaler',
+        directMessages: 'Direkte beskeder',
+        command: 'Kommando',
+        send: 'Send',
+        uploadExport: 'Upload eksport',
+        onlyVisibleToYou: 'Kun synlig for dig',
+        noMessages: 'Der er ingen beskeder i denne samtale endnu.',
+        couldNotReach: 'Kunne ikke få kontakt til Trafiklys:',
+        notYours: 'Du har ikke adgang til denne samtale.',
+        signInNeeded:
+          'Åbn konsollen med det login-link, du har fået. Den, der driver Trafiklys, laver et nyt med:',
+        signInCommand: 'npx trafiklys console link DIN-E-MAIL',
+      },
+      boardRole: ({ role, board }) =>
+        `${{ chair: 'formand', secretary: 'sekretær', delegate: 'stedfortræder' }[role]} for ${board}`,
+      managerRole: {
+        head_of_department: 'institutleder',
+        head_of_studies: 'studieleder',
+        dean: 'dekan',
+        student_services: 'Studieservice',
+        quality_department: 'kvalitetsafdelingen',
+      },
+      signInRefused:
+        'Dette login-link er ikke gyldigt: det er udløbet, ændret eller nævner en person, Trafiklys ikke længere kender.',
     },
   },
 

@@ -143,8 +143,11 @@ const messages: Catalogue = {
       `${fileName} has already been imported for ${periodName(period)}; nothing has changed.`,
     cycleLocked: ({ period, boardName, fileName }) =>
       `The mails for ${boardName}, ${periodName(period)}, have already been sent, so its identification can no longer be replaced by a new export. Nothing from ${fileName} was stored: a file is imported whole or not at all.`,
-    cprKeyMissing: (fileName) =>
-      `${fileName} holds CPR numbers, which are stored only encrypted, but Trafiklys has no key for that (TRAFIKLYS_CPR_KEY). Nothing was stored. Ask whoever runs Trafiklys to create a key (\`npx trafiklys key generate\`), then share the file again.`,
+    cprKeyMissing: (fileName) => [
+      `${fileName} holds CPR numbers, which are stored only encrypted, but Trafiklys has no key for that (TRAFIKLYS_CPR_KEY). Nothing was stored. Ask whoever runs Trafiklys to create a key (`,
+      { kind: 'styled', text: 'npx trafiklys key generate', code: true },
+      '), then share the file again.',
+    ],
     boardImported: ({ boardName, students, outcome, period }) => {
       const count = plural(students, {
         one: `${number(students)} student`,
@@ -273,6 +276,39 @@ const messages: Catalogue = {
       fileUnavailable: (name) => `Trafiklys could not download "${name}". Share it again in this chat.`,
       privateReplyFailed:
         'Trafiklys could not send you the answer in a private chat. Open a chat with Trafiklys and ask there.',
+    },
+    console: {
+      page: {
+        title: 'Trafiklys console',
+        youAre: 'You are',
+        signedInAs: 'Signed in as',
+        signOut: 'Sign out',
+        language: 'Language',
+        conversations: 'Conversations',
+        boardChannels: 'Study board channels',
+        directMessages: 'Direct messages',
+        command: 'Command',
+        send: 'Send',
+        uploadExport: 'Upload export',
+        onlyVisibleToYou: 'Only visible to you',
+        noMessages: 'No messages in this conversation yet.',
+        couldNotReach: 'Could not reach the bot:',
+        notYours: 'This conversation is not yours to see.',
+        signInNeeded:
+          'Open the console with the sign-in link you were given. Whoever runs Trafiklys makes a new one with:',
+        signInCommand: 'npx trafiklys console link YOUR-E-MAIL',
+      },
+      boardRole: ({ role, board }) =>
+        `${{ chair: 'chair', secretary: 'secretary', delegate: 'delegate' }[role]} of ${board}`,
+      managerRole: {
+        head_of_department: 'head of department',
+        head_of_studies: 'head of studies',
+        dean: 'dean',
+        student_services: 'student services',
+        quality_department: 'quality department',
+      },
+      signInRefused:
+        'This sign-in link is not valid: it has expired, was changed, or names someone Trafiklys no longer knows.',
     },
   },
 

@@ -5,11 +5,12 @@ import type { BotActor, BotReply, BotRequests, ConversationRef } from '../../bot
 import { type InstitutionConfig, nameIn } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type RouteHandler, sendJson } from '../../http/http-server.js';
-import { languageForLocale } from '../../i18n/languages.js';
+import { type Translator, translatorForLocale } from '../../i18n/translator.js';
 import type { ImageRef } from '../../messages/message-model.js';
 import { hostedImagesPrefix } from '../hosted-images/hosted-images.js';
 import type { OpenFormStore } from '../open-form-store.js';
 import { botAuthor, type ConsoleSurface, directChannel } from './console-surface.js';
+import { type ConsoleGate, type ConsoleRefusal, type ConsoleViewer, notYours } from './console-viewer.js';
 import { readConsoleFormValues, renderConsoleForm, renderConsoleMessage } from './html/index.js';
 import { fromStoredMessage } from './stored-message.js';
 
@@ -21,17 +22,22 @@ const maxJsonBytes = 1024 * 1024;
 const imageUrlFor = (image: ImageRef) => `${hostedImagesPrefix}${image.id}.png`;
 const renderContext = { imageUrlFor };
 
+// `as`: who the viewer is, in local mode only; the gate refuses it in protected mode.
 const asPerson = z.object({
-  as: z.email(),
+  as: z.email().optional(),
   locale: z.string().max(35).nullable().optional(),
 });
-const inChannel = asPerson.extend({ channel: z.string().min(1).max(320) });
+const channelId = z.string().min(1).max(320);
+const inChannel = asPerson.extend({ channel: channelId });
 const commandBody = inChannel.extend({ text: z.string().max(4000) });
 const actionBody = inChannel.extend({
   actionId: z.string().min(1).max(255),
   value: z.string().max(2000).nullable(),
 });
 const formBody = asPerson.extend({ formToken: z.uuid(), values: z.record(z.string(), z.unknown()) });
+const stateQuery = z.object({ as: z.email().optional(), locale: z.string().max(35).optional() });
+const messagesQuery = z.object({ as: z.email().optional(), channel: channelId });
+const uploadQuery = inChannel.extend({ name: z.string().min(1).max(255) });
 
 /** A console page may stay open all day; a form on it keeps working as long as a Slack modal would. */
 export const consoleFormTtlMs = 24 * 60 * 60 * 1000;
@@ -39,7 +45,10 @@ export const consoleFormTtlMs = 24 * 60 * 60 * 1000;
 /**
  * The console page's HTTP API: what Slack's and Teams' servers would send, as
  * JSON from the page. It translates requests into the same BotRequests calls
- * and renders replies with the console's HTML renderer. No business logic.
+ * and renders replies with the console's HTML renderer. Every request passes
+ * the gate first: who is asking, and whether the conversation is theirs to
+ * see (another person's direct chat or a foreign board's channel is a 403,
+ * with nothing read, posted or imported).
  */
 export function consoleApiRoutes(options: {
   readonly prisma: PrismaClient;
@@ -48,8 +57,9 @@ export function consoleApiRoutes(options: {
   readonly bot: BotRequests;
   /** Open forms by token: the page submits field values, the form gives them meaning. */
   readonly openForms: OpenFormStore;
+  readonly gate: ConsoleGate;
 }): Map<string, RouteHandler> {
-  const { prisma, config, surface, bot, openForms } = options;
+  const { prisma, config, surface, bot, openForms, gate } = options;
 
   const actorFor = (email: string, locale: string | null | undefined): BotActor => ({
     surface: 'console',
@@ -78,36 +88,76 @@ export function consoleApiRoutes(options: {
     return { kind: 'message', html: renderConsoleMessage(reply.message, renderContext) };
   }
 
+  /** The viewer of a request that passed the gate's checks, or null once the refusal is sent. */
+  function viewerOf(
+    request: IncomingMessage,
+    response: ServerResponse,
+    claimed: string | null | undefined,
+  ): ConsoleViewer | null {
+    const outcome = gate.viewerOf(request, claimed);
+    if (outcome.kind === 'viewer') return outcome.viewer;
+    refuse(response, outcome.refusal);
+    return null;
+  }
+
+  /** The viewer, if the conversation is theirs to see; otherwise the 403 is sent. */
+  function viewerIn(
+    request: IncomingMessage,
+    response: ServerResponse,
+    claimed: string | null | undefined,
+    channel: string,
+  ): ConsoleViewer | null {
+    const viewer = viewerOf(request, response, claimed);
+    if (viewer && !gate.mayView(viewer, channel)) {
+      refuse(response, notYours);
+      return null;
+    }
+    return viewer;
+  }
+
   const routes = new Map<string, RouteHandler>();
 
   routes.set('/console/api/state', async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const people = [...surface.knownPeople()]
-      .sort()
-      .map((email) => ({ email, roles: rolesOf(email, config) }));
-    const as = url.searchParams.get('as') ?? people[0]?.email ?? null;
-    // Board names in the viewer's language where the configuration gives one.
-    const language = languageForLocale(url.searchParams.get('locale'), config.institution.language);
-    sendJson(response, 200, {
+    if (refusedByGate(gate, request, response, 'GET')) return;
+    const query = readQuery(request, response, stateQuery);
+    if (!query) return;
+    // The page's own labels and board names in the viewer's language where the configuration gives one.
+    const reader = translatorForLocale(query.locale ?? null, config.institution.language);
+    const page = {
       institution: config.institution.name,
-      language: config.institution.language,
-      people,
-      as,
-      channels: config.boards.map((board) => ({
+      language: reader.language,
+      labels: reader.t.surfaces.console.page,
+      access: gate.mode,
+    };
+    const people = [...surface.knownPeople()].sort();
+    // Local mode: the page opens as the first person until one is picked.
+    const outcome = gate.viewerOf(request, gate.mode === 'local' ? (query.as ?? people[0]) : query.as);
+    if (outcome.kind === 'refused') return refuse(response, outcome.refusal, page);
+    const { viewer } = outcome;
+    sendJson(response, 200, {
+      ...page,
+      // Only in local mode, where the viewer picks who they are; a signed-in viewer is who their link said.
+      people:
+        gate.mode === 'local'
+          ? people.map((email) => ({ email, roles: rolesOf(email, config, reader) }))
+          : [],
+      viewer: { email: viewer.email, roles: rolesOf(viewer.email, config, reader) },
+      channels: gate.visibleBoards(viewer).map((board) => ({
         id: board.channels.console,
         label: `#${board.channels.console}`,
-        title: `${board.code} · ${nameIn(board, language)}`,
+        title: `${board.code} · ${nameIn(board, reader.language)}`,
       })),
-      direct: as ? { id: directChannel(as), label: 'Trafiklys', title: as } : null,
+      direct: { id: directChannel(viewer.email), label: botAuthor, title: viewer.email },
     });
   });
 
   routes.set('/console/api/messages', async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const channel = z.string().min(1).max(320).safeParse(url.searchParams.get('channel'));
-    if (!channel.success) return sendJson(response, 400, { error: 'channel: required' });
+    if (refusedByGate(gate, request, response, 'GET')) return;
+    const query = readQuery(request, response, messagesQuery);
+    if (!query) return;
+    if (!viewerIn(request, response, query.as, query.channel)) return;
     const rows = await prisma.consoleMessage.findMany({
-      where: { channel: channel.data },
+      where: { channel: query.channel },
       orderBy: { id: 'asc' },
     });
     sendJson(response, 200, {
@@ -122,17 +172,23 @@ export function consoleApiRoutes(options: {
   });
 
   routes.set('/console/api/command', async (request, response) => {
+    if (refusedByGate(gate, request, response, 'POST')) return;
     const body = await readJson(request, response, commandBody);
     if (!body) return;
+    const viewer = viewerIn(request, response, body.as, body.channel);
+    if (!viewer) return;
     const text = body.text.replace(/^\s*\/trafiklys\b/i, '').trim();
-    const reply = await bot.command(actorFor(body.as, body.locale), conversationFor(body.channel), text);
+    const reply = await bot.command(actorFor(viewer.email, body.locale), conversationFor(body.channel), text);
     sendJson(response, 200, await replyJson(reply, body.channel));
   });
 
   routes.set('/console/api/action', async (request, response) => {
+    if (refusedByGate(gate, request, response, 'POST')) return;
     const body = await readJson(request, response, actionBody);
     if (!body) return;
-    const reply = await bot.action(actorFor(body.as, body.locale), conversationFor(body.channel), {
+    const viewer = viewerIn(request, response, body.as, body.channel);
+    if (!viewer) return;
+    const reply = await bot.action(actorFor(viewer.email, body.locale), conversationFor(body.channel), {
       actionId: body.actionId,
       value: body.value,
     });
@@ -140,12 +196,15 @@ export function consoleApiRoutes(options: {
   });
 
   routes.set('/console/api/form', async (request, response) => {
+    if (refusedByGate(gate, request, response, 'POST')) return;
     const body = await readJson(request, response, formBody);
     if (!body) return;
+    const viewer = viewerOf(request, response, body.as);
+    if (!viewer) return;
     const form = await openForms.find('console', body.formToken);
     if (!form)
       return sendJson(response, 410, { error: 'this form was closed or has expired; open it again' });
-    const outcome = await bot.submitForm(actorFor(body.as, body.locale), {
+    const outcome = await bot.submitForm(actorFor(viewer.email, body.locale), {
       formId: form.formId,
       state: form.state ?? null,
       values: readConsoleFormValues(form, body.values),
@@ -160,40 +219,57 @@ export function consoleApiRoutes(options: {
   });
 
   routes.set('/console/api/upload', async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const query = inChannel.extend({ name: z.string().min(1).max(255) }).safeParse({
-      as: url.searchParams.get('as'),
-      locale: url.searchParams.get('locale'),
-      channel: url.searchParams.get('channel'),
-      name: url.searchParams.get('name'),
-    });
-    if (!query.success) return sendJson(response, 400, { error: describeIssues(query.error) });
+    if (refusedByGate(gate, request, response, 'POST')) return;
+    const query = readQuery(request, response, uploadQuery);
+    if (!query) return;
+    const viewer = viewerIn(request, response, query.as, query.channel);
+    if (!viewer) return;
     const bytes = await readBody(request, maxUploadBytes);
     if (!bytes)
       return sendJson(response, 413, { error: `the file is larger than ${maxUploadBytes / 1024 / 1024} MB` });
-    const reply = await bot.fileShared(
-      actorFor(query.data.as, query.data.locale),
-      conversationFor(query.data.channel),
-      {
-        name: query.data.name,
-        bytes,
-      },
-    );
-    sendJson(response, 200, await replyJson(reply, query.data.channel));
+    const reply = await bot.fileShared(actorFor(viewer.email, query.locale), conversationFor(query.channel), {
+      name: query.name,
+      bytes,
+    });
+    sendJson(response, 200, await replyJson(reply, query.channel));
   });
 
   return routes;
 }
 
-function rolesOf(email: string, config: InstitutionConfig): string[] {
+/** Sends the gate's refusal of the request's method, host or origin; true when it refused. */
+export function refusedByGate(
+  gate: ConsoleGate,
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: 'GET' | 'POST',
+): boolean {
+  const refusal = gate.refusalOf(request, method);
+  if (refusal) refuse(response, refusal);
+  return refusal !== null;
+}
+
+function refuse(
+  response: ServerResponse,
+  refusal: ConsoleRefusal,
+  extra: Record<string, unknown> = {},
+): void {
+  sendJson(response, refusal.status, { ...extra, code: refusal.code, error: refusal.error });
+}
+
+/** The person's places on study boards and as a manager, in the reader's words: `chair of SN-DAT`, `dean`. */
+function rolesOf(email: string, config: InstitutionConfig, reader: Translator): string[] {
+  const { boardRole, managerRole } = reader.t.surfaces.console;
+  const address = email.toLowerCase();
+  const is = (person: string) => person.toLowerCase() === address;
   const roles = config.boards.flatMap((board) => [
-    ...(board.chair === email ? [`chair ${board.code}`] : []),
-    ...(board.secretary === email ? [`secretary ${board.code}`] : []),
-    ...(board.delegates.includes(email) ? [`delegate ${board.code}`] : []),
+    ...(is(board.chair) ? [boardRole({ role: 'chair', board: board.code })] : []),
+    ...(is(board.secretary) ? [boardRole({ role: 'secretary', board: board.code })] : []),
+    ...(board.delegates.some(is) ? [boardRole({ role: 'delegate', board: board.code })] : []),
   ]);
   return [
     ...roles,
-    ...config.managers.filter((manager) => manager.email === email).map((manager) => manager.role),
+    ...config.managers.filter((manager) => is(manager.email)).map((manager) => managerRole[manager.role]),
   ];
 }
 
@@ -232,6 +308,19 @@ async function readJson<Schema extends z.ZodType>(
     return null;
   }
   return parsed.data;
+}
+
+/** The query string's parameters, zod-parsed; a 400 naming the parameter otherwise. */
+function readQuery<Schema extends z.ZodType>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  schema: Schema,
+): z.output<Schema> | null {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (parsed.success) return parsed.data;
+  sendJson(response, 400, { error: describeIssues(parsed.error) });
+  return null;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -68,9 +68,14 @@ export class ConsoleSurface implements ChatSurface {
 
   /** Everyone the configuration names: board people and managers. */
   knownPeople(): ReadonlySet<string> {
-    return new Set([
-      ...this.config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
-      ...this.config.managers.map((manager) => manager.email),
-    ]);
+    return configuredPeople(this.config);
   }
+}
+
+/** The console's people: every board's chair, secretary and delegates, and every manager. */
+export function configuredPeople(config: InstitutionConfig): ReadonlySet<string> {
+  return new Set([
+    ...config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
+    ...config.managers.map((manager) => manager.email),
+  ]);
 }

@@ -3,7 +3,7 @@ import { type HttpServer, startHttpServer } from '../../../src/http/http-server.
 import type { Form } from '../../../src/messages/message-model.js';
 import type { Database } from '../../../src/storage/database.js';
 import { PrismaOpenFormStore } from '../../../src/storage/prisma-open-form-store.js';
-import { consoleApiRoutes } from '../../../src/surfaces/console/console-api.js';
+import { consoleRoutes } from '../../../src/surfaces/console/console-routes.js';
 import { ConsoleSurface } from '../../../src/surfaces/console/console-surface.js';
 import { HostedImages } from '../../../src/surfaces/hosted-images/hosted-images.js';
 import { capturedLogger } from '../../support/captured-logger.js';
@@ -51,12 +51,14 @@ afterAll(async () => {
 async function startConsoleInstance(database: Database): Promise<ConsoleInstance> {
   const { logger } = capturedLogger();
   const bot = new RecordingBotRequests();
-  const routes = consoleApiRoutes({
+  const routes = consoleRoutes({
+    access: { mode: 'local' },
     prisma: database.prisma,
     config,
     surface: new ConsoleSurface(database.prisma, config, new HostedImages(database.prisma, null)),
     bot,
     openForms: new PrismaOpenFormStore(database.prisma, logger),
+    now: () => new Date(),
   });
   const server = await startHttpServer({ host: '127.0.0.1', port: 0, routes, logger });
   servers.push(server);
@@ -65,7 +67,8 @@ async function startConsoleInstance(database: Database): Promise<ConsoleInstance
     async post(path, body) {
       const response = await fetch(`${server.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // The console page's own origin, as a browser sends it (the API refuses a POST from anywhere else).
+        headers: { 'content-type': 'application/json', origin: server.url },
         body: JSON.stringify(body),
       });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };

@@ -78,7 +78,11 @@ describe(`what Teams users read, from the whole bot (${testDatabaseEngine()})`, 
       },
     ]);
     const query = new URLSearchParams({ as: chair.email ?? '', channel: 'sn-his', name: 'spring.csv' });
-    await fetch(`${bot.url}/console/api/upload?${query}`, { method: 'POST', body: csv });
+    await fetch(`${bot.url}/console/api/upload?${query}`, {
+      method: 'POST',
+      headers: { origin: bot.url },
+      body: csv,
+    });
 
     const reminder = teams
       .callsTo('send-activity')
