@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: every benchmark, one after the other, each in its own Node
  * process so one's memory does not weigh on the next: the identification
- * (bench/identify.ts), posting reminders to Slack (bench/slack-reminders.ts), then
- * acknowledging Slack's commands under load (bench/slack-ack-latency.ts).
+ * (bench/identify.ts), posting reminders to Slack (bench/slack-reminders.ts),
+ * acknowledging Slack's commands under load (bench/slack-ack-latency.ts), then
+ * the memory of `npm start` on PGlite and PostgreSQL (bench/pglite-memory.ts).
  *
  *   --quick               each benchmark's smoke run
- *   --only identify       just one of them (identify, slack-reminders, slack-ack-latency)
+ *   --only identify       just one of them (identify, slack-reminders, slack-ack-latency, pglite-memory)
  *
  * For a benchmark's own options (--rows, --boards, --json…) run its script
  * after `npm run build`, e.g. `node dist/bench/slack-reminders.js --boards 40`;
@@ -15,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const benchmarks = ['identify', 'slack-reminders', 'slack-ack-latency'] as const;
+const benchmarks = ['identify', 'slack-reminders', 'slack-ack-latency', 'pglite-memory'] as const;
 type BenchmarkName = (typeof benchmarks)[number];
 
 const { values } = parseArgs({

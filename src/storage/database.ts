@@ -11,6 +11,8 @@ import {
   type MigrationSession,
 } from './migrations/apply-migrations.js';
 import { readMigrationFiles } from './migrations/migration-files.js';
+import { compileWebAssemblyWithBaselineOnly, pgliteOptions } from './pglite-footprint.js';
+import { pristineCopyFor, pristineDataFolderFile } from './pristine-data-folder.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
 
@@ -35,6 +37,8 @@ export interface DatabaseOptions {
    * says so (a log line), so it never passes unseen.
    */
   readonly onConnectionError?: (error: Error) => void;
+  /** What a new embedded database starts from; by default the build's (see pristine-data-folder.ts). */
+  readonly pristineDataFolder?: string;
 }
 
 // An import of 100,000 students runs in one transaction; Prisma's default 5 s
@@ -46,7 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const migrations = await readMigrationFiles(options.migrationsFolder);
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, migrations, options.onConnectionError ?? (() => {}))
-    : openPglite(options.dataDir, migrations);
+    : openPglite(options.dataDir, options.pristineDataFolder ?? (await pristineDataFolderFile()), migrations);
 }
 
 async function openPostgres(
@@ -88,6 +92,7 @@ async function openPostgres(
 
 async function openPglite(
   dataDir: string,
+  pristineDataFolder: string,
   migrations: Awaited<ReturnType<typeof readMigrationFiles>>,
 ): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
@@ -95,7 +100,14 @@ async function openPglite(
   const unlock = inMemory ? async () => {} : await lockEmbeddedDataFolder(folder);
   let pglite: PGlite | undefined;
   try {
-    pglite = await PGlite.create(inMemory ? folder : join(folder, 'pglite'));
+    compileWebAssemblyWithBaselineOnly();
+    const dataFolder = inMemory ? folder : join(folder, 'pglite');
+    // A new database starts from the build's copy; without one (a checkout not built yet) PGlite runs initdb.
+    const pristine = await pristineCopyFor(dataFolder, pristineDataFolder);
+    pglite = await PGlite.create(dataFolder, {
+      ...pgliteOptions(),
+      ...(pristine ? { loadDataDir: pristine } : {}),
+    });
     const report = await applyMigrations(pgliteSession(pglite), migrations);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
     const openedPglite = pglite;
