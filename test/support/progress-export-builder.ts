@@ -83,7 +83,8 @@ export interface CsvNotation {
   readonly dateNotation: DateNotation;
   /** Header names and enrolment type/status words. */
   readonly language: 'english' | 'danish';
-  readonly lineEnd: '\n' | '\r\n';
+  /** `\r` alone is Excel for Mac's "Macintosh Comma Separated". */
+  readonly lineEnd: '\n' | '\r\n' | '\r';
 }
 
 /** What a script or a register writes: UTF-8 without BOM, English, commas, ISO dates, LF. */

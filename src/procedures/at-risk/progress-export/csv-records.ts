@@ -18,10 +18,14 @@ const carriageReturn = 0x0d;
 
 /**
  * RFC 4180 records (spec "quoted fields per RFC 4180", "CRLF or LF line
- * ends"). Built for 100,000-row exports: a line without a quote, which is
- * nearly every line, is one `indexOf` and one native `split`; only a line that
- * holds a quote goes through the field-by-field scanner. Values are always
- * substrings between indexes, never built a character at a time.
+ * ends"), and a lone CR as a line end too: Excel for Mac's "Macintosh Comma
+ * Separated" ends its lines with CR alone, and read by LF only such a file is
+ * one header line and no rows. CRLF stays one line end; a CR or LF inside
+ * quotes is part of the value. Built for 100,000-row exports: a line without a
+ * quote, which is nearly every line, is a cached `indexOf` per line-end
+ * character and one native `split`; only a line that holds a quote goes
+ * through the field-by-field scanner. Values are always substrings between
+ * indexes, never built a character at a time.
  *
  * Blank lines are skipped (a trailing newline is not a record). A quote that
  * is never closed swallows the rest of the file, so it ends the reading with
@@ -37,6 +41,9 @@ class RecordScanner {
   private line = 1;
   /** Index of the next `"` at or after `position`, or the text length when there is none. */
   private nextQuote = -1;
+  /** The same for LF and for CR, so that each is searched for once per line it ends. */
+  private nextLineFeed = -1;
+  private nextCarriageReturn = -1;
   private readonly records: CsvRecord[] = [];
   private readonly problems: ExportProblem[] = [];
 
@@ -50,8 +57,7 @@ class RecordScanner {
     const length = text.length;
     while (this.position < length) {
       const start = this.position;
-      let lineEnd = text.indexOf('\n', start);
-      if (lineEnd === -1) lineEnd = length;
+      const lineEnd = this.lineBreakFrom(start);
       if (this.nextQuote < start) {
         const found = text.indexOf('"', start);
         this.nextQuote = found === -1 ? length : found;
@@ -65,15 +71,33 @@ class RecordScanner {
     return { records: this.records, problems: this.problems };
   }
 
+  /** Index of the first CR or LF at or after `from`, or the text length when there is none. */
+  private lineBreakFrom(from: number): number {
+    const { text } = this;
+    if (this.nextLineFeed < from) {
+      const found = text.indexOf('\n', from);
+      this.nextLineFeed = found === -1 ? text.length : found;
+    }
+    if (this.nextCarriageReturn < from) {
+      const found = text.indexOf('\r', from);
+      this.nextCarriageReturn = found === -1 ? text.length : found;
+    }
+    return Math.min(this.nextLineFeed, this.nextCarriageReturn);
+  }
+
+  /** Where the line after the line break at `at` starts: CRLF is one line end. */
+  private afterLineBreak(at: number): number {
+    const { text } = this;
+    return text.charCodeAt(at) === carriageReturn && text.charCodeAt(at + 1) === lineFeed ? at + 2 : at + 1;
+  }
+
   /** The fast path: a line without any quote is split as it stands. */
   private readPlainLine(start: number, lineEnd: number): void {
-    const contentEnd =
-      lineEnd > start && this.text.charCodeAt(lineEnd - 1) === carriageReturn ? lineEnd - 1 : lineEnd;
-    if (contentEnd > start) {
-      this.records.push({ line: this.line, cells: this.text.slice(start, contentEnd).split(this.delimiter) });
+    if (lineEnd > start) {
+      this.records.push({ line: this.line, cells: this.text.slice(start, lineEnd).split(this.delimiter) });
     }
     this.line++;
-    this.position = lineEnd + 1;
+    this.position = this.afterLineBreak(lineEnd);
   }
 
   /**
@@ -104,8 +128,7 @@ class RecordScanner {
       }
       // The field ended at a line end (readUnquotedField and readQuotedField
       // stop only at a delimiter, a line end or the end of the text).
-      const afterBreak = text.charCodeAt(position) === carriageReturn ? position + 1 : position;
-      this.position = afterBreak + 1;
+      this.position = this.afterLineBreak(position);
       this.line++;
       break;
     }
@@ -117,12 +140,10 @@ class RecordScanner {
   private readUnquotedField(): string {
     const { text } = this;
     const start = this.position;
-    let lineEnd = text.indexOf('\n', start);
-    if (lineEnd === -1) lineEnd = text.length;
+    const lineEnd = this.lineBreakFrom(start);
     const delimiterAt = text.indexOf(this.delimiter, start);
-    let end = delimiterAt !== -1 && delimiterAt < lineEnd ? delimiterAt : lineEnd;
+    const end = delimiterAt !== -1 && delimiterAt < lineEnd ? delimiterAt : lineEnd;
     this.position = end;
-    if (end === lineEnd && end > start && text.charCodeAt(end - 1) === carriageReturn) end--;
     return text.slice(start, end);
   }
 
@@ -154,7 +175,7 @@ class RecordScanner {
       chunkStart = closing + 2;
     }
     value += text.slice(chunkStart, closing);
-    this.line += countLineFeeds(text, opening, closing);
+    this.line += countLineBreaks(text, opening, closing);
     this.position = closing + 1;
     this.nextQuote = -1;
     this.skipTextAfterClosingQuote();
@@ -170,9 +191,7 @@ class RecordScanner {
     const position = this.position;
     if (position >= text.length) return;
     const code = text.charCodeAt(position);
-    if (text[position] === this.delimiter || code === lineFeed) return;
-    const next = position + 1;
-    if (code === carriageReturn && (next === text.length || text.charCodeAt(next) === lineFeed)) return;
+    if (text[position] === this.delimiter || code === lineFeed || code === carriageReturn) return;
     this.problems.push({
       line: this.line,
       column: null,
@@ -182,12 +201,13 @@ class RecordScanner {
   }
 }
 
-function countLineFeeds(text: string, from: number, to: number): number {
+/** Line ends between two indexes: LF, CR and CRLF count once each, as in the records around them. */
+function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  let at = text.indexOf('\n', from);
-  while (at !== -1 && at < to) {
-    count++;
-    at = text.indexOf('\n', at + 1);
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === lineFeed) count++;
+    else if (code === carriageReturn && text.charCodeAt(at + 1) !== lineFeed) count++;
   }
   return count;
 }

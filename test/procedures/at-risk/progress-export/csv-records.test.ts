@@ -17,6 +17,20 @@ describe('CSV records (RFC 4180)', () => {
     });
   });
 
+  it('a lone CR ends a line like LF and CRLF, and a CR inside quotes is kept in the value', () => {
+    const text = 'a,b\r1,"x\ry"\r\n2,z\n\r3,w\r';
+
+    expect(readCsvRecords(text, ',')).toEqual({
+      records: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['1', 'x\ry'] },
+        { line: 4, cells: ['2', 'z'] },
+        { line: 6, cells: ['3', 'w'] },
+      ],
+      problems: [],
+    });
+  });
+
   it('empty fields are kept, quoted or not, at the start, middle and end of a record', () => {
     expect(readCsvRecords(',a,,"",\r\n"",,\n', ',').records).toEqual([
       { line: 1, cells: ['', 'a', '', '', ''] },

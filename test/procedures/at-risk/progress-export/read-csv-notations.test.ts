@@ -104,6 +104,15 @@ describe('reading CSV exports in every accepted notation', () => {
     expect(result.rows).toEqual(expectedProgressRows(students));
   });
 
+  it("CR-only line ends (Excel for Mac's Macintosh CSV) read the same rows as LF, on the same lines", async () => {
+    const crOnly = progressExportCsv(students, { notation: { ...danishExcelNotation, lineEnd: '\r' } });
+
+    const result = await read(crOnly);
+
+    expect(crOnly.includes('\n')).toBe(false);
+    expect(result.rows).toEqual(expectedProgressRows(students));
+  });
+
   it.each<DateNotation>(['YYYY-MM-DD', 'DD-MM-YYYY', 'DD.MM.YYYY', 'DD/MM/YYYY'])(
     'dates written as %s read as the same calendar dates',
     async (dateNotation) => {
