@@ -1,7 +1,32 @@
-export type CsvDelimiter = ',' | ';';
+/** A tab only when Excel's `sep=` line names it (see excelSeparatorLine). */
+export type CsvDelimiter = ',' | ';' | '\t';
 
 /** The delimiters the spec accepts ("Delimiter `,` or `;`"), as named in problems. */
 export const acceptedDelimiters: readonly CsvDelimiter[] = [',', ';'];
+
+/** Excel's `sep=;` hint: the delimiter it names and how many characters of the text it takes. */
+export interface SeparatorLine {
+  readonly delimiter: CsvDelimiter;
+  /** The hint line's length without its line end. */
+  readonly length: number;
+}
+
+// Excel writes and honours a first line `sep=;` (or `sep=,`, `sep=<tab>`)
+// naming the delimiter; saved again from Excel it may come back quoted, and
+// with the empty cells of the columns beside it.
+const separatorLine = /^(?:"sep=([,;\t])"|sep=([,;\t]))[,;\t]*(?=\r|\n|$)/i;
+
+/** The `sep=` hint on the text's first line (after the BOM, which the decoder drops), or null. */
+export function excelSeparatorLine(text: string): SeparatorLine | null {
+  const match = separatorLine.exec(text.slice(0, 64));
+  const delimiter = match?.[1] ?? match?.[2];
+  if (match === null || !isDelimiter(delimiter)) return null;
+  return { delimiter, length: match[0].length };
+}
+
+function isDelimiter(text: string | undefined): text is CsvDelimiter {
+  return text === ',' || text === ';' || text === '\t';
+}
 
 const comma = 0x2c;
 const semicolon = 0x3b;

@@ -1,4 +1,9 @@
-import { acceptedDelimiters, type CsvDelimiter, detectDelimiter } from './csv-delimiter.js';
+import {
+  acceptedDelimiters,
+  type CsvDelimiter,
+  detectDelimiter,
+  excelSeparatorLine,
+} from './csv-delimiter.js';
 import { readCsvRecords } from './csv-records.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import type { ExportProblem } from './export-problem.js';
@@ -22,10 +27,21 @@ export function readCsvTable(bytes: Uint8Array): CsvTableResult {
     return { table: null, problems: [fileProblem({ code: 'file_empty' })], encoding, delimiter: null };
   }
 
-  const delimiter = detectDelimiter(text);
-  const { records, problems } = readCsvRecords(text, delimiter);
+  // After a `sep=` line the header is the next line. Only the hint's text is
+  // dropped, not its line end: the tokenizer then sees a blank line 1, so
+  // every record keeps the line number the file shows.
+  const separator = excelSeparatorLine(text);
+  const delimiter = separator?.delimiter ?? detectDelimiter(text);
+  const { records, problems } = readCsvRecords(
+    separator === null ? text : text.slice(separator.length),
+    delimiter,
+  );
   const [header, ...data] = records;
-  if (header === undefined) return { table: null, problems, encoding, delimiter };
+  if (header === undefined) {
+    // Only a `sep=` line: nothing else to read.
+    const nothing = problems.length === 0 ? [fileProblem({ code: 'file_empty' })] : problems;
+    return { table: null, problems: nothing, encoding, delimiter };
+  }
   if (header.cells.length === 1) {
     const problem: ExportProblem = {
       line: header.line,

@@ -123,7 +123,8 @@ export interface ProgressExport {
   readonly sha256: string;
   readonly format: 'csv' | 'xlsx';
   readonly encoding: 'utf-8' | 'windows-1252' | null;
-  readonly delimiter: ',' | ';' | null;
+  /** A tab only when the file's first line is Excel's `sep=` hint naming it. */
+  readonly delimiter: ',' | ';' | '\t' | null;
   readonly decimalMark: '.' | ',' | null;
   /** Each column's header as the file writes it, so later problems name the column the way the file does. */
   readonly columnLabels: Readonly<Partial<Record<ProgressColumn, string>>>;

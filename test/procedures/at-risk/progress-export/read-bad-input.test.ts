@@ -113,6 +113,7 @@ describe('file-level problems', () => {
     ['only spaces and line ends', Buffer.from('  \r\n\n \t\n')],
     ['only a UTF-8 byte order mark', Buffer.from([0xef, 0xbb, 0xbf])],
     ['a byte order mark and line ends', Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a])],
+    ["only Excel's sep= line", Buffer.from('sep=;\r\n')],
   ])('a file with %s is empty', async (_, bytes) => {
     expect(await problemsOf(bytes)).toEqual([fileProblem({ code: 'file_empty' })]);
   });

@@ -10,7 +10,7 @@ import {
   progressExportCsvText,
   utf8EnglishNotation,
 } from '../../../support/progress-export-builder.js';
-import { read } from './rejection.js';
+import { read, rejectionOf } from './rejection.js';
 
 const students: readonly ProgressRowInput[] = [
   {
@@ -111,6 +111,44 @@ describe('reading CSV exports in every accepted notation', () => {
 
     expect(crOnly.includes('\n')).toBe(false);
     expect(result.rows).toEqual(expectedProgressRows(students));
+  });
+
+  it.each([
+    ['sep=;', danishExcelNotation, ';'],
+    ['"sep=;"', danishExcelNotation, ';'],
+    ['sep=,', utf8EnglishNotation, ','],
+  ] as const)(
+    "Excel's first line %s sets the delimiter and the header is the next line",
+    async (hint, notation, delimiter) => {
+      const text = `${hint}${notation.lineEnd}${progressExportCsvText(students, { notation })}`;
+
+      const result = await read(text);
+
+      expect(result.delimiter).toBe(delimiter);
+      expect(result.rows.map((row) => row.line)).toEqual([3, 4, 5, 6]);
+      expect(result.rows).toEqual(
+        expectedProgressRows(students).map((row) => ({ ...row, line: row.line + 1 })),
+      );
+    },
+  );
+
+  it("Excel's sep= line after a byte order mark names the delimiter, also a tab", async () => {
+    const semicolons = progressExportCsvText(students, { notation: danishExcelNotation });
+    const tabs = semicolons.replaceAll(';', '\t');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`sep=\t\r\n${tabs}`, 'utf8')]);
+
+    const result = await read(bytes);
+
+    expect(result).toMatchObject({ encoding: 'utf-8', delimiter: '\t', decimalMark: ',' });
+    expect(result.rows.map((row) => row.studentId)).toEqual(['S1001', 'S1002', 'S1003', 'S1004']);
+  });
+
+  it("after Excel's sep= line, problems are located on the file's own lines", async () => {
+    const text = `sep=;\n${progressExportCsvText([{}, { rawCells: { ects_passed: 'femten' } }], {
+      notation: { ...danishExcelNotation, lineEnd: '\n' },
+    })}`;
+
+    expect(await rejectionOf(text)).toEqual(['line 4, column Beståede ECTS: "femten" is not a number']);
   });
 
   it.each<DateNotation>(['YYYY-MM-DD', 'DD-MM-YYYY', 'DD.MM.YYYY', 'DD/MM/YYYY'])(
