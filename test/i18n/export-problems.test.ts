@@ -72,6 +72,15 @@ const wordings: { readonly [C in ProblemCode]: Wording<C> } = {
     da: 'den påkrævede kolonne »Beståede ECTS« mangler (på engelsk »ects_passed«)',
     en: 'missing required column "ects_passed" (Danish: "Beståede ECTS")',
   },
+  not_a_progress_export: {
+    reason: {
+      code: 'not_a_progress_export',
+      columns: ['student_id', 'name', 'ects_passed'],
+      danishNames: ['Studienummer', 'Navn', 'Beståede ECTS'],
+    },
+    da: 'filen er ikke et udtræk af studieforløb: overskriftsrækken nævner ingen af de kolonner, et udtræk skal have (Studienummer, Navn, Beståede ECTS; på engelsk student_id, name, …)',
+    en: 'this is not a study-progress export: its header names none of the columns an export must have (student_id, name, ects_passed; in Danish Studienummer, Navn, …)',
+  },
   empty_cell: { reason: { code: 'empty_cell' }, da: 'cellen er tom', en: 'is empty' },
   not_a_number: {
     reason: { code: 'not_a_number', text: 'femten' },

@@ -57,6 +57,10 @@ export function danishExportProblem(format: LocaleFormat): (problem: ExportProbl
         return `kolonnerne ${quoted(reason.first)} og ${quoted(reason.second)} betyder begge ${reason.column}; behold kun den ene`;
       case 'missing_column':
         return `den påkrævede kolonne ${quoted(reason.danishName)} mangler (på engelsk ${quoted(reason.column)})`;
+      case 'not_a_progress_export':
+        return `filen er ikke et udtræk af studieforløb: overskriftsrækken nævner ingen af de kolonner, et udtræk skal have (${reason.danishNames.join(
+          ', ',
+        )}; på engelsk ${reason.columns.slice(0, 2).join(', ')}, …)`;
       case 'empty_cell':
         return 'cellen er tom';
       case 'not_a_number':

@@ -58,6 +58,10 @@ export function englishExportProblem(format: LocaleFormat): (problem: ExportProb
         return `columns ${quoted(reason.first)} and ${quoted(reason.second)} both mean ${reason.column}; keep only one of them`;
       case 'missing_column':
         return `missing required column ${quoted(reason.column)} (Danish: ${quoted(reason.danishName)})`;
+      case 'not_a_progress_export':
+        return `this is not a study-progress export: its header names none of the columns an export must have (${reason.columns.join(
+          ', ',
+        )}; in Danish ${reason.danishNames.slice(0, 2).join(', ')}, …)`;
       case 'empty_cell':
         return 'is empty';
       case 'not_a_number':

@@ -26,7 +26,8 @@ export interface HeaderMappingResult {
  * Spec "Columns": headers match case-insensitively, ignoring surrounding
  * spaces, by the English name, the Danish alias or a deployment's own aliases;
  * unknown columns are ignored. Two headers naming the same column would make
- * the file ambiguous, so that is a problem, as is every missing required one.
+ * the file ambiguous, so that is a problem, as is every missing required one;
+ * a header that names none of the required ones is not an export at all.
  */
 export function mapHeader(
   header: readonly CellValue[],
@@ -55,8 +56,12 @@ export function mapHeader(
     label[column] = written;
   });
 
-  for (const column of progressColumns) {
-    if (requiredColumns.has(column) && index[column] === undefined) {
+  const required = progressColumns.filter((column) => requiredColumns.has(column));
+  if (required.every((column) => index[column] === undefined)) {
+    return { mapping: { index, label }, problems: [notAnExport(required)] };
+  }
+  for (const column of required) {
+    if (index[column] === undefined) {
       problems.push({
         line: headerLine,
         column,
@@ -65,6 +70,23 @@ export function mapHeader(
     }
   }
   return { mapping: { index, label }, problems };
+}
+
+/**
+ * Not one required column is named, so the file is something else altogether
+ * (README "Export files"): a single file-level problem that says which
+ * columns an export has, rather than one "missing column" line per column.
+ */
+function notAnExport(required: readonly ProgressColumn[]): ExportProblem {
+  return {
+    line: null,
+    column: null,
+    reason: {
+      code: 'not_a_progress_export',
+      columns: required,
+      danishNames: required.map((column) => danishColumnAliases[column]),
+    },
+  };
 }
 
 /**

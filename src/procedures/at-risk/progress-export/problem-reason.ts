@@ -34,7 +34,17 @@ export type HeaderReason =
       readonly first: string;
       readonly second: string;
     }
-  | { readonly code: 'missing_column'; readonly column: ProgressColumn; readonly danishName: string };
+  | { readonly code: 'missing_column'; readonly column: ProgressColumn; readonly danishName: string }
+  /**
+   * The header names none of the required columns: a letter, a report, some
+   * other CSV. One problem instead of a "missing column" for each of them.
+   */
+  | {
+      readonly code: 'not_a_progress_export';
+      /** The required columns, in the spec's order, with their Danish aliases in the same order. */
+      readonly columns: readonly ProgressColumn[];
+      readonly danishNames: readonly string[];
+    };
 
 /** Cell reasons; `text` is the cell as the file writes it (trimmed). */
 export type CellReason =

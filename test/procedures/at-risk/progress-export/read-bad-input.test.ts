@@ -6,7 +6,11 @@ import {
   ProgressExportError,
 } from '../../../../src/procedures/at-risk/progress-export/export-problem.js';
 import type { ProblemReason } from '../../../../src/procedures/at-risk/progress-export/problem-reason.js';
-import { progressColumns } from '../../../../src/procedures/at-risk/progress-export/progress-row.js';
+import {
+  danishColumnAliases,
+  progressColumns,
+  requiredColumns,
+} from '../../../../src/procedures/at-risk/progress-export/progress-row.js';
 import { readProgressExport } from '../../../../src/procedures/at-risk/progress-export/read-progress-export.js';
 import {
   danishExcelNotation,
@@ -122,6 +126,35 @@ describe('file-level problems', () => {
     expect(await problemsOf('student_id\tname\temail\nS1\tIda\tida@example.dk\n')).toEqual([
       problem(1, null, { code: 'single_column_header', delimiters: [',', ';'] }),
     ]);
+  });
+
+  it.each([
+    ['a letter', 'Kære sekretariat,\nHer er forårets tal, som aftalt.\nMed venlig hilsen, Ida\n'],
+    ['a bank statement', 'Dato;Tekst;Beløb;Saldo\n01-04-2025;Husleje;-6500,00;1200,00\n'],
+    ['a file with only optional columns', 'CPR,Undervisningssprog,Fakultet\n010203-1234,da,HUM\n'],
+  ])(
+    '%s, whose first line names none of the required columns, is not an export: one problem',
+    async (_, text) => {
+      expect(await problemsOf(text)).toEqual([
+        fileProblem({
+          code: 'not_a_progress_export',
+          columns: [...requiredColumns],
+          danishNames: [...requiredColumns].map((column) => danishColumnAliases[column]),
+        }),
+      ]);
+    },
+  );
+
+  it('a file that is not an export says so and names the columns an export has', async () => {
+    expect(await rejectionOf('Adresse,Telefon\nVej 1,12345678\n')).toEqual([
+      'this is not a study-progress export: its header names none of the columns an export must have' +
+        ' (student_id, name, email, programme_code, programme_name, board_code, enrolment_type, status,' +
+        ' enrolled_on, ects_expected, ects_passed, last_passed_on; in Danish Studienummer, Navn, …)',
+    ]);
+  });
+
+  it('a header that names one required column is an export with the others missing', async () => {
+    expect(await problemsOf('student_id,Adresse\nS1,Vej 1\n')).toHaveLength(requiredColumns.size - 1);
   });
 
   it('every missing required column is named with its Danish alias', async () => {
