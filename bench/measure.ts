@@ -240,6 +240,7 @@ function importBreakdown(clock: PhaseClock, importMs: number): Record<string, nu
   const compare = clock.totalMs('compareWithPrevious');
   const inTransaction = {
     encryptCpr: clock.totalMs('encryptCpr'),
+    stageStudents: clock.totalMs('stageStudents'),
     saveStudents: clock.totalMs('saveStudents'),
     saveResults: clock.totalMs('saveResults'),
     perBoardStatements: [

@@ -72,12 +72,13 @@ export function timedStorage(storage: IdentificationStorage, clock: PhaseClock):
 function timedStore(store: IdentificationStore, clock: PhaseClock): IdentificationStore {
   return {
     findCycle: (boardCode, period) => clock.time('findCycle', () => store.findCycle(boardCode, period)),
-    saveStudents: (students) => clock.time('saveStudents', () => store.saveStudents(students)),
+    stageStudents: (students) => clock.time('stageStudents', () => store.stageStudents(students)),
+    saveStagedStudents: () => clock.time('saveStudents', () => store.saveStagedStudents()),
     createCycle: (cycle) => clock.time('createCycle', () => store.createCycle(cycle)),
     replaceResults: (cycleId, source, homeBoards) =>
       clock.time('replaceResults', () => store.replaceResults(cycleId, source, homeBoards)),
     recountCycle: (cycleId) => clock.time('recountCycle', () => store.recountCycle(cycleId)),
-    saveResults: (results) => clock.time('saveResults', () => store.saveResults(results)),
+    saveStagedResults: (cycles) => clock.time('saveResults', () => store.saveStagedResults(cycles)),
     linkPreviousCycles: (boardCode) =>
       clock.time('linkPreviousCycles', () => store.linkPreviousCycles(boardCode)),
     recordAudit: (event) => clock.time('recordAudit', () => store.recordAudit(event)),

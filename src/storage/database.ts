@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { pgliteCopyIn, postgresCopyIn, registerCopyIn } from './copy-in.js';
 import { lockEmbeddedDataFolder } from './embedded-data-lock.js';
 import {
   applyMigrations,
@@ -65,6 +66,7 @@ async function openPostgres(
   // query under way still fails with the error; the pool opens a new connection.
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
+  const copyIn = postgresCopyIn(pool);
   let report: MigrationReport;
   try {
     const client = await pool.connect();
@@ -78,6 +80,7 @@ async function openPostgres(
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+  registerCopyIn(prisma, copyIn);
   return {
     prisma,
     engine: 'postgresql',
@@ -109,7 +112,9 @@ async function openPglite(
       ...(pristine ? { loadDataDir: pristine } : {}),
     });
     const report = await applyMigrations(pgliteSession(pglite), migrations);
+    const copyIn = pgliteCopyIn(pglite);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+    registerCopyIn(prisma, copyIn);
     const openedPglite = pglite;
     return {
       prisma,

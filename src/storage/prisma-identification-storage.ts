@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import type {
   AuditRecord,
+  BoardCycle,
   CycleComparison,
   CycleFigures,
   CycleRecord,
@@ -9,27 +10,38 @@ import type {
   IdentificationStorage,
   IdentificationStore,
   NewCycle,
-  ResultRecord,
   ReviewRow,
-  StudentRecord,
+  StagedStudent,
 } from '../procedures/at-risk/identification-store.js';
 import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
 import { calendarDateOfUtc, utcMidnightOf } from '../shared/calendar-date.js';
+import { type CopyIn, copyBytes, copyInOf, copyText } from './copy-in.js';
 
-type Queryable = Pick<PrismaClient, '$queryRaw' | '$executeRaw' | 'identificationCycle' | 'auditEvent'>;
+type Queryable = Pick<
+  PrismaClient,
+  '$queryRaw' | '$executeRaw' | '$executeRawUnsafe' | 'identificationCycle' | 'auditEvent'
+>;
 type CycleRow = Prisma.IdentificationCycleGetPayload<object>;
 
 /**
- * The at-risk procedure's storage on Prisma. Bulk writes (students, results)
- * are one set-based statement each (`INSERT … SELECT FROM unnest(…)`), since
- * row-by-row or createMany costs seconds per 20,000 rows. Every array is sent
- * as text[] and cast in SQL, which behaves the same on PGlite and PostgreSQL.
+ * The at-risk procedure's storage on Prisma. An import's students are
+ * bulk-loaded with COPY into a staging table of the transaction (TEMP, ON
+ * COMMIT DROP) batch by batch as the file is read, then stored with one
+ * set-based statement each for students and results: row-by-row or createMany
+ * costs seconds per 20,000 rows, and even `INSERT … SELECT FROM unnest(…)`
+ * spends most of its time turning parameters into arrays. The few
+ * per-board arrays are sent as text[] and cast in SQL, which behaves the same
+ * on PGlite and PostgreSQL.
  */
 export class PrismaIdentificationStorage implements IdentificationStorage {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly copyIn: CopyIn;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.copyIn = copyInOf(prisma);
+  }
 
   transaction<T>(work: (store: IdentificationStore) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new PrismaIdentificationStore(tx)));
+    return this.prisma.$transaction((tx) => work(new PrismaIdentificationStore(tx, this.copyIn)));
   }
 
   async listCycles(filter: { boardCode?: string }): Promise<CycleRecord[]> {
@@ -41,7 +53,7 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
   }
 
   async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
-    return new PrismaIdentificationStore(this.prisma).findCycle(boardCode, period);
+    return new PrismaIdentificationStore(this.prisma, this.copyIn).findCycle(boardCode, period);
   }
 
   async reviewList(cycleId: string): Promise<ReviewRow[]> {
@@ -120,7 +132,13 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
 }
 
 class PrismaIdentificationStore implements IdentificationStore {
-  constructor(private readonly db: Queryable) {}
+  /** Whether this transaction has created its staging table yet. */
+  private staging = false;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly copyIn: CopyIn,
+  ) {}
 
   async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
     const row = await this.db.identificationCycle.findUnique({
@@ -129,20 +147,23 @@ class PrismaIdentificationStore implements IdentificationStore {
     return row ? cycleRecordOf(row) : null;
   }
 
-  async saveStudents(students: readonly StudentRecord[]): Promise<void> {
+  async stageStudents(students: readonly StagedStudent[]): Promise<void> {
     if (students.length === 0) return;
-    const column = <T>(pick: (student: StudentRecord) => T) => students.map(pick);
+    if (!this.staging) {
+      await this.db.$executeRawUnsafe(createStagingTable);
+      this.staging = true;
+    }
+    await this.copyIn.copyRows(this.db, 'staged_student', stagedColumns, stagedStudentRows(students));
+  }
+
+  async saveStagedStudents(): Promise<void> {
+    if (!this.staging) return;
     // A file without CPR numbers keeps the ones stored from an earlier file.
     await this.db.$executeRaw`
       INSERT INTO student (student_number, name, email, programme_code, programme_name, language, cpr_encrypted, updated_at)
-      SELECT u.student_number, u.name, u.email, u.programme_code, u.programme_name, u.language::teaching_language,
-             decode(u.cpr_encrypted, 'base64'), now()
-      FROM unnest(
-        ${column((s) => s.studentNumber)}::text[], ${column((s) => s.name)}::text[], ${column((s) => s.email)}::text[],
-        ${column((s) => s.programmeCode)}::text[], ${column((s) => s.programmeName)}::text[],
-        ${column((s) => s.language)}::text[],
-        ${column((s) => (s.cprEncrypted ? Buffer.from(s.cprEncrypted).toString('base64') : null))}::text[]
-      ) AS u(student_number, name, email, programme_code, programme_name, language, cpr_encrypted)
+      SELECT student_number, name, email, programme_code, programme_name, language::teaching_language,
+             cpr_encrypted, now()
+      FROM staged_student
       ON CONFLICT (student_number) DO UPDATE SET
         name = EXCLUDED.name,
         email = EXCLUDED.email,
@@ -220,34 +241,30 @@ class PrismaIdentificationStore implements IdentificationStore {
     };
   }
 
-  async saveResults(results: readonly ResultRecord[]): Promise<void> {
-    if (results.length === 0) return;
-    const column = <T>(pick: (result: ResultRecord) => T) => results.map(pick);
-    const text = (value: number) => String(value);
+  async saveStagedResults(cycles: readonly BoardCycle[]): Promise<void> {
+    if (!this.staging || cycles.length === 0) return;
+    // Each staged student once under her home board and, when forwarded, once
+    // more under the side-subject board; only the given boards' cycles take them.
     await this.db.$executeRaw`
       INSERT INTO student_result (
         cycle_id, student_id, routing, home_board_code, side_subject_board_code, category, enrolment_type,
         enrolment_status, enrolled_on, last_passed_on, ects_expected, ects_passed, ects_behind, delay_months,
         special_guidance, mandatory_contact, source_line)
-      SELECT u.cycle_id::uuid, s.id, u.routing::routing, u.home_board_code, u.side_subject_board_code,
-             u.category::traffic_light, replace(u.enrolment_type, '-', '_')::enrolment_type,
-             u.enrolment_status::enrolment_status, u.enrolled_on::date, u.last_passed_on::date,
-             u.ects_expected::numeric, u.ects_passed::numeric, u.ects_behind::numeric, u.delay_months::numeric,
-             u.special_guidance::boolean, u.mandatory_contact::boolean, u.source_line::integer
-      FROM unnest(
-        ${column((r) => r.cycleId)}::text[], ${column((r) => r.studentNumber)}::text[],
-        ${column((r) => r.routing)}::text[], ${column((r) => r.homeBoardCode)}::text[],
-        ${column((r) => r.sideSubjectBoardCode)}::text[], ${column((r) => r.category)}::text[],
-        ${column((r) => r.enrolmentType)}::text[], ${column((r) => r.enrolmentStatus)}::text[],
-        ${column((r) => r.enrolledOn)}::text[], ${column((r) => r.lastPassedOn)}::text[],
-        ${column((r) => text(r.ectsExpected))}::text[], ${column((r) => text(r.ectsPassed))}::text[],
-        ${column((r) => text(r.ectsBehind))}::text[], ${column((r) => text(r.delayMonths))}::text[],
-        ${column((r) => String(r.specialGuidance))}::text[], ${column((r) => String(r.mandatoryContact))}::text[],
-        ${column((r) => String(r.sourceLine))}::text[]
-      ) AS u(cycle_id, student_number, routing, home_board_code, side_subject_board_code, category, enrolment_type,
-             enrolment_status, enrolled_on, last_passed_on, ects_expected, ects_passed, ects_behind, delay_months,
-             special_guidance, mandatory_contact, source_line)
-      JOIN student s ON s.student_number = u.student_number`;
+      SELECT c.cycle_id::uuid, s.id, r.routing::routing, r.home_board_code, r.side_subject_board_code,
+             r.category::traffic_light, replace(r.enrolment_type, '-', '_')::enrolment_type,
+             r.enrolment_status::enrolment_status, r.enrolled_on, r.last_passed_on, r.ects_expected,
+             r.ects_passed, r.ects_behind, r.delay_months, r.special_guidance, r.mandatory_contact, r.source_line
+      FROM (
+        SELECT st.*, st.home_board_code AS cycle_board,
+               CASE WHEN st.forwarded_to IS NULL THEN 'own' ELSE 'forwarded_out' END AS routing
+          FROM staged_student st
+        UNION ALL
+        SELECT st.*, st.forwarded_to AS cycle_board, 'forwarded_in' AS routing
+          FROM staged_student st WHERE st.forwarded_to IS NOT NULL
+      ) r
+      JOIN unnest(${cycles.map((cycle) => cycle.boardCode)}::text[], ${cycles.map((cycle) => cycle.cycleId)}::text[])
+        AS c(board_code, cycle_id) ON c.board_code = r.cycle_board
+      JOIN student s ON s.student_number = r.student_number`;
   }
 
   async linkPreviousCycles(boardCode: string): Promise<void> {
@@ -343,4 +360,73 @@ function cycleRecordOf(row: CycleRow): CycleRecord {
     noEmail: row.noEmailCount,
     uncontactedOverdue: row.uncontactedOverdueCount,
   };
+}
+
+/** The staging table of one import; it goes with the transaction, committed or not. */
+const createStagingTable = `
+  CREATE TEMP TABLE staged_student (
+    student_number text NOT NULL,
+    name text NOT NULL,
+    email text,
+    programme_code text NOT NULL,
+    programme_name text NOT NULL,
+    language text NOT NULL,
+    cpr_encrypted bytea,
+    home_board_code text NOT NULL,
+    side_subject_board_code text,
+    forwarded_to text,
+    category text NOT NULL,
+    enrolment_type text NOT NULL,
+    enrolment_status text NOT NULL,
+    enrolled_on date NOT NULL,
+    last_passed_on date,
+    ects_expected numeric NOT NULL,
+    ects_passed numeric NOT NULL,
+    ects_behind numeric NOT NULL,
+    delay_months numeric NOT NULL,
+    special_guidance boolean NOT NULL,
+    mandatory_contact boolean NOT NULL,
+    source_line integer NOT NULL
+  ) ON COMMIT DROP`;
+
+const stagedColumns = [
+  'student_number',
+  'name',
+  'email',
+  'programme_code',
+  'programme_name',
+  'language',
+  'cpr_encrypted',
+  'home_board_code',
+  'side_subject_board_code',
+  'forwarded_to',
+  'category',
+  'enrolment_type',
+  'enrolment_status',
+  'enrolled_on',
+  'last_passed_on',
+  'ects_expected',
+  'ects_passed',
+  'ects_behind',
+  'delay_months',
+  'special_guidance',
+  'mandatory_contact',
+  'source_line',
+] as const;
+
+/** The batch as COPY text, in stagedColumns' order. */
+function stagedStudentRows(students: readonly StagedStudent[]): string {
+  let rows = '';
+  for (const s of students) {
+    rows += `${copyText(s.studentNumber)}\t${copyText(s.name)}\t${copyText(s.email)}\t${copyText(
+      s.programmeCode,
+    )}\t${copyText(s.programmeName)}\t${s.language}\t${copyBytes(s.cprEncrypted)}\t${copyText(
+      s.homeBoardCode,
+    )}\t${copyText(s.sideSubjectBoardCode)}\t${copyText(s.forwardedTo)}\t${s.category}\t${s.enrolmentType}\t${
+      s.enrolmentStatus
+    }\t${s.enrolledOn}\t${copyText(s.lastPassedOn)}\t${s.ectsExpected}\t${s.ectsPassed}\t${s.ectsBehind}\t${
+      s.delayMonths
+    }\t${s.specialGuidance}\t${s.mandatoryContact}\t${s.sourceLine}\n`;
+  }
+  return rows;
 }

@@ -17,8 +17,14 @@ export interface IdentificationStorage {
 
 export interface IdentificationStore {
   findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
-  /** Inserts or updates students by student number (set-based). */
-  saveStudents(students: readonly StudentRecord[]): Promise<void>;
+  /**
+   * Holds a batch of the file's students for the rest of the transaction
+   * (bulk-loaded, not yet stored): a file is staged batch by batch as it is
+   * read, and stored by the set-based saves below once all of it is valid.
+   */
+  stageStudents(students: readonly StagedStudent[]): Promise<void>;
+  /** Inserts or updates the staged students by student number (set-based). */
+  saveStagedStudents(): Promise<void>;
   /** A new cycle with no students yet (figures zero until recountCycle). */
   createCycle(cycle: NewCycle): Promise<string>;
   /**
@@ -28,8 +34,12 @@ export interface IdentificationStore {
   replaceResults(cycleId: string, source: CycleSource, homeBoards: readonly string[]): Promise<void>;
   /** Counts the cycle's figures from its stored results and stores them. */
   recountCycle(cycleId: string): Promise<CycleFigures>;
-  /** Inserts results (set-based), joined to students by student number. */
-  saveResults(results: readonly ResultRecord[]): Promise<void>;
+  /**
+   * Stores the staged students' results in the given boards' cycles
+   * (set-based): a student's home board gets her as `own` or, when she is
+   * forwarded, `forwarded_out`; the board she is forwarded to as `forwarded_in`.
+   */
+  saveStagedResults(cycles: readonly BoardCycle[]): Promise<void>;
   /** Points each of the board's cycles at the one of the period before it. */
   linkPreviousCycles(boardCode: string): Promise<void>;
   recordAudit(event: AuditRecord): Promise<void>;
@@ -84,10 +94,13 @@ export interface StudentRecord {
 
 export type Routing = 'own' | 'forwarded_out' | 'forwarded_in';
 
-export interface ResultRecord {
+export interface BoardCycle {
+  readonly boardCode: string;
   readonly cycleId: string;
-  readonly studentNumber: string;
-  readonly routing: Routing;
+}
+
+/** One row of the file as it is staged: the student and her classification. */
+export interface StagedStudent extends StudentRecord {
   readonly homeBoardCode: string;
   readonly sideSubjectBoardCode: string | null;
   readonly category: Category;
@@ -102,6 +115,8 @@ export interface ResultRecord {
   readonly specialGuidance: boolean;
   readonly mandatoryContact: boolean;
   readonly sourceLine: number;
+  /** The side-subject board that follows her up instead of the home board, or null. */
+  readonly forwardedTo: string | null;
 }
 
 /** Audit details never hold a CPR number or a student's name: codes and counts only. */

@@ -4,7 +4,7 @@ import {
   type ImportOutcome,
   type ImportReport,
   type ImportRequest,
-  importIdentification,
+  importSelectedRows,
 } from './import-identification.js';
 
 export interface BoardsImportRequest extends ImportRequest {
@@ -41,29 +41,21 @@ export type BoardsImport =
  * Imports the rows of some study boards (by home board) from an export that
  * may hold every board's students, e.g. the institution-wide export a
  * secretary of several boards shares in a direct chat. The rows of all the
- * requested boards go to one `importIdentification` call, so they are stored in
- * one transaction: if one board's cycle refuses the file (its mails were sent,
+ * requested boards are imported together, so they are stored in one
+ * transaction: if one board's cycle refuses the file (its mails were sent,
  * `import.cycle_locked`), nothing is stored for any of them.
  */
 export async function importForBoards(
   storage: IdentificationStorage,
   request: BoardsImportRequest,
 ): Promise<BoardsImport> {
-  const { progressExport, boardCodes, ...importRequest } = request;
-  const rows = progressExport.rows.filter((row) => boardCodes.has(row.boardCode));
-  const otherBoardRows = progressExport.rows.length - rows.length;
-  if (rows.length === 0) return { kind: 'no_rows_for_boards', otherBoardRows };
-
-  const report = await importIdentification(storage, {
-    ...importRequest,
-    progressExport: {
-      ...progressExport,
-      rows,
-      sha256: otherBoardRows === 0 ? progressExport.sha256 : partialImportKey(progressExport.sha256, rows),
-    },
+  const { boardCodes } = request;
+  const { report, studentsByBoard, otherBoardRows } = await importSelectedRows(storage, request, {
+    includes: (boardCode) => boardCodes.has(boardCode),
+    importKey: (fileHash, homeBoards, otherRows) =>
+      otherRows === 0 ? fileHash : partialImportKey(fileHash, homeBoards),
   });
-  const studentsByBoard = new Map<string, number>();
-  for (const row of rows) studentsByBoard.set(row.boardCode, (studentsByBoard.get(row.boardCode) ?? 0) + 1);
+  if (report === null) return { kind: 'no_rows_for_boards', otherBoardRows };
   // The report also names side-subject boards the rows forward students to; only home boards count here.
   const boards = report.boards.flatMap(({ boardCode, outcome }) => {
     const students = studentsByBoard.get(boardCode);
@@ -85,8 +77,7 @@ export async function importForBoards(
  * that hash, and importing the same file for SN-MAT afterwards would find
  * "the same import" and never store SN-MAT's own students.
  */
-function partialImportKey(fileHash: string, rows: readonly { readonly boardCode: string }[]): string {
-  const homeBoards = [...new Set(rows.map((row) => row.boardCode))].sort();
+function partialImportKey(fileHash: string, homeBoards: readonly string[]): string {
   return createHash('sha256')
     .update(`${fileHash}\n${homeBoards.join('\n')}`)
     .digest('hex');

@@ -10,15 +10,15 @@ import type {
   CycleStatus,
   IdentificationStorage,
   IdentificationStore,
-  ResultRecord,
-  StudentRecord,
+  StagedStudent,
 } from './identification-store.js';
-import { type BoardIdentification, type IdentifiedStudent, identifyStudents } from './identify-students.js';
-import { type ExportProblem, ProgressExportError } from './progress-export/export-problem.js';
-import type { ProgressExport, ProgressRow } from './progress-export/progress-row.js';
+import { ImportTally, RowCheck, stagedStudentOf } from './import-rows.js';
+import { type ExportRows, rowBatches } from './progress-export/export-rows.js';
+import { studentClassifier } from './traffic-light.js';
 
 export interface ImportRequest {
-  readonly progressExport: ProgressExport;
+  /** The export: read whole, or read as it is imported (batch by batch). */
+  readonly progressExport: ExportRows;
   readonly asOf: CalendarDate;
   readonly rules: IdentificationRules;
   /** Study-board codes the institution's configuration knows. */
@@ -57,43 +57,86 @@ export async function importIdentification(
   storage: IdentificationStorage,
   request: ImportRequest,
 ): Promise<ImportReport> {
-  const { progressExport, asOf, rules } = request;
-  assertBoardsKnown(progressExport, request.knownBoards);
-  const cipher = cipherFor(progressExport, request.cipher);
-  const identification = identifyStudents(progressExport.rows, asOf, rules);
-  const period = periodOf(asOf);
+  const { report } = await importSelectedRows(storage, request, everyRow);
+  return (
+    report ?? { period: periodOf(request.asOf), asOf: request.asOf, students: 0, outOfScope: 0, boards: [] }
+  );
+}
 
-  const outcomes = await storage.transaction(async (store) => {
-    const plans = await Promise.all(
-      identification.boards.map((board) => planBoard(store, board, request, period)),
-    );
-    if (plans.some((plan) => plan.outcome !== 'unchanged')) {
-      for (const rows of inBatches(progressExport.rows)) {
-        await store.saveStudents(rows.map((row) => studentRecordOf(row, cipher)));
+/** Which of the file's rows an import takes (by home board), and the key it records the import under. */
+export interface RowSelection {
+  includes(boardCode: string): boolean;
+  /** The idempotency key of taking these home boards' rows from the file with this hash. */
+  importKey(fileHash: string, homeBoards: readonly string[], otherBoardRows: number): string;
+}
+
+const everyRow: RowSelection = { includes: () => true, importKey: (fileHash) => fileHash };
+
+export interface SelectedRowsImport {
+  /** null when the file holds no row of the selected boards: nothing was stored. */
+  readonly report: ImportReport | null;
+  /** The selected rows per home board. */
+  readonly studentsByBoard: ReadonlyMap<string, number>;
+  /** Rows of boards that were not selected: left out, never stored. */
+  readonly otherBoardRows: number;
+}
+
+/**
+ * The import as the file is read: each batch of rows is checked against the
+ * configuration, classified and staged (bulk-loaded into the transaction)
+ * right away, so memory holds one batch and a per-board tally, whatever the
+ * size of the file. Only once all of it has been read and found valid are the
+ * staged students stored in the boards' cycles; a problem anywhere throws,
+ * and the transaction takes the staged rows with it.
+ */
+export async function importSelectedRows(
+  storage: IdentificationStorage,
+  request: ImportRequest,
+  selection: RowSelection,
+): Promise<SelectedRowsImport> {
+  const { progressExport, asOf } = request;
+  const tally = new ImportTally(studentClassifier(asOf, request.rules));
+  const check = new RowCheck(request);
+
+  const stored = await storage.transaction(async (store) => {
+    for await (const rows of rowBatches(progressExport)) {
+      const staged: StagedStudent[] = [];
+      for (const row of rows) {
+        if (!selection.includes(row.boardCode)) {
+          tally.otherBoardRows += 1;
+          continue;
+        }
+        const student = tally.add(row);
+        // Once the file is known to be refused, nothing more is worth staging.
+        if (check.passes(row)) staged.push(stagedStudentOf(student, request.cipher));
       }
+      await store.stageStudents(staged);
     }
-    const homeBoards = [...new Set(progressExport.rows.map((row) => row.boardCode))].sort();
-    const stored: { boardCode: string; cycleId: string; outcome: ImportOutcome; figures: CycleFigures }[] =
-      [];
-    for (const plan of plans) {
-      stored.push({ ...plan, ...(await storeBoard(store, plan, request, period, homeBoards)) });
-    }
-    return stored;
+    check.throwAnyProblem(progressExport.fileName);
+    if (tally.students === 0) return null;
+    const homeBoards = tally.homeBoards();
+    const source = {
+      referenceDate: asOf,
+      sourceFileName: progressExport.fileName,
+      sourceFileHash: selection.importKey(progressExport.sha256, homeBoards, tally.otherBoardRows),
+    };
+    return storeBoards(store, tally.boardCodes(), { request, source, homeBoards });
   });
 
+  const studentsByBoard = tally.studentsByBoard();
+  const { otherBoardRows } = tally;
+  if (stored === null) return { report: null, studentsByBoard, otherBoardRows };
   const boards = await Promise.all(
-    outcomes.map(async (board) => ({
-      ...board,
-      comparison: await storage.compareWithPrevious(board.cycleId),
-    })),
+    stored.map(async (board) => ({ ...board, comparison: await storage.compareWithPrevious(board.cycleId) })),
   );
-  return {
-    period,
+  const report = {
+    period: periodOf(asOf),
     asOf,
-    students: progressExport.rows.length,
-    outOfScope: identification.outOfScope,
+    students: tally.students,
+    outOfScope: tally.outOfScope,
     boards,
   };
+  return { report, studentsByBoard, otherBoardRows };
 }
 
 /**
@@ -116,171 +159,103 @@ export class CycleLockedError extends CodedError {
   }
 }
 
+interface StoredBoard {
+  readonly boardCode: string;
+  readonly cycleId: string;
+  readonly outcome: ImportOutcome;
+  readonly figures: CycleFigures;
+}
+
+interface ImportSource {
+  readonly request: ImportRequest;
+  /** What the cycles record as their source; sourceFileHash is the import's idempotency key. */
+  readonly source: { referenceDate: CalendarDate; sourceFileName: string; sourceFileHash: string };
+  /** The home boards of the imported rows: a replaced cycle loses only these boards' earlier results. */
+  readonly homeBoards: readonly string[];
+}
+
+/**
+ * Every board's cycle: left alone when it holds this very import already,
+ * otherwise created or (while a draft) replaced, and then filled from the
+ * staged students in one statement for all boards. A cycle's students are
+ * replaced per home board: a file replaces what earlier files said about the
+ * boards it covers and nothing else, so per-board exports (one per study
+ * board's channel) do not wipe each other's side-subject students. The
+ * figures are then counted from what is stored.
+ */
+async function storeBoards(
+  store: IdentificationStore,
+  boardCodes: readonly string[],
+  { request, source, homeBoards }: ImportSource,
+): Promise<StoredBoard[]> {
+  const period = periodOf(request.asOf);
+  const existing = await Promise.all(boardCodes.map((boardCode) => store.findCycle(boardCode, period)));
+  const plans = boardCodes.map((boardCode, index) =>
+    planBoard(boardCode, existing[index] ?? null, source, period),
+  );
+  if (plans.some((plan) => plan.outcome !== 'unchanged')) await store.saveStagedStudents();
+
+  const stored: StoredBoard[] = [];
+  const changed: { boardCode: string; cycleId: string; outcome: ImportOutcome }[] = [];
+  for (const plan of plans) {
+    if (plan.existing && plan.outcome === 'unchanged') {
+      stored.push({
+        boardCode: plan.boardCode,
+        cycleId: plan.existing.id,
+        outcome: 'unchanged',
+        figures: plan.existing,
+      });
+    } else if (plan.existing) {
+      await store.replaceResults(plan.existing.id, source, homeBoards);
+      changed.push({ boardCode: plan.boardCode, cycleId: plan.existing.id, outcome: plan.outcome });
+    } else {
+      const cycleId = await store.createCycle({ ...source, boardCode: plan.boardCode, period });
+      changed.push({ boardCode: plan.boardCode, cycleId, outcome: plan.outcome });
+    }
+  }
+  await store.saveStagedResults(changed);
+  for (const board of changed) {
+    const figures = await store.recountCycle(board.cycleId);
+    await store.linkPreviousCycles(board.boardCode);
+    await store.recordAudit({
+      actor: request.actor,
+      action: board.outcome === 'created' ? 'identification.imported' : 'identification.replaced',
+      boardCode: board.boardCode,
+      cycleId: board.cycleId,
+      details: {
+        period: describePeriod(period),
+        referenceDate: request.asOf,
+        sourceFileName: source.sourceFileName,
+        sourceFileHash: source.sourceFileHash,
+        homeBoards: homeBoards.join(','),
+        green: figures.counts.green,
+        yellow: figures.counts.yellow,
+        red: figures.counts.red,
+        blue: figures.counts.blue,
+        outOfScope: figures.counts.out_of_scope,
+      },
+    });
+    stored.push({ ...board, figures });
+  }
+  return stored.sort((a, b) => a.boardCode.localeCompare(b.boardCode));
+}
+
 interface BoardPlan {
   readonly boardCode: string;
   readonly outcome: ImportOutcome;
   readonly existing: CycleRecord | null;
-  readonly board: BoardIdentification;
 }
 
-async function planBoard(
-  store: IdentificationStore,
-  board: BoardIdentification,
-  request: ImportRequest,
+function planBoard(
+  boardCode: string,
+  existing: CycleRecord | null,
+  source: ImportSource['source'],
   period: IdentificationPeriod,
-): Promise<BoardPlan> {
-  const existing = await store.findCycle(board.boardCode, period);
-  const base = { boardCode: board.boardCode, board, existing };
-  if (!existing) return { ...base, outcome: 'created' };
+): BoardPlan {
+  if (!existing) return { boardCode, existing, outcome: 'created' };
   const sameImport =
-    existing.sourceFileHash === request.progressExport.sha256 && existing.referenceDate === request.asOf;
-  if (sameImport) return { ...base, outcome: 'unchanged' };
-  if (existing.status !== 'draft') throw new CycleLockedError(board.boardCode, period, existing.status);
-  return { ...base, outcome: 'replaced' };
-}
-
-/**
- * A cycle's students are replaced per home board: a file replaces what earlier
- * files said about the boards it covers (as home boards) and nothing else, so
- * per-board exports (one per study board's channel) do not wipe each other's
- * side-subject students. The figures are then counted from what is stored.
- */
-async function storeBoard(
-  store: IdentificationStore,
-  plan: BoardPlan,
-  request: ImportRequest,
-  period: IdentificationPeriod,
-  homeBoards: readonly string[],
-): Promise<{ cycleId: string; figures: CycleFigures }> {
-  if (plan.outcome === 'unchanged' && plan.existing)
-    return { cycleId: plan.existing.id, figures: plan.existing };
-  const source = {
-    referenceDate: request.asOf,
-    sourceFileName: request.progressExport.fileName,
-    sourceFileHash: request.progressExport.sha256,
-  };
-  let cycleId: string;
-  if (plan.existing) {
-    cycleId = plan.existing.id;
-    await store.replaceResults(cycleId, source, homeBoards);
-  } else {
-    cycleId = await store.createCycle({ ...source, boardCode: plan.boardCode, period });
-  }
-  const results = [
-    ...plan.board.students.map((student) => ({
-      student,
-      routing: student.forwardedTo === null ? ('own' as const) : ('forwarded_out' as const),
-    })),
-    ...plan.board.forwardedInStudents.map((student) => ({ student, routing: 'forwarded_in' as const })),
-  ];
-  for (const batch of inBatches(results)) {
-    await store.saveResults(batch.map(({ student, routing }) => resultRecordOf(cycleId, student, routing)));
-  }
-  const figures = await store.recountCycle(cycleId);
-  await store.linkPreviousCycles(plan.boardCode);
-  await store.recordAudit({
-    actor: request.actor,
-    action: plan.outcome === 'created' ? 'identification.imported' : 'identification.replaced',
-    boardCode: plan.boardCode,
-    cycleId,
-    details: {
-      period: describePeriod(period),
-      referenceDate: request.asOf,
-      sourceFileName: request.progressExport.fileName,
-      sourceFileHash: request.progressExport.sha256,
-      homeBoards: homeBoards.join(','),
-      green: figures.counts.green,
-      yellow: figures.counts.yellow,
-      red: figures.counts.red,
-      blue: figures.counts.blue,
-      outOfScope: figures.counts.out_of_scope,
-    },
-  });
-  return { cycleId, figures };
-}
-
-/**
- * Bulk writes go in batches: one statement per batch keeps the statement's
- * parameters (and so the process's peak memory) bounded, at a few round trips'
- * cost, whatever the size of the export.
- */
-const writeBatchSize = 5_000;
-
-function* inBatches<T>(items: readonly T[]): Generator<readonly T[]> {
-  for (let start = 0; start < items.length; start += writeBatchSize) {
-    yield items.slice(start, start + writeBatchSize);
-  }
-}
-
-/** Every board code in the file must be a study board of the configuration. */
-function assertBoardsKnown(progressExport: ProgressExport, knownBoards: ReadonlySet<string>): void {
-  const problems: ExportProblem[] = [];
-  const known = [...knownBoards].sort();
-  const { columnLabels } = progressExport;
-  for (const row of progressExport.rows) {
-    if (!knownBoards.has(row.boardCode)) {
-      problems.push({
-        line: row.line,
-        column: columnLabels.board_code ?? 'board_code',
-        reason: { code: 'unknown_board', board: row.boardCode, known },
-      });
-    }
-    if (row.sideSubjectBoard !== null && !knownBoards.has(row.sideSubjectBoard)) {
-      problems.push({
-        line: row.line,
-        column: columnLabels.side_subject_board ?? 'side_subject_board',
-        reason: { code: 'unknown_board', board: row.sideSubjectBoard, known },
-      });
-    }
-  }
-  if (problems.length > 0)
-    throw new ProgressExportError(progressExport.fileName, problems, 'import.unknown_board');
-}
-
-function cipherFor(progressExport: ProgressExport, cipher: CprCipher | null): CprCipher | null {
-  if (cipher || !progressExport.rows.some((row) => row.nationalId !== null)) return cipher;
-  throw new CodedError(
-    'import.cpr_key_missing',
-    `${progressExport.fileName} holds CPR numbers, which are stored only encrypted, but TRAFIKLYS_CPR_KEY is not set;` +
-      ' create a key with `npx trafiklys key generate`, put it in the environment (or .env), then import again; nothing was stored',
-  );
-}
-
-function studentRecordOf(row: ProgressRow, cipher: CprCipher | null): StudentRecord {
-  return {
-    studentNumber: row.studentId,
-    name: row.name,
-    email: row.email,
-    programmeCode: row.programmeCode,
-    programmeName: row.programmeName,
-    language: row.teachingLanguage,
-    cprEncrypted: row.nationalId !== null && cipher ? cipher.encrypt(row.nationalId, row.studentId) : null,
-  };
-}
-
-function resultRecordOf(
-  cycleId: string,
-  student: IdentifiedStudent,
-  routing: ResultRecord['routing'],
-): ResultRecord {
-  const { row, classification } = student;
-  return {
-    cycleId,
-    studentNumber: row.studentId,
-    routing,
-    homeBoardCode: row.boardCode,
-    sideSubjectBoardCode: row.sideSubjectBoard,
-    category: classification.category,
-    enrolmentType: row.enrolmentType,
-    enrolmentStatus: row.status,
-    enrolledOn: row.enrolledOn,
-    lastPassedOn: row.lastPassedOn,
-    ectsExpected: row.ectsExpected,
-    ectsPassed: row.ectsPassed,
-    ectsBehind: classification.ectsBehind,
-    delayMonths: classification.delayMonths,
-    specialGuidance: classification.specialGuidance,
-    mandatoryContact: classification.mandatoryContact,
-    sourceLine: row.line,
-  };
+    existing.sourceFileHash === source.sourceFileHash && existing.referenceDate === source.referenceDate;
+  if (sameImport) return { boardCode, existing, outcome: 'unchanged' };
+  if (existing.status !== 'draft') throw new CycleLockedError(boardCode, period, existing.status);
+  return { boardCode, existing, outcome: 'replaced' };
 }

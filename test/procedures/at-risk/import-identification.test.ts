@@ -9,6 +9,7 @@ import {
   describeProblem,
   ProgressExportError,
 } from '../../../src/procedures/at-risk/progress-export/export-problem.js';
+import { rowBatchSize } from '../../../src/procedures/at-risk/progress-export/export-rows.js';
 import { readProgressExport } from '../../../src/procedures/at-risk/progress-export/read-progress-export.js';
 import { createCprCipher } from '../../../src/security/cpr-cipher.js';
 import type { Database } from '../../../src/storage/database.js';
@@ -180,6 +181,23 @@ describe(`importing an export (${testDatabaseEngine()})`, () => {
       'line 4, column side_subject_board: "SN-ABC" is not a study board in the configuration (known: SN-DAT, SN-HIS, SN-MAT)',
     ]);
     expect(await storedCounts()).toEqual({ students: 0, results: 0, cycles: 0 });
+  });
+
+  it('a file of several batches whose last row names an unknown board stores nothing of the batches before', async () => {
+    const rows = Array.from({ length: rowBatchSize * 2 }, () => green());
+    rows.push(green({ boardCode: 'SN-XYZ' }));
+
+    const error = await importRows(rows).catch((caught: unknown) => caught);
+
+    expect((error as ProgressExportError).problems.map((problem) => problem.line)).toEqual([rows.length + 1]);
+    expect(await storedCounts()).toEqual({ students: 0, results: 0, cycles: 0 });
+  });
+
+  it('names with tabs, backslashes and line breaks are stored exactly as the file writes them', async () => {
+    const name = 'Anna\tMaria \\N\nMøller \\';
+    await importRows([green({ name })]);
+
+    expect(await storage.reviewList((await storage.listCycles({}))[0]?.id ?? '')).toMatchObject([{ name }]);
   });
 
   it('in a Danish file the unknown board is named by the file’s own header', async () => {
