@@ -2,7 +2,8 @@ import type { BotActor } from '../bot/bot-requests.js';
 import type { InstitutionConfig, StudyBoard } from '../config/institution-config.js';
 import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
 import { type BoardsImport, importForBoards } from '../procedures/at-risk/import-for-boards.js';
-import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
+import { exportBytes } from '../procedures/at-risk/progress-export/export-source.js';
+import { openProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { CprCipher } from '../security/cpr-cipher.js';
 import { todayIn } from '../shared/calendar-date.js';
 
@@ -27,7 +28,8 @@ export function sharedExportImporter(dependencies: SharedExportImportDependencie
     actor: BotActor,
   ): Promise<BoardsImport> => {
     try {
-      const progressExport = await readProgressExport(file.bytes, {
+      // The upload is in memory already; its text is decoded and read a piece at a time.
+      const progressExport = await openProgressExport(exportBytes(file.bytes), {
         fileName: file.name,
         columnAliases: config.columnAliases,
       });

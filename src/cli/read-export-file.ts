@@ -1,22 +1,40 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ColumnAliases, ProgressExport } from '../procedures/at-risk/progress-export/progress-row.js';
-import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
+import { exportFile } from '../procedures/at-risk/progress-export/export-source.js';
+import type { ColumnAliases } from '../procedures/at-risk/progress-export/progress-row.js';
+import {
+  openProgressExport,
+  type ProgressExportReading,
+} from '../procedures/at-risk/progress-export/read-progress-export.js';
 import { CodedError } from '../shared/coded-error.js';
 
-/** Reads an export named on the command line; errors name the path as the user typed it. */
-export async function readExportFile(
+/**
+ * Opens an export named on the command line for reading as it is used (the
+ * file is streamed, never held whole); errors name the path as the user typed it.
+ */
+export async function openExportFile(
   path: string,
   cwd: string,
   columnAliases: ColumnAliases | undefined,
-): Promise<ProgressExport> {
-  let bytes: Uint8Array;
+): Promise<ProgressExportReading> {
+  const fullPath = resolve(cwd, path);
+  const reason = await unreadableBecause(fullPath);
+  if (reason !== null) throw new CodedError('file.unreadable', `${path}: cannot read the file (${reason})`);
+  return openProgressExport(exportFile(fullPath), {
+    fileName: path,
+    ...(columnAliases ? { columnAliases } : {}),
+  });
+}
+
+/** Why the file cannot be read, checked before the reading starts; null when it can. */
+async function unreadableBecause(fullPath: string): Promise<string | null> {
   try {
-    bytes = await readFile(resolve(cwd, path));
+    await access(fullPath, constants.R_OK);
+    return (await stat(fullPath)).isDirectory() ? 'it is a folder' : null;
   } catch (error) {
-    const reason =
-      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
-    throw new CodedError('file.unreadable', `${path}: cannot read the file (${reason})`);
+    return error instanceof Error && 'code' in error && error.code === 'ENOENT'
+      ? 'no such file'
+      : String(error);
   }
-  return readProgressExport(bytes, { fileName: path, ...(columnAliases ? { columnAliases } : {}) });
 }

@@ -1,5 +1,5 @@
 import { constants, existsSync } from 'node:fs';
-import { access, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { InstitutionConfig } from '../config/institution-config.js';
@@ -11,7 +11,8 @@ import {
   ProgressExportError,
   rejectionReport,
 } from '../procedures/at-risk/progress-export/export-problem.js';
-import { readProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
+import { exportFile } from '../procedures/at-risk/progress-export/export-source.js';
+import { openProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
 import type { ScheduledJob } from '../scheduling/scheduled-job.js';
 import type { CprCipher } from '../security/cpr-cipher.js';
 import { maskCprShapes } from '../security/cpr-shape.js';
@@ -62,7 +63,7 @@ export function importFolderJob(options: {
         const asOf = todayIn(config.institution.timeZone, now());
         const path = join(folder, name);
         try {
-          const progressExport = await readProgressExport(await readFile(path), {
+          const progressExport = await openProgressExport(exportFile(path), {
             fileName: name,
             columnAliases: config.columnAliases,
           });

@@ -1,10 +1,15 @@
 import { loadConfig } from '../../config/load-config.js';
 import { defaultIdentificationRules } from '../../procedures/at-risk/identification-rules.js';
-import { identifyStudents } from '../../procedures/at-risk/identify-students.js';
+import { identifyExport } from '../../procedures/at-risk/identify-students.js';
 import { parseCommandArguments, referenceDateOption, singlePositional } from '../arguments.js';
 import { type CliCommand, exitCodes } from '../cli-io.js';
-import { identificationJson, identificationTable } from '../format/identification-output.js';
-import { readExportFile } from '../read-export-file.js';
+import {
+  identificationJson,
+  identificationTable,
+  type StudentLine,
+  studentLineOf,
+} from '../format/identification-output.js';
+import { openExportFile } from '../read-export-file.js';
 
 const usage = 'trafiklys identify FILE [--as-of YYYY-MM-DD] [--json] [--config FILE]';
 
@@ -32,15 +37,18 @@ export const identifyCommand: CliCommand = {
       config?.institution.timeZone ?? 'Europe/Copenhagen',
       io.now(),
     );
-    const progressExport = await readExportFile(file, io.cwd, config?.columnAliases);
-    const identification = identifyStudents(
-      progressExport.rows,
+    const progressExport = await openExportFile(file, io.cwd, config?.columnAliases);
+    // Only --json lists every student; the table needs the per-board figures alone.
+    const students: StudentLine[] = [];
+    const identification = await identifyExport(
+      progressExport,
       asOf,
       config?.thresholds ?? defaultIdentificationRules,
+      values.json ? (student) => students.push(studentLineOf(student)) : undefined,
     );
     io.stdout.write(
       values.json
-        ? `${JSON.stringify(identificationJson(identification))}\n`
+        ? `${JSON.stringify(identificationJson(identification, students))}\n`
         : identificationTable(identification),
     );
     return exitCodes.ok;

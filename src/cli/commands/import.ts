@@ -4,7 +4,7 @@ import { importIdentification } from '../../procedures/at-risk/import-identifica
 import { parseCommandArguments, referenceDateOption, singlePositional } from '../arguments.js';
 import { type CliCommand, exitCodes } from '../cli-io.js';
 import { importReportTable } from '../format/import-output.js';
-import { readExportFile } from '../read-export-file.js';
+import { openExportFile } from '../read-export-file.js';
 import { describeRuntimeConfig, withRuntime } from '../with-runtime.js';
 
 const usage = 'trafiklys import FILE [--as-of YYYY-MM-DD] [--config FILE]';
@@ -24,7 +24,7 @@ export const importCommand: CliCommand = {
     return withRuntime(io, values.config, async (runtime) => {
       const { config } = runtime.loadedConfig;
       const asOf = referenceDateOption(values['as-of'], config.institution.timeZone, io.now());
-      const progressExport = await readExportFile(file, io.cwd, config.columnAliases);
+      const progressExport = await openExportFile(file, io.cwd, config.columnAliases);
       const report = await importIdentification(runtime.identificationStorage, {
         progressExport,
         asOf,

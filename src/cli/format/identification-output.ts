@@ -1,5 +1,5 @@
 import { describePeriod, periodOf } from '../../procedures/at-risk/identification-period.js';
-import type { Identification } from '../../procedures/at-risk/identify-students.js';
+import type { IdentificationFigures, IdentifiedStudent } from '../../procedures/at-risk/identify-students.js';
 import type { Category } from '../../procedures/at-risk/traffic-light.js';
 import { textTable } from './text-table.js';
 
@@ -17,31 +17,36 @@ export interface IdentificationJson {
   }[];
 }
 
-export function identificationJson(identification: Identification): IdentificationJson {
-  const boards: IdentificationJson['boards'] = {};
-  // Boards are keyed by the home board (board_code): the board that identifies.
-  for (const board of identification.boards) {
-    if (board.students.length === 0) continue;
-    const { green, yellow, red, blue } = board.counts;
-    boards[board.boardCode] = { green, yellow, red, blue };
-  }
+/** A student as `identify --json` lists her. */
+export type StudentLine = IdentificationJson['students'][number];
+
+export function studentLineOf({ row, classification }: IdentifiedStudent): StudentLine {
   return {
-    asOf: identification.asOf,
-    boards,
-    outOfScope: identification.outOfScope,
-    students: identification.students.map(({ row, classification }) => ({
-      studentId: row.studentId,
-      board: row.boardCode,
-      category: classification.category,
-      ectsBehind: classification.ectsBehind,
-      delayMonths: classification.delayMonths,
-    })),
+    studentId: row.studentId,
+    board: row.boardCode,
+    category: classification.category,
+    ectsBehind: classification.ectsBehind,
+    delayMonths: classification.delayMonths,
   };
 }
 
-export function identificationTable(identification: Identification): string {
+export function identificationJson(
+  identification: IdentificationFigures,
+  students: readonly StudentLine[],
+): IdentificationJson {
+  const boards: IdentificationJson['boards'] = {};
+  // Boards are keyed by the home board (board_code): the board that identifies.
+  for (const board of identification.boards) {
+    if (board.homeStudents === 0) continue;
+    const { green, yellow, red, blue } = board.counts;
+    boards[board.boardCode] = { green, yellow, red, blue };
+  }
+  return { asOf: identification.asOf, boards, outOfScope: identification.outOfScope, students };
+}
+
+export function identificationTable(identification: IdentificationFigures): string {
   const period = describePeriod(periodOf(identification.asOf));
-  const heading = `Identification as of ${identification.asOf} (${period}): ${identification.students.length} students, ${identification.outOfScope} out of scope`;
+  const heading = `Identification as of ${identification.asOf} (${period}): ${identification.students} students, ${identification.outOfScope} out of scope`;
   const rows = identification.boards.map((board) => [
     board.boardCode,
     board.counts.green,

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { IdentificationRules } from './identification-rules.js';
+import { type ExportRows, rowBatches } from './progress-export/export-rows.js';
 import type { ProgressRow } from './progress-export/progress-row.js';
 import { type Category, type StudentClassification, studentClassifier } from './traffic-light.js';
 
@@ -43,85 +44,141 @@ export interface Identification {
   readonly students: readonly IdentifiedStudent[];
 }
 
-interface MutableBoard {
-  boardCode: string;
-  counts: CategoryCounts;
-  forwardedOut: number;
-  forwardedIn: number;
-  noEmail: number;
-  uncontactedOverdue: number;
-  students: IdentifiedStudent[];
-  forwardedInStudents: IdentifiedStudent[];
+/** A board's figures without its student lists: what `identify` prints and what an import plans by. */
+export type BoardFigures = Omit<BoardIdentification, 'students' | 'forwardedInStudents'> & {
+  /** Students whose home board this is. */
+  readonly homeStudents: number;
+};
+
+/** An identification's figures, gathered a row at a time without keeping the rows. */
+export interface IdentificationFigures {
+  readonly asOf: CalendarDate;
+  /** Every board named (as home or side-subject board), by code. */
+  readonly boards: readonly BoardFigures[];
+  readonly outOfScope: number;
+  readonly students: number;
 }
 
-/**
- * Classifies every student as of the reference date and groups them per study
- * board. A student with a side subject is identified by the home board and
- * forwarded to the side-subject board, which assesses, mails and guides her:
- * both boards see her.
- */
-export function identifyStudents(
-  rows: readonly ProgressRow[],
-  asOf: CalendarDate,
-  rules: IdentificationRules,
-): Identification {
-  const boards = new Map<string, MutableBoard>();
-  const boardFor = (boardCode: string): MutableBoard => {
-    let board = boards.get(boardCode);
-    if (!board) {
-      board = emptyBoard(boardCode);
-      boards.set(boardCode, board);
-    }
-    return board;
-  };
+type MutableFigures = { -readonly [K in keyof BoardFigures]: BoardFigures[K] } & { counts: CategoryCounts };
 
-  const classify = studentClassifier(asOf, rules);
-  const students: IdentifiedStudent[] = [];
-  let outOfScope = 0;
-  for (const row of rows) {
-    const classification = classify(row);
+/**
+ * Classifies students one at a time as of the reference date and counts them
+ * per study board. A student with a side subject is identified by the home
+ * board and forwarded to the side-subject board, which assesses, mails and
+ * guides her: both boards see her.
+ */
+export class IdentificationTally {
+  private readonly boards = new Map<string, MutableFigures>();
+  private readonly classify: (row: ProgressRow) => StudentClassification;
+  outOfScope = 0;
+  students = 0;
+
+  constructor(
+    readonly asOf: CalendarDate,
+    rules: IdentificationRules,
+  ) {
+    this.classify = studentClassifier(asOf, rules);
+  }
+
+  add(row: ProgressRow): IdentifiedStudent {
+    const classification = this.classify(row);
     const { category, mandatoryContact } = classification;
     // Out-of-scope students are not followed up by anyone, so not forwarded
     // either; a side subject under the home board is no forwarding (and no
     // side subject, null, stays null).
     const forwardedTo =
       category !== 'out_of_scope' && row.sideSubjectBoard !== row.boardCode ? row.sideSubjectBoard : null;
-    const student: IdentifiedStudent = { row, classification, forwardedTo };
-    students.push(student);
-    const home = boardFor(row.boardCode);
+    this.students += 1;
+    const home = this.boardFor(row.boardCode);
     home.counts[category] += 1;
-    home.students.push(student);
+    home.homeStudents += 1;
     if (category === 'out_of_scope') {
-      outOfScope += 1;
-      continue;
+      this.outOfScope += 1;
+    } else {
+      if (row.email === null) home.noEmail += 1;
+      if (mandatoryContact && category === 'blue') home.uncontactedOverdue += 1;
+      if (forwardedTo !== null) {
+        home.forwardedOut += 1;
+        this.boardFor(forwardedTo).forwardedIn += 1;
+      }
     }
-    if (row.email === null) home.noEmail += 1;
-    if (mandatoryContact && category === 'blue') home.uncontactedOverdue += 1;
-    if (forwardedTo !== null) {
-      home.forwardedOut += 1;
-      const side = boardFor(forwardedTo);
-      side.forwardedIn += 1;
-      side.forwardedInStudents.push(student);
-    }
+    return { row, classification, forwardedTo };
   }
 
+  figures(): IdentificationFigures {
+    return {
+      asOf: this.asOf,
+      boards: [...this.boards.values()].sort((a, b) => a.boardCode.localeCompare(b.boardCode)),
+      outOfScope: this.outOfScope,
+      students: this.students,
+    };
+  }
+
+  private boardFor(boardCode: string): MutableFigures {
+    let board = this.boards.get(boardCode);
+    if (!board) {
+      board = {
+        boardCode,
+        counts: { green: 0, yellow: 0, red: 0, blue: 0, out_of_scope: 0 },
+        forwardedOut: 0,
+        forwardedIn: 0,
+        noEmail: 0,
+        uncontactedOverdue: 0,
+        homeStudents: 0,
+      };
+      this.boards.set(boardCode, board);
+    }
+    return board;
+  }
+}
+
+/** Every student classified, with each board's students listed (for a file read whole). */
+export function identifyStudents(
+  rows: readonly ProgressRow[],
+  asOf: CalendarDate,
+  rules: IdentificationRules,
+): Identification {
+  const tally = new IdentificationTally(asOf, rules);
+  const students = rows.map((row) => tally.add(row));
+  const homeStudents = new Map<string, IdentifiedStudent[]>();
+  const forwardedInStudents = new Map<string, IdentifiedStudent[]>();
+  const listOf = (lists: Map<string, IdentifiedStudent[]>, boardCode: string) => {
+    const list = lists.get(boardCode) ?? [];
+    lists.set(boardCode, list);
+    return list;
+  };
+  for (const student of students) {
+    listOf(homeStudents, student.row.boardCode).push(student);
+    if (student.forwardedTo !== null) listOf(forwardedInStudents, student.forwardedTo).push(student);
+  }
+  const figures = tally.figures();
   return {
     asOf,
-    boards: [...boards.values()].sort((a, b) => a.boardCode.localeCompare(b.boardCode)),
-    outOfScope,
+    boards: figures.boards.map(({ homeStudents: _, ...board }) => ({
+      ...board,
+      students: homeStudents.get(board.boardCode) ?? [],
+      forwardedInStudents: forwardedInStudents.get(board.boardCode) ?? [],
+    })),
+    outOfScope: figures.outOfScope,
     students,
   };
 }
 
-function emptyBoard(boardCode: string): MutableBoard {
-  return {
-    boardCode,
-    counts: { green: 0, yellow: 0, red: 0, blue: 0, out_of_scope: 0 },
-    forwardedOut: 0,
-    forwardedIn: 0,
-    noEmail: 0,
-    uncontactedOverdue: 0,
-    students: [],
-    forwardedInStudents: [],
-  };
+/**
+ * An export's identification figures, read a batch at a time: memory holds a
+ * batch and the per-board figures, whatever the size of the file. Each
+ * student is handed to `onStudent` as she is classified, for whoever needs a
+ * line per student; the file's problems are thrown after the last batch.
+ */
+export async function identifyExport(
+  progressExport: ExportRows,
+  asOf: CalendarDate,
+  rules: IdentificationRules,
+  onStudent: (student: IdentifiedStudent) => void = () => {},
+): Promise<IdentificationFigures> {
+  const tally = new IdentificationTally(asOf, rules);
+  for await (const rows of rowBatches(progressExport)) {
+    for (const row of rows) onStudent(tally.add(row));
+  }
+  return tally.figures();
 }

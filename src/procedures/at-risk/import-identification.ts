@@ -12,9 +12,9 @@ import type {
   IdentificationStore,
   StagedStudent,
 } from './identification-store.js';
-import { ImportTally, RowCheck, stagedStudentOf } from './import-rows.js';
+import { IdentificationTally } from './identify-students.js';
+import { RowCheck, stagedStudentOf } from './import-rows.js';
 import { type ExportRows, rowBatches } from './progress-export/export-rows.js';
-import { studentClassifier } from './traffic-light.js';
 
 export interface ImportRequest {
   /** The export: read whole, or read as it is imported (batch by batch). */
@@ -95,15 +95,16 @@ export async function importSelectedRows(
   selection: RowSelection,
 ): Promise<SelectedRowsImport> {
   const { progressExport, asOf } = request;
-  const tally = new ImportTally(studentClassifier(asOf, request.rules));
+  const tally = new IdentificationTally(asOf, request.rules);
   const check = new RowCheck(request);
+  let otherBoardRows = 0;
 
   const stored = await storage.transaction(async (store) => {
     for await (const rows of rowBatches(progressExport)) {
       const staged: StagedStudent[] = [];
       for (const row of rows) {
         if (!selection.includes(row.boardCode)) {
-          tally.otherBoardRows += 1;
+          otherBoardRows += 1;
           continue;
         }
         const student = tally.add(row);
@@ -114,17 +115,30 @@ export async function importSelectedRows(
     }
     check.throwAnyProblem(progressExport.fileName);
     if (tally.students === 0) return null;
-    const homeBoards = tally.homeBoards();
+    const { boards } = tally.figures();
+    // In code-unit order: part of a partial import's key, as it always was.
+    const homeBoards = boards
+      .filter((board) => board.homeStudents > 0)
+      .map((board) => board.boardCode)
+      .sort();
     const source = {
       referenceDate: asOf,
       sourceFileName: progressExport.fileName,
-      sourceFileHash: selection.importKey(progressExport.sha256, homeBoards, tally.otherBoardRows),
+      sourceFileHash: selection.importKey(progressExport.sha256, homeBoards, otherBoardRows),
     };
-    return storeBoards(store, tally.boardCodes(), { request, source, homeBoards });
+    return storeBoards(
+      store,
+      boards.map((board) => board.boardCode),
+      { request, source, homeBoards },
+    );
   });
 
-  const studentsByBoard = tally.studentsByBoard();
-  const { otherBoardRows } = tally;
+  const studentsByBoard = new Map(
+    tally
+      .figures()
+      .boards.filter((board) => board.homeStudents > 0)
+      .map((board) => [board.boardCode, board.homeStudents]),
+  );
   if (stored === null) return { report: null, studentsByBoard, otherBoardRows };
   const boards = await Promise.all(
     stored.map(async (board) => ({ ...board, comparison: await storage.compareWithPrevious(board.cycleId) })),

@@ -1,63 +1,9 @@
 import type { CprCipher } from '../../security/cpr-cipher.js';
 import { CodedError } from '../../shared/coded-error.js';
 import type { StagedStudent } from './identification-store.js';
+import type { IdentifiedStudent } from './identify-students.js';
 import { type ExportProblem, ProgressExportError } from './progress-export/export-problem.js';
 import type { ProgressColumn, ProgressRow } from './progress-export/progress-row.js';
-import type { StudentClassification } from './traffic-light.js';
-
-/** One selected row with what the procedure decided about her. */
-export interface ClassifiedRow {
-  readonly row: ProgressRow;
-  readonly classification: StudentClassification;
-  /** The side-subject board that follows this student up instead of the home board. */
-  readonly forwardedTo: string | null;
-}
-
-/**
- * What an import keeps of the file while it reads it: per-board counts,
- * never the rows themselves. The board codes are those of identifyStudents:
- * every home board, and every side-subject board a student is forwarded to.
- */
-export class ImportTally {
-  students = 0;
-  outOfScope = 0;
-  otherBoardRows = 0;
-  private readonly homeStudents = new Map<string, number>();
-  private readonly boards = new Set<string>();
-
-  constructor(private readonly classify: (row: ProgressRow) => StudentClassification) {}
-
-  add(row: ProgressRow): ClassifiedRow {
-    const classification = this.classify(row);
-    // Out-of-scope students are not followed up by anyone, so not forwarded either.
-    const forwardedTo =
-      classification.category !== 'out_of_scope' &&
-      row.sideSubjectBoard !== null &&
-      row.sideSubjectBoard !== row.boardCode
-        ? row.sideSubjectBoard
-        : null;
-    this.students += 1;
-    if (classification.category === 'out_of_scope') this.outOfScope += 1;
-    this.homeStudents.set(row.boardCode, (this.homeStudents.get(row.boardCode) ?? 0) + 1);
-    this.boards.add(row.boardCode);
-    if (forwardedTo !== null) this.boards.add(forwardedTo);
-    return { row, classification, forwardedTo };
-  }
-
-  /** Every board the selected rows name (home or forwarded to), sorted. */
-  boardCodes(): string[] {
-    return [...this.boards].sort((a, b) => a.localeCompare(b));
-  }
-
-  /** The home boards of the selected rows, in code-unit order (part of a partial import's key). */
-  homeBoards(): string[] {
-    return [...this.homeStudents.keys()].sort();
-  }
-
-  studentsByBoard(): ReadonlyMap<string, number> {
-    return this.homeStudents;
-  }
-}
 
 /**
  * The checks the configuration makes of each selected row: its boards must be
@@ -115,7 +61,7 @@ export class RowCheck {
 }
 
 /** The row as it is staged; its CPR number, if any, sealed on the spot (per value, bound to the student number). */
-export function stagedStudentOf(student: ClassifiedRow, cipher: CprCipher | null): StagedStudent {
+export function stagedStudentOf(student: IdentifiedStudent, cipher: CprCipher | null): StagedStudent {
   const { row, classification, forwardedTo } = student;
   return {
     studentNumber: row.studentId,

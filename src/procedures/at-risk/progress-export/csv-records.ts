@@ -32,43 +32,96 @@ const carriageReturn = 0x0d;
  * a problem on the line where the quoted field started.
  */
 export function readCsvRecords(text: string, delimiter: CsvDelimiter): CsvRecords {
-  const scanner = new RecordScanner(text, delimiter);
-  return scanner.readAll();
+  const reader = new CsvRecordReader(delimiter);
+  const records = reader.read(text, true);
+  return { records, problems: reader.problems };
 }
+
+/**
+ * The same records from text that arrives in pieces (a file decoded as it is
+ * read): each call returns the records completed so far and keeps the
+ * unfinished one for the next piece, so memory holds a piece and a record,
+ * never the file. Line numbers and problems run on across the pieces.
+ */
+export class CsvRecordReader {
+  /** Every problem met so far, in the order met. */
+  readonly problems: ExportProblem[] = [];
+  private line = 1;
+  private pending = '';
+  private ended = false;
+
+  constructor(private readonly delimiter: CsvDelimiter) {}
+
+  /** The records the text completes; `last` says no more text follows. */
+  read(text: string, last: boolean): CsvRecord[] {
+    if (this.ended) return [];
+    const scanner = new RecordScanner(this.pending + text, this.delimiter, this.line, this.problems);
+    const records = scanner.readRecords(last);
+    this.line = scanner.lineAtRest;
+    this.pending = scanner.rest;
+    this.ended = last || scanner.unclosed;
+    return records;
+  }
+}
+
+type RecordEnd = 'complete' | 'incomplete' | 'unclosed';
 
 class RecordScanner {
   private position = 0;
-  private line = 1;
   /** Index of the next `"` at or after `position`, or the text length when there is none. */
   private nextQuote = -1;
   /** The same for LF and for CR, so that each is searched for once per line it ends. */
   private nextLineFeed = -1;
   private nextCarriageReturn = -1;
   private readonly records: CsvRecord[] = [];
-  private readonly problems: ExportProblem[] = [];
+  /** The line and text of the record the scan stopped at, when the text ended before it did. */
+  lineAtRest: number;
+  rest = '';
+  /** An unterminated quote ended the reading: it swallows the rest of the file. */
+  unclosed = false;
+  /** Whether the text is all there is: a record may then end at its end. */
+  private last = false;
+  /** Why readQuotedField stopped the scan. */
+  private stoppedBy: RecordEnd = 'complete';
 
   constructor(
     private readonly text: string,
     private readonly delimiter: CsvDelimiter,
-  ) {}
+    private line: number,
+    private readonly problems: ExportProblem[],
+  ) {
+    this.lineAtRest = line;
+  }
 
-  readAll(): CsvRecords {
+  readRecords(last: boolean): CsvRecord[] {
+    this.last = last;
     const { text } = this;
     const length = text.length;
     while (this.position < length) {
       const start = this.position;
+      const startLine = this.line;
+      const problemCount = this.problems.length;
       const lineEnd = this.lineBreakFrom(start);
       if (this.nextQuote < start) {
         const found = text.indexOf('"', start);
         this.nextQuote = found === -1 ? length : found;
       }
-      if (this.nextQuote >= lineEnd) {
-        this.readPlainLine(start, lineEnd);
-      } else if (!this.readQuotedRecord()) {
+      const end = this.nextQuote >= lineEnd ? this.readPlainLine(start, lineEnd) : this.readQuotedRecord();
+      if (end === 'unclosed') {
+        this.unclosed = true;
+        break;
+      }
+      if (end === 'incomplete') {
+        // Read again, whole, once the next piece of text has arrived.
+        this.problems.length = problemCount;
+        this.position = start;
+        this.line = startLine;
         break;
       }
     }
-    return { records: this.records, problems: this.problems };
+    this.lineAtRest = this.line;
+    this.rest = this.unclosed ? '' : text.slice(this.position);
+    return this.records;
   }
 
   /** Index of the first CR or LF at or after `from`, or the text length when there is none. */
@@ -91,20 +144,30 @@ class RecordScanner {
     return text.charCodeAt(at) === carriageReturn && text.charCodeAt(at + 1) === lineFeed ? at + 2 : at + 1;
   }
 
+  /**
+   * Whether the text may end a field at `at` (a line break, or the end):
+   * not while more text follows, nor at a CR that is the text's last
+   * character, since an LF may follow and make it one CRLF.
+   */
+  private isCut(at: number): boolean {
+    if (this.last) return false;
+    const length = this.text.length;
+    return at >= length || (at === length - 1 && this.text.charCodeAt(at) === carriageReturn);
+  }
+
   /** The fast path: a line without any quote is split as it stands. */
-  private readPlainLine(start: number, lineEnd: number): void {
+  private readPlainLine(start: number, lineEnd: number): RecordEnd {
+    if (this.isCut(lineEnd)) return 'incomplete';
     if (lineEnd > start) {
       this.records.push({ line: this.line, cells: this.text.slice(start, lineEnd).split(this.delimiter) });
     }
     this.line++;
     this.position = this.afterLineBreak(lineEnd);
+    return 'complete';
   }
 
-  /**
-   * Reads one record field by field; returns false when an unterminated quote
-   * ended the file.
-   */
-  private readQuotedRecord(): boolean {
+  /** Reads one record field by field. */
+  private readQuotedRecord(): RecordEnd {
     const { text, delimiter } = this;
     const length = text.length;
     const recordLine = this.line;
@@ -113,7 +176,7 @@ class RecordScanner {
       let cell: string;
       if (text.charCodeAt(this.position) === quote) {
         const quoted = this.readQuotedField();
-        if (quoted === null) return false;
+        if (quoted === null) return this.stoppedBy;
         cell = quoted;
       } else {
         cell = this.readUnquotedField();
@@ -121,6 +184,7 @@ class RecordScanner {
       cells.push(cell);
 
       const position = this.position;
+      if (this.isCut(position)) return 'incomplete';
       if (position >= length) break;
       if (text[position] === delimiter) {
         this.position = position + 1;
@@ -133,7 +197,7 @@ class RecordScanner {
       break;
     }
     this.records.push({ line: recordLine, cells });
-    return true;
+    return 'complete';
   }
 
   /** Up to the next delimiter or line end; a stray quote inside is plain text. */
@@ -149,8 +213,11 @@ class RecordScanner {
 
   /**
    * From an opening quote to its closing quote, `""` standing for one quote;
-   * newlines inside are part of the value and advance the line count.
-   * Returns null (and records the problem) when the quote is never closed.
+   * newlines inside are part of the value and advance the line count. A quote
+   * that is never closed is a problem once the text is all there is; before
+   * that, the closing quote may still come (as may a quote that doubles the
+   * text's last one). Returns null, saying why in stoppedBy, when it ends
+   * the scan.
    */
   private readQuotedField(): string | null {
     const { text } = this;
@@ -162,12 +229,18 @@ class RecordScanner {
     for (;;) {
       closing = text.indexOf('"', chunkStart);
       if (closing === -1) {
+        this.stoppedBy = this.last ? 'unclosed' : 'incomplete';
+        if (!this.last) return null;
         this.problems.push({
           line: openedOnLine,
           column: null,
           reason: { code: 'unclosed_quote' },
         });
         this.position = text.length;
+        return null;
+      }
+      if (closing + 1 === text.length && !this.last) {
+        this.stoppedBy = 'incomplete';
         return null;
       }
       if (text.charCodeAt(closing + 1) !== quote) break;

@@ -3,6 +3,7 @@ import {
   cellText,
   cprNumber,
   type DecimalMark,
+  decimalMarkOf,
   ectsValue,
   emailAddress,
   enrolmentStatus,
@@ -14,11 +15,11 @@ import {
   requiredText,
   teachingLanguage,
 } from './cell-values.js';
-import { detectDecimalMark } from './decimal-mark.js';
+import { DecimalMarkTally } from './decimal-mark.js';
 import type { ExportProblem } from './export-problem.js';
 import type { HeaderMapping } from './header-mapping.js';
 import type { CellReason } from './problem-reason.js';
-import type { ProgressColumn, ProgressRow } from './progress-row.js';
+import { type ProgressColumn, type ProgressRow, progressColumns } from './progress-row.js';
 import type { CellValue, SourceRecord, SourceTable } from './source-table.js';
 
 export interface ValidatedRows {
@@ -29,35 +30,86 @@ export interface ValidatedRows {
   readonly decimalMark: DecimalMark;
 }
 
-/**
- * The one row validation for CSV and XLSX alike: turns the records of a
- * mapped table into ProgressRows and names every cell that cannot be used.
- */
+/** The one row validation for a whole table in memory (see RowValidator). */
 export function validateRows(table: SourceTable, mapping: HeaderMapping): ValidatedRows {
-  const headerWidth = table.header.length;
-  const records = table.records.filter((record) => !isBlank(record.cells));
-  const isAligned = (record: SourceRecord) =>
-    !table.fieldCountMustMatch || record.cells.length === headerWidth;
-
-  const decimalMark = detectDecimalMark(ectsCells(records.filter(isAligned), mapping));
-  const problems: ExportProblem[] = [];
-  const reader = new RowReader(mapping, problems, decimalMark);
+  const validator = new RowValidator(mapping, table);
   const rows: ProgressRow[] = [];
-  for (const record of records) {
-    if (!isAligned(record)) {
-      // The values are shifted into the wrong columns; checking them would
-      // only produce misleading problems.
-      problems.push({
-        line: record.line,
-        column: null,
-        reason: { code: 'field_count', fields: record.cells.length, headerFields: headerWidth },
-      });
-      continue;
-    }
-    const row = reader.read(record);
+  for (const record of table.records) {
+    const row = validator.read(record);
     if (row !== null) rows.push(row);
   }
-  return { rows, problems, decimalMark };
+  return { rows, ...validator.finish() };
+}
+
+/**
+ * The one row validation for CSV and XLSX alike: turns the records of a
+ * mapped table into ProgressRows, one record at a time as the file is read,
+ * and names every cell that cannot be used. What it keeps between records is
+ * small: the student ids seen (for duplicates), where decimal marks were used,
+ * and the problems.
+ */
+export class RowValidator {
+  private readonly problems: RankedProblem[] = [];
+  private readonly decimalMarks = new DecimalMarkTally();
+  private readonly reader: RowReader;
+  private readonly headerWidth: number;
+
+  constructor(
+    private readonly mapping: HeaderMapping,
+    private readonly table: Pick<SourceTable, 'header' | 'fieldCountMustMatch'>,
+  ) {
+    this.headerWidth = table.header.length;
+    this.reader = new RowReader(mapping, this.problems, this.decimalMarks);
+  }
+
+  /** Whether any record so far had a problem (the decimal marks are judged only at the end). */
+  get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** The record's row; null for a blank record or one with a problem (remembered for finish). */
+  read(record: SourceRecord): ProgressRow | null {
+    if (isBlank(record.cells)) return null;
+    if (this.table.fieldCountMustMatch && record.cells.length !== this.headerWidth) {
+      // The values are shifted into the wrong columns; checking them would
+      // only produce misleading problems.
+      this.problems.push({
+        line: record.line,
+        column: null,
+        rank: -1,
+        reason: { code: 'field_count', fields: record.cells.length, headerFields: this.headerWidth },
+      });
+      return null;
+    }
+    return this.reader.read(record);
+  }
+
+  /** After the last record: the file's decimal mark, and every problem in file order. */
+  finish(): { decimalMark: DecimalMark; problems: ExportProblem[] } {
+    for (const { line, column, reason } of this.decimalMarks.otherMarkCells()) {
+      this.problems.push({
+        line,
+        column: this.mapping.label[column] ?? column,
+        rank: columnRank(column),
+        reason,
+      });
+    }
+    // By line, and within a line in the order the row reader checks the columns.
+    const sorted = [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rank - b.rank);
+    return {
+      decimalMark: this.decimalMarks.decimalMark,
+      problems: sorted.map(({ rank: _, ...problem }) => problem),
+    };
+  }
+}
+
+interface RankedProblem extends ExportProblem {
+  /** The column's place in the order the row reader checks columns (-1 for the record as a whole). */
+  readonly rank: number;
+}
+
+function columnRank(column: ProgressColumn): number {
+  return progressColumns.indexOf(column);
 }
 
 /**
@@ -66,15 +118,6 @@ export function validateRows(table: SourceTable, mapping: HeaderMapping): Valida
  */
 function isBlank(cells: readonly CellValue[]): boolean {
   return cells.every((cell) => cellText(cell) === '');
-}
-
-function* ectsCells(records: readonly SourceRecord[], mapping: HeaderMapping): Generator<CellValue> {
-  const expected = mapping.index.ects_expected;
-  const passed = mapping.index.ects_passed;
-  for (const { cells } of records) {
-    if (expected !== undefined) yield cells[expected] ?? null;
-    if (passed !== undefined) yield cells[passed] ?? null;
-  }
 }
 
 /** Reads one record at a time; a cell that cannot be used becomes a problem and `undefined`. */
@@ -86,17 +129,22 @@ class RowReader {
   // An export repeats a few hundred dates and ECTS values over its rows, so
   // each distinct text is parsed once (the 100,000-row budget of the spec's
   // benchmark is mostly spent here otherwise).
-  private readonly ects: (value: CellValue) => number | InvalidCell;
   private readonly requiredDate = remembered(requiredDate);
   private readonly optionalDate = remembered(optionalDate);
+  // Each value is read with its own decimal mark; which mark is the file's is
+  // known only at the end, when the tally names the cells written the other way.
+  private readonly ects = remembered((value) => {
+    const mark = decimalMarkOf(value);
+    return { mark, ects: ectsValue(value, mark ?? '.') };
+  });
+  private readonly ectsExpected = this.ectsIn('ects_expected');
+  private readonly ectsPassed = this.ectsIn('ects_passed');
 
   constructor(
     private readonly mapping: HeaderMapping,
-    private readonly problems: ExportProblem[],
-    decimalMark: DecimalMark,
-  ) {
-    this.ects = remembered((value) => ectsValue(value, decimalMark));
-  }
+    private readonly problems: RankedProblem[],
+    private readonly decimalMarks: DecimalMarkTally,
+  ) {}
 
   read(record: SourceRecord): ProgressRow | null {
     this.line = record.line;
@@ -112,8 +160,8 @@ class RowReader {
     const type = this.take('enrolment_type', enrolmentType);
     const status = this.take('status', enrolmentStatus);
     const enrolledOn = this.take('enrolled_on', this.requiredDate);
-    const ectsExpected = this.take('ects_expected', this.ects);
-    const ectsPassed = this.take('ects_passed', this.ects);
+    const ectsExpected = this.take('ects_expected', this.ectsExpected);
+    const ectsPassed = this.take('ects_passed', this.ectsPassed);
     const lastPassedOn = this.take('last_passed_on', this.optionalDate);
     const sideSubjectBoard = this.take('side_subject_board', optionalText);
     const language = this.take('teaching_language', teachingLanguage);
@@ -177,6 +225,14 @@ class RowReader {
     return undefined;
   }
 
+  private ectsIn(column: 'ects_expected' | 'ects_passed'): (value: CellValue) => number | InvalidCell {
+    return (value) => {
+      const { mark, ects } = this.ects(value);
+      if (mark !== null) this.decimalMarks.count(mark, this.line, column, cellText(value));
+      return ects;
+    };
+  }
+
   private isRepeated(studentId: string): boolean {
     const firstLine = this.firstLineOfStudent.get(studentId);
     if (firstLine === undefined) {
@@ -188,7 +244,12 @@ class RowReader {
   }
 
   private report(column: ProgressColumn, reason: CellReason): void {
-    this.problems.push({ line: this.line, column: this.mapping.label[column] ?? column, reason });
+    this.problems.push({
+      line: this.line,
+      column: this.mapping.label[column] ?? column,
+      rank: columnRank(column),
+      reason,
+    });
   }
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from '../../../../src/procedures/at-risk/progress-export/csv-delimiter.js';
-import { readCsvRecords } from '../../../../src/procedures/at-risk/progress-export/csv-records.js';
+import {
+  CsvRecordReader,
+  readCsvRecords,
+} from '../../../../src/procedures/at-risk/progress-export/csv-records.js';
 
 describe('CSV records (RFC 4180)', () => {
   it('each record carries the file line it starts on, past quoted line breaks and blank lines', () => {
@@ -60,6 +63,39 @@ describe('CSV records (RFC 4180)', () => {
         },
       ],
     });
+  });
+});
+
+describe('CSV records from text that arrives in pieces', () => {
+  const texts = [
+    'a,b\r\n"1\r\n2",x\r\n\r\n"say ""hi""",""\r3,w\n4,"z"',
+    'a;b\n"x"y;z\n"end"""\r',
+    'a,b\nc,"d\ne,f\n',
+  ];
+  const delimiterOf = (text: string) => (text.includes(';') ? ';' : ',');
+
+  function readInPieces(text: string, cuts: readonly number[]) {
+    const reader = new CsvRecordReader(delimiterOf(text));
+    const records = [];
+    let from = 0;
+    for (const cut of [...cuts, text.length]) {
+      records.push(...reader.read(text.slice(from, cut), cut === text.length));
+      from = cut;
+    }
+    return { records, problems: reader.problems };
+  }
+
+  it.each(texts)('%j cut anywhere into two pieces reads as the whole text does', (text) => {
+    const whole = readCsvRecords(text, delimiterOf(text));
+    for (let cut = 0; cut <= text.length; cut++) {
+      expect(readInPieces(text, [cut])).toEqual(whole);
+    }
+  });
+
+  it.each(texts)('%j fed one character at a time reads as the whole text does', (text) => {
+    const cuts = Array.from({ length: text.length }, (_, index) => index);
+
+    expect(readInPieces(text, cuts)).toEqual(readCsvRecords(text, delimiterOf(text)));
   });
 });
 
