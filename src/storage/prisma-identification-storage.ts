@@ -53,7 +53,10 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
   }
 
   async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
-    return new PrismaIdentificationStore(this.prisma, this.copyIn).findCycle(boardCode, period);
+    const row = await this.prisma.identificationCycle.findUnique({
+      where: { boardCode_term_year: { boardCode, term: period.term, year: period.year } },
+    });
+    return row ? cycleRecordOf(row) : null;
   }
 
   async reviewList(cycleId: string): Promise<ReviewRow[]> {
@@ -140,11 +143,11 @@ class PrismaIdentificationStore implements IdentificationStore {
     private readonly copyIn: CopyIn,
   ) {}
 
-  async findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {
-    const row = await this.db.identificationCycle.findUnique({
-      where: { boardCode_term_year: { boardCode, term: period.term, year: period.year } },
+  async findCycles(boardCodes: readonly string[], period: IdentificationPeriod): Promise<CycleRecord[]> {
+    const rows = await this.db.identificationCycle.findMany({
+      where: { boardCode: { in: [...boardCodes] }, term: period.term, year: period.year },
     });
-    return row ? cycleRecordOf(row) : null;
+    return rows.map(cycleRecordOf);
   }
 
   async stageStudents(students: readonly StagedStudent[]): Promise<void> {
@@ -174,18 +177,20 @@ class PrismaIdentificationStore implements IdentificationStore {
         updated_at = now()`;
   }
 
-  async createCycle(cycle: NewCycle): Promise<string> {
-    const row = await this.db.identificationCycle.create({
-      data: {
+  async createCycles(cycles: readonly NewCycle[]): Promise<string[]> {
+    if (cycles.length === 0) return [];
+    const rows = await this.db.identificationCycle.createManyAndReturn({
+      data: cycles.map((cycle) => ({
         ...sourceColumnsOf(cycle),
         ...zeroFigures,
         boardCode: cycle.boardCode,
         term: cycle.period.term,
         year: cycle.period.year,
-      },
-      select: { id: true },
+      })),
+      select: { id: true, boardCode: true },
     });
-    return row.id;
+    const idOfBoard = new Map(rows.map((row) => [row.boardCode, row.id]));
+    return cycles.map((cycle) => idOfBoard.get(cycle.boardCode) ?? '');
   }
 
   async replaceResults(cycleId: string, source: CycleSource, homeBoards: readonly string[]): Promise<void> {
@@ -197,10 +202,12 @@ class PrismaIdentificationStore implements IdentificationStore {
     });
   }
 
-  async recountCycle(cycleId: string): Promise<CycleFigures> {
+  async recountCycles(cycleIds: readonly string[]): Promise<Map<string, CycleFigures>> {
+    if (cycleIds.length === 0) return new Map();
     // The same definitions as identifyStudents: categories and § 31 flags count
     // the board's own (home) students; forwarded-in students are counted apart.
-    const [figures] = await this.db.$queryRaw<FigureRow[]>`
+    // Every cycle is counted, also one left without results.
+    const rows = await this.db.$queryRaw<FigureRow[]>`
       UPDATE identification_cycle c SET
         green_count = f.green, yellow_count = f.yellow, red_count = f.red, blue_count = f.blue,
         out_of_scope_count = f.out_of_scope, forwarded_out_count = f.forwarded_out,
@@ -208,37 +215,46 @@ class PrismaIdentificationStore implements IdentificationStore {
         uncontacted_overdue_count = f.uncontacted_overdue
       FROM (
         SELECT
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'green')::int AS green,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'yellow')::int AS yellow,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'red')::int AS red,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'blue')::int AS blue,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'out_of_scope')::int AS out_of_scope,
-          count(*) FILTER (WHERE r.routing = 'forwarded_out')::int AS forwarded_out,
-          count(*) FILTER (WHERE r.routing = 'forwarded_in')::int AS forwarded_in,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category <> 'out_of_scope' AND s.email IS NULL)::int
-            AS no_email,
-          count(*) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'blue' AND r.mandatory_contact)::int
+          ids.id AS cycle_id,
+          count(r.student_id) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'green')::int AS green,
+          count(r.student_id) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'yellow')::int AS yellow,
+          count(r.student_id) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'red')::int AS red,
+          count(r.student_id) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'blue')::int AS blue,
+          count(r.student_id) FILTER (WHERE r.routing <> 'forwarded_in' AND r.category = 'out_of_scope')::int
+            AS out_of_scope,
+          count(r.student_id) FILTER (WHERE r.routing = 'forwarded_out')::int AS forwarded_out,
+          count(r.student_id) FILTER (WHERE r.routing = 'forwarded_in')::int AS forwarded_in,
+          count(r.student_id) FILTER (
+            WHERE r.routing <> 'forwarded_in' AND r.category <> 'out_of_scope' AND s.email IS NULL)::int AS no_email,
+          count(r.student_id) FILTER (
+            WHERE r.routing <> 'forwarded_in' AND r.category = 'blue' AND r.mandatory_contact)::int
             AS uncontacted_overdue
-        FROM student_result r JOIN student s ON s.id = r.student_id
-        WHERE r.cycle_id = ${cycleId}::uuid
+        FROM unnest(${[...cycleIds]}::uuid[]) AS ids(id)
+        LEFT JOIN student_result r ON r.cycle_id = ids.id
+        LEFT JOIN student s ON s.id = r.student_id
+        GROUP BY ids.id
       ) f
-      WHERE c.id = ${cycleId}::uuid
-      RETURNING f.green, f.yellow, f.red, f.blue, f.out_of_scope, f.forwarded_out, f.forwarded_in, f.no_email,
-                f.uncontacted_overdue`;
-    if (!figures) throw new Error(`no identification cycle ${cycleId}`);
-    return {
-      counts: {
-        green: figures.green,
-        yellow: figures.yellow,
-        red: figures.red,
-        blue: figures.blue,
-        out_of_scope: figures.out_of_scope,
-      },
-      forwardedOut: figures.forwarded_out,
-      forwardedIn: figures.forwarded_in,
-      noEmail: figures.no_email,
-      uncontactedOverdue: figures.uncontacted_overdue,
-    };
+      WHERE c.id = f.cycle_id
+      RETURNING c.id::text AS cycle_id, f.green, f.yellow, f.red, f.blue, f.out_of_scope, f.forwarded_out,
+                f.forwarded_in, f.no_email, f.uncontacted_overdue`;
+    return new Map(
+      rows.map((figures) => [
+        figures.cycle_id,
+        {
+          counts: {
+            green: figures.green,
+            yellow: figures.yellow,
+            red: figures.red,
+            blue: figures.blue,
+            out_of_scope: figures.out_of_scope,
+          },
+          forwardedOut: figures.forwarded_out,
+          forwardedIn: figures.forwarded_in,
+          noEmail: figures.no_email,
+          uncontactedOverdue: figures.uncontacted_overdue,
+        },
+      ]),
+    );
   }
 
   async saveStagedResults(cycles: readonly BoardCycle[]): Promise<void> {
@@ -267,25 +283,25 @@ class PrismaIdentificationStore implements IdentificationStore {
       JOIN student s ON s.student_number = r.student_number`;
   }
 
-  async linkPreviousCycles(boardCode: string): Promise<void> {
+  async linkPreviousCycles(boardCodes: readonly string[]): Promise<void> {
     // Enum order is declaration order (spring < autumn), so (year, term) sorts periods.
     await this.db.$executeRaw`
       UPDATE identification_cycle c SET previous_cycle_id = (
         SELECT p.id FROM identification_cycle p
         WHERE p.board_code = c.board_code AND (p.year, p.term) < (c.year, c.term)
         ORDER BY p.year DESC, p.term DESC LIMIT 1)
-      WHERE c.board_code = ${boardCode}`;
+      WHERE c.board_code = ANY(${[...boardCodes]}::text[])`;
   }
 
-  async recordAudit(event: AuditRecord): Promise<void> {
-    await this.db.auditEvent.create({
-      data: {
+  async recordAudits(events: readonly AuditRecord[]): Promise<void> {
+    await this.db.auditEvent.createMany({
+      data: events.map((event) => ({
         actor: event.actor,
         action: event.action,
         boardCode: event.boardCode,
         cycleId: event.cycleId,
         details: { ...event.details },
-      },
+      })),
     });
   }
 }
@@ -320,6 +336,7 @@ const zeroFigures = {
 };
 
 interface FigureRow {
+  cycle_id: string;
   green: number;
   yellow: number;
   red: number;

@@ -15,8 +15,14 @@ export interface IdentificationStorage {
   compareWithPrevious(cycleId: string): Promise<CycleComparison>;
 }
 
+/**
+ * What an import does inside its transaction. An import touches every board
+ * of a file at once, so each step takes all of them: a handful of
+ * statements per import, whatever the number of boards or students.
+ */
 export interface IdentificationStore {
-  findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
+  /** The period's cycles of the given boards (those that have one). */
+  findCycles(boardCodes: readonly string[], period: IdentificationPeriod): Promise<CycleRecord[]>;
   /**
    * Holds a batch of the file's students for the rest of the transaction
    * (bulk-loaded, not yet stored): a file is staged batch by batch as it is
@@ -25,24 +31,24 @@ export interface IdentificationStore {
   stageStudents(students: readonly StagedStudent[]): Promise<void>;
   /** Inserts or updates the staged students by student number (set-based). */
   saveStagedStudents(): Promise<void>;
-  /** A new cycle with no students yet (figures zero until recountCycle). */
-  createCycle(cycle: NewCycle): Promise<string>;
+  /** New cycles with no students yet (figures zero until recountCycles); their ids, in order. */
+  createCycles(cycles: readonly NewCycle[]): Promise<string[]>;
   /**
    * A new import into a draft cycle: records the new source and removes the
    * results that came from the given home boards (the boards the new file covers).
    */
   replaceResults(cycleId: string, source: CycleSource, homeBoards: readonly string[]): Promise<void>;
-  /** Counts the cycle's figures from its stored results and stores them. */
-  recountCycle(cycleId: string): Promise<CycleFigures>;
   /**
    * Stores the staged students' results in the given boards' cycles
    * (set-based): a student's home board gets her as `own` or, when she is
    * forwarded, `forwarded_out`; the board she is forwarded to as `forwarded_in`.
    */
   saveStagedResults(cycles: readonly BoardCycle[]): Promise<void>;
-  /** Points each of the board's cycles at the one of the period before it. */
-  linkPreviousCycles(boardCode: string): Promise<void>;
-  recordAudit(event: AuditRecord): Promise<void>;
+  /** Counts each cycle's figures from its stored results and stores them; by cycle id. */
+  recountCycles(cycleIds: readonly string[]): Promise<Map<string, CycleFigures>>;
+  /** Points each of the boards' cycles at the one of the period before it. */
+  linkPreviousCycles(boardCodes: readonly string[]): Promise<void>;
+  recordAudits(events: readonly AuditRecord[]): Promise<void>;
 }
 
 export type CycleStatus = 'draft' | 'dispatched' | 'closed';

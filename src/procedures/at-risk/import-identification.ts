@@ -100,19 +100,30 @@ export async function importSelectedRows(
   let otherBoardRows = 0;
 
   const stored = await storage.transaction(async (store) => {
-    for await (const rows of rowBatches(progressExport)) {
-      const staged: StagedStudent[] = [];
-      for (const row of rows) {
-        if (!selection.includes(row.boardCode)) {
-          otherBoardRows += 1;
-          continue;
+    // One batch is staged while the next is read: the database loads one
+    // while this process parses, checks and encrypts the other.
+    let staging: Promise<void> | null = null;
+    try {
+      for await (const rows of rowBatches(progressExport)) {
+        const staged: StagedStudent[] = [];
+        for (const row of rows) {
+          if (!selection.includes(row.boardCode)) {
+            otherBoardRows += 1;
+            continue;
+          }
+          const student = tally.add(row);
+          // Once the file is known to be refused, nothing more is worth staging.
+          if (check.passes(row)) staged.push(stagedStudentOf(student, request.cipher));
         }
-        const student = tally.add(row);
-        // Once the file is known to be refused, nothing more is worth staging.
-        if (check.passes(row)) staged.push(stagedStudentOf(student, request.cipher));
+        await staging;
+        staging = store.stageStudents(staged);
       }
-      await store.stageStudents(staged);
+    } catch (error) {
+      // The file's problem is the answer, not what the unfinished batch may say.
+      await staging?.catch(() => {});
+      throw error;
     }
+    await staging;
     check.throwAnyProblem(progressExport.fileName);
     if (tally.students === 0) return null;
     const { boards } = tally.figures();
@@ -203,35 +214,48 @@ async function storeBoards(
   { request, source, homeBoards }: ImportSource,
 ): Promise<StoredBoard[]> {
   const period = periodOf(request.asOf);
-  const existing = await Promise.all(boardCodes.map((boardCode) => store.findCycle(boardCode, period)));
-  const plans = boardCodes.map((boardCode, index) =>
-    planBoard(boardCode, existing[index] ?? null, source, period),
+  const existing = new Map(
+    (await store.findCycles(boardCodes, period)).map((cycle) => [cycle.boardCode, cycle]),
   );
-  if (plans.some((plan) => plan.outcome !== 'unchanged')) await store.saveStagedStudents();
+  const plans = boardCodes.map((boardCode) =>
+    planBoard(boardCode, existing.get(boardCode) ?? null, source, period),
+  );
+  const unchanged: StoredBoard[] = plans.flatMap((plan) =>
+    plan.existing && plan.outcome === 'unchanged'
+      ? [
+          {
+            boardCode: plan.boardCode,
+            cycleId: plan.existing.id,
+            outcome: plan.outcome,
+            figures: plan.existing,
+          },
+        ]
+      : [],
+  );
+  if (unchanged.length === plans.length) return unchanged;
 
-  const stored: StoredBoard[] = [];
+  await store.saveStagedStudents();
   const changed: { boardCode: string; cycleId: string; outcome: ImportOutcome }[] = [];
   for (const plan of plans) {
-    if (plan.existing && plan.outcome === 'unchanged') {
-      stored.push({
-        boardCode: plan.boardCode,
-        cycleId: plan.existing.id,
-        outcome: 'unchanged',
-        figures: plan.existing,
-      });
-    } else if (plan.existing) {
+    if (plan.existing && plan.outcome === 'replaced') {
       await store.replaceResults(plan.existing.id, source, homeBoards);
       changed.push({ boardCode: plan.boardCode, cycleId: plan.existing.id, outcome: plan.outcome });
-    } else {
-      const cycleId = await store.createCycle({ ...source, boardCode: plan.boardCode, period });
-      changed.push({ boardCode: plan.boardCode, cycleId, outcome: plan.outcome });
     }
   }
+  const created = plans.filter((plan) => plan.outcome === 'created');
+  const createdIds = await store.createCycles(
+    created.map((plan) => ({ ...source, boardCode: plan.boardCode, period })),
+  );
+  created.forEach((plan, index) => {
+    changed.push({ boardCode: plan.boardCode, cycleId: createdIds[index] ?? '', outcome: plan.outcome });
+  });
+
   await store.saveStagedResults(changed);
-  for (const board of changed) {
-    const figures = await store.recountCycle(board.cycleId);
-    await store.linkPreviousCycles(board.boardCode);
-    await store.recordAudit({
+  const figures = await store.recountCycles(changed.map((board) => board.cycleId));
+  await store.linkPreviousCycles(changed.map((board) => board.boardCode));
+  const stored = changed.map((board) => ({ ...board, figures: figures.get(board.cycleId) ?? noFigures }));
+  await store.recordAudits(
+    stored.map((board) => ({
       actor: request.actor,
       action: board.outcome === 'created' ? 'identification.imported' : 'identification.replaced',
       boardCode: board.boardCode,
@@ -242,17 +266,24 @@ async function storeBoards(
         sourceFileName: source.sourceFileName,
         sourceFileHash: source.sourceFileHash,
         homeBoards: homeBoards.join(','),
-        green: figures.counts.green,
-        yellow: figures.counts.yellow,
-        red: figures.counts.red,
-        blue: figures.counts.blue,
-        outOfScope: figures.counts.out_of_scope,
+        green: board.figures.counts.green,
+        yellow: board.figures.counts.yellow,
+        red: board.figures.counts.red,
+        blue: board.figures.counts.blue,
+        outOfScope: board.figures.counts.out_of_scope,
       },
-    });
-    stored.push({ ...board, figures });
-  }
-  return stored.sort((a, b) => a.boardCode.localeCompare(b.boardCode));
+    })),
+  );
+  return [...unchanged, ...stored].sort((a, b) => a.boardCode.localeCompare(b.boardCode));
 }
+
+const noFigures: CycleFigures = {
+  counts: { green: 0, yellow: 0, red: 0, blue: 0, out_of_scope: 0 },
+  forwardedOut: 0,
+  forwardedIn: 0,
+  noEmail: 0,
+  uncontactedOverdue: 0,
+};
 
 interface BoardPlan {
   readonly boardCode: string;
