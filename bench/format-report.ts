@@ -1,5 +1,5 @@
 /** The report as people read it: tables of the figures, then the targets, met or missed. */
-import type { BenchReport } from './report.js';
+import { type BenchReport, targets } from './report.js';
 import {
   describeFile,
   formatCount,
@@ -122,6 +122,24 @@ export function formatReport(report: BenchReport): string {
           ratio.bestRunRatio.toFixed(2),
         ]),
         ['right', 'left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+
+  if (report.copyRatios.length > 0) {
+    lines.push(
+      '',
+      'import / bare COPY (the same file, the same engine, the same run; PGlite has no target)',
+      ...table(
+        ['rows', 'engine', 'bare COPY', 'import', 'ratio'],
+        report.copyRatios.map((ratio) => [
+          formatCount(ratio.rows),
+          ratio.engine === 'postgresql' ? 'PostgreSQL' : 'PGlite',
+          formatMs(ratio.copyMs),
+          formatMs(ratio.importMs),
+          `${ratio.ratio.toFixed(2)}${ratio.engine === 'postgresql' ? ` (target ≤ ${targets.maxImportToCopyRatio})` : ''}`,
+        ]),
+        ['right', 'left', 'right', 'right', 'left'],
       ),
     );
   }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast and how lean the at-risk identification reads a
  * study-progress export, against a bare csv-parse pass over the same bytes,
- * and how long storing it takes on PGlite and on PostgreSQL.
+ * and how long storing it takes on PGlite and on PostgreSQL, against a bare
+ * COPY of the same file into one plain table of the same engine.
  *
  *   --rows 50000,100000   file sizes (default)
  *   --import-rows 50000   sizes to import as well (default: every size; `none` for none); UTF-8 variant
@@ -28,6 +29,7 @@ import {
   type BenchReport,
   checkTargets,
   identifyToParseRatios,
+  importToCopyRatios,
   measuredStages,
   type StageMeasurement,
 } from './report.js';
@@ -106,16 +108,21 @@ for (const rows of options.importRows) {
     repetitions: 1,
     warmups: 0,
   } as const;
+  // Each import next to a bare COPY of the same file into the same engine, each in a fresh database.
+  await measureStage({ ...request, stage: 'copy', engine: 'pglite' });
   await measureStage({ ...request, engine: 'pglite' });
   if (connection.reachable) {
-    await connection.server.withFreshDatabase((databaseUrl) =>
-      measureStage({ ...request, engine: 'postgresql' }, databaseUrl),
-    );
+    for (const stage of ['copy', 'import'] as const) {
+      await connection.server.withFreshDatabase((databaseUrl) =>
+        measureStage({ ...request, stage, engine: 'postgresql' }, databaseUrl),
+      );
+    }
   }
 }
 
 const { stages, failures } = measuredStages(measurements, files);
 const ratios = identifyToParseRatios(stages);
+const copyRatios = importToCopyRatios(stages);
 const report: BenchReport = {
   startedAt: startedAt.toISOString(),
   durationMs: performance.now() - started,
@@ -143,7 +150,8 @@ const report: BenchReport = {
   stages,
   failures,
   ratios,
-  targets: checkTargets(stages, ratios),
+  copyRatios,
+  targets: checkTargets(stages, ratios, copyRatios),
 };
 const json = JSON.stringify(report, null, 2);
 await writeFile(reportFile, `${json}\n`);

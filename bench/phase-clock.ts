@@ -71,17 +71,17 @@ export function timedStorage(storage: IdentificationStorage, clock: PhaseClock):
 
 function timedStore(store: IdentificationStore, clock: PhaseClock): IdentificationStore {
   return {
-    findCycle: (boardCode, period) => clock.time('findCycle', () => store.findCycle(boardCode, period)),
+    findCycles: (boardCodes, period) => clock.time('findCycle', () => store.findCycles(boardCodes, period)),
     stageStudents: (students) => clock.time('stageStudents', () => store.stageStudents(students)),
     saveStagedStudents: () => clock.time('saveStudents', () => store.saveStagedStudents()),
-    createCycle: (cycle) => clock.time('createCycle', () => store.createCycle(cycle)),
+    createCycles: (cycles) => clock.time('createCycle', () => store.createCycles(cycles)),
     replaceResults: (cycleId, source, homeBoards) =>
       clock.time('replaceResults', () => store.replaceResults(cycleId, source, homeBoards)),
-    recountCycle: (cycleId) => clock.time('recountCycle', () => store.recountCycle(cycleId)),
     saveStagedResults: (cycles) => clock.time('saveResults', () => store.saveStagedResults(cycles)),
-    linkPreviousCycles: (boardCode) =>
-      clock.time('linkPreviousCycles', () => store.linkPreviousCycles(boardCode)),
-    recordAudit: (event) => clock.time('recordAudit', () => store.recordAudit(event)),
+    recountCycles: (cycleIds) => clock.time('recountCycle', () => store.recountCycles(cycleIds)),
+    linkPreviousCycles: (boardCodes) =>
+      clock.time('linkPreviousCycles', () => store.linkPreviousCycles(boardCodes)),
+    recordAudits: (events) => clock.time('recordAudit', () => store.recordAudits(events)),
   };
 }
 

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { exportVariantNames } from './export-variants.js';
 
-export const stageNames = ['parse', 'identify', 'import'] as const;
+/** copy: a bare COPY of the same CSV into one plain table, the floor an import is held against. */
+export const stageNames = ['parse', 'identify', 'import', 'copy'] as const;
 export type StageName = (typeof stageNames)[number];
 
 export const databaseEngines = ['pglite', 'postgresql'] as const;
@@ -66,7 +67,7 @@ export const stageResultSchema = z.object({
   liveBytes: z.number(),
   /** Students per category by home board (identify and import). */
   counts: categoryCountsSchema.nullable(),
-  /** Rows in the database afterwards (import). */
+  /** Rows in the database afterwards (import; copy: students = rows in the plain table). */
   stored: z.object({ students: z.number(), results: z.number(), cycles: z.number() }).nullable(),
 });
 export type StageResult = z.infer<typeof stageResultSchema>;

@@ -6,7 +6,8 @@ import type { StageResult } from './stage.js';
 export function stageLabel(stage: Pick<StageResult, 'stage' | 'engine'>): string {
   if (stage.stage === 'parse') return 'bare csv-parse';
   if (stage.stage === 'identify') return 'identify';
-  return stage.engine === 'postgresql' ? 'import PostgreSQL' : 'import PGlite';
+  const engine = stage.engine === 'postgresql' ? 'PostgreSQL' : 'PGlite';
+  return stage.stage === 'copy' ? `bare COPY ${engine}` : `import ${engine}`;
 }
 
 export function describeFile(rows: number, variant: ExportVariantName): string {
