@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { freePort } from '../support/running-bot.js';
 import { SlackApiDouble } from '../support/slack-api-double.js';
 import { createTestDatabaseTarget, type TestDatabaseTarget } from '../support/test-database.js';
 
-const entryPoint = join(import.meta.dirname, '..', '..', 'dist', 'src', 'main.js');
 const boards = ['SN-A', 'SN-B', 'SN-C'];
 const people = boards.flatMap((code) => [
   `chair.${code.toLowerCase()}@x.example`,
@@ -28,31 +27,17 @@ const config = [
   "schedule: { cron: '*/2 * * * * *' }",
 ].join('\n');
 
-const processes: ChildProcess[] = [];
+const processes: BotProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const child of processes) child.kill('SIGKILL');
+  await Promise.all(processes.map((process) => process.kill()));
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-function startInstance(env: NodeJS.ProcessEnv, cwd: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entryPoint], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    processes.push(child);
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Trafiklys is listening')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
+async function startInstance(env: NodeJS.ProcessEnv, cwd: string): Promise<BotProcess> {
+  const started = await startBotProcess(env, cwd);
+  processes.push(started);
+  return started;
 }
 
 describe('two bot processes on one PostgreSQL and one schedule', () => {
@@ -113,7 +98,7 @@ describe('two bot processes on one PostgreSQL and one schedule', () => {
       }
 
       // A restart (both stopped, one started again) catches up and posts nothing new.
-      for (const child of processes.splice(0)) child.kill('SIGTERM');
+      for (const instance of processes.splice(0)) instance.child.kill('SIGTERM');
       await startInstance({ ...env, PORT: String(await freePort()) }, folder);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       boards.forEach((_code, index) => {

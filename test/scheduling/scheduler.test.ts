@@ -5,6 +5,7 @@ import { createScheduler, type Scheduler } from '../../src/scheduling/scheduler.
 import type { Database } from '../../src/storage/database.js';
 import { PrismaJobRunLedger } from '../../src/storage/prisma-job-run-ledger.js';
 import { capturedLogger } from '../support/captured-logger.js';
+import { seedInstance } from '../support/instances.js';
 import { openTestDatabase, testDatabaseEngine } from '../support/test-database.js';
 
 let database: Database;
@@ -23,13 +24,8 @@ beforeEach(async () => {
   await database.prisma.instance.deleteMany();
 });
 
-/** An instance as the `instance` table knows it: alive (its lease runs) or dead (it ran out). */
-async function instance(id: string, state: 'alive' | 'dead'): Promise<string> {
-  await database.prisma.$executeRaw`
-    INSERT INTO instance (id, expires_at)
-    VALUES (${id}, clock_timestamp() + ${state === 'alive' ? 60 : -60}::int * interval '1 second')`;
-  return id;
-}
+/** An instance as the `instance` table knows it, alive or dead (see seedInstance). */
+const instance = (id: string, state: 'alive' | 'dead') => seedInstance(database.prisma, id, state);
 
 function schedulerAs(
   holder: string,

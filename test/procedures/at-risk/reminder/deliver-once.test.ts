@@ -5,6 +5,7 @@ import type { DeliveryKey } from '../../../../src/procedures/at-risk/reminder/re
 import type { Database } from '../../../../src/storage/database.js';
 import { PrismaReminderDeliveries } from '../../../../src/storage/prisma-reminder-deliveries.js';
 import type { Destination, PostedMessage } from '../../../../src/surfaces/chat-surface.js';
+import { seedInstance } from '../../../support/instances.js';
 import { RecordingSurface } from '../../../support/recording-surface.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
 
@@ -21,14 +22,8 @@ beforeEach(async () => {
   await database.prisma.reminderDelivery.deleteMany();
 });
 
-/** An instance as the `instance` table knows it: alive (its lease runs) or dead (it ran out). */
-async function instance(id: string, state: 'alive' | 'dead'): Promise<string> {
-  await database.prisma.$executeRaw`
-    INSERT INTO instance (id, expires_at)
-    VALUES (${id}, clock_timestamp() + ${state === 'alive' ? 600 : -1}::int * interval '1 second')
-    ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`;
-  return id;
-}
+/** An instance as the `instance` table knows it, alive or dead (see seedInstance). */
+const instance = (id: string, state: 'alive' | 'dead') => seedInstance(database.prisma, id, state);
 
 const key: DeliveryKey = {
   boardCode: 'SN-DAT',

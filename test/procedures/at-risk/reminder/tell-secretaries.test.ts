@@ -13,6 +13,7 @@ import { PrismaJobRunLedger } from '../../../../src/storage/prisma-job-run-ledge
 import { PrismaReminderDeliveries } from '../../../../src/storage/prisma-reminder-deliveries.js';
 import type { Destination, PostedMessage } from '../../../../src/surfaces/chat-surface.js';
 import { capturedLogger } from '../../../support/captured-logger.js';
+import { seedInstance } from '../../../support/instances.js';
 import { RecordingSurface } from '../../../support/recording-surface.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
 
@@ -66,8 +67,7 @@ let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
   await mirrorInstitution(database.prisma, config);
-  await database.prisma.$executeRaw`
-    INSERT INTO instance (id, expires_at) VALUES ('this-instance', clock_timestamp() + interval '1 hour')`;
+  await seedInstance(database.prisma, 'this-instance', 'alive');
 });
 afterAll(async () => {
   await database?.close();
