@@ -13,6 +13,7 @@ import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { reviewActionId } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
 import { todayIn } from '../shared/calendar-date.js';
+import { isCodedError } from '../shared/coded-error.js';
 import type { SurfaceName } from '../surfaces/chat-surface.js';
 import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
 import { boardsOf, importScopeOf } from './import-scope.js';
@@ -91,13 +92,16 @@ export class TrafiklysBot implements BotRequests {
     }
     try {
       const outcome = await this.dependencies.importShared(file, boardsOf(scope), actor);
-      if (outcome.kind === 'imported') {
-        await this.dependencies.remind(
-          outcome.boards.map((board) => board.boardCode),
-          outcome.report.period,
-        );
-      }
-      return inConversation(plain(importedReply(reader, file.name, scope, outcome, config.boards)));
+      const imported = importedReply(reader, file.name, scope, outcome, config.boards);
+      if (outcome.kind !== 'imported') return inConversation(plain(imported));
+      // The export is stored whatever becomes of the reminders' update, and the reply says so.
+      const reminded = await this.remindOrRetry(
+        outcome.boards.map((board) => board.boardCode),
+        outcome.report.period,
+      );
+      return inConversation(
+        plain(reminded === 'retrying' ? `${imported}\n${t.bot.remindRetrying}` : imported),
+      );
     } catch (error) {
       const failure = importFailureReply(reader, file.name, error, config.boards);
       if (failure === null) throw error;
@@ -113,10 +117,11 @@ export class TrafiklysBot implements BotRequests {
     const boards = this.boardsFor(actor, conversation);
     if (boards.length === 0) return privately(plain(reader.t.errors.notAllowed('remind_now')));
     const period = this.currentPeriod();
-    const reports = await this.dependencies.remind(
+    const reports = await this.remindOrRetry(
       boards.map((board) => board.code),
       period,
     );
+    if (reports === 'retrying') return privately(plain(reader.t.bot.remindRetrying));
     const lines = boards.map((board) =>
       reader.t.bot.remindResult({
         boardName: nameIn(board, reader.language),
@@ -251,6 +256,23 @@ export class TrafiklysBot implements BotRequests {
     const channelBoard = boardOfChannel(config, conversation.surface, conversation.conversationId);
     const candidates = channelBoard ? [channelBoard] : config.boards;
     return candidates.filter((board) => mayFollowBoard(actor.email, board, config));
+  }
+
+  /**
+   * The reminders for these boards, or 'retrying' when the run failed as a
+   * whole: it is recorded, tried again with back-off, and the secretaries are
+   * told if it never gets through (see the reminder jobs).
+   */
+  private async remindOrRetry(
+    boardCodes: readonly string[],
+    period: IdentificationPeriod,
+  ): Promise<DeliveryReport[] | 'retrying'> {
+    try {
+      return await this.dependencies.remind(boardCodes, period);
+    } catch (error) {
+      if (isCodedError(error) && error.code === 'reminder.failed') return 'retrying';
+      throw error;
+    }
   }
 
   private readerFor(actor: BotActor): Translator {

@@ -6,6 +6,7 @@ import { TrafiklysBot } from '../../src/bot/trafiklys-bot.js';
 import { type InstitutionConfig, parseInstitutionConfig } from '../../src/config/institution-config.js';
 import type { IdentificationPeriod } from '../../src/procedures/at-risk/identification-period.js';
 import { type CprCipher, createCprCipher } from '../../src/security/cpr-cipher.js';
+import { CodedError } from '../../src/shared/coded-error.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
 import { PrismaIdentificationStorage } from '../../src/storage/prisma-identification-storage.js';
@@ -139,6 +140,40 @@ async function ownStudentsOf(boardCode: string): Promise<string[]> {
 }
 
 describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
+  it('when the reminders cannot be updated just now, the export is still imported and the reply says both', async () => {
+    const now = () => new Date('2026-04-06T06:00:00Z');
+    const stalled = new TrafiklysBot({
+      config,
+      storage,
+      now,
+      importShared: sharedExportImporter({
+        config,
+        storage,
+        cipher: null,
+        now,
+        metrics: { import: () => {} },
+      }),
+      remind: async () => {
+        throw new CodedError('reminder.failed', 'the reminder could not be sent (deadlock_detected)');
+      },
+    });
+
+    const reply = await stalled.fileShared(person(computingSecretary), boardChannel('SN-DAT'), {
+      name: 'spring.csv',
+      bytes: progressExportCsv([row('D1', 'SN-DAT')]),
+    });
+    const remindNow = await stalled.command(person(computingSecretary), boardChannel('SN-DAT'), 'remind now');
+
+    expect(await ownStudentsOf('SN-DAT')).toEqual(['D1']);
+    expect(textOf(reply)).toContain('The export has been imported: spring.csv as of 6 April 2026, 1 student');
+    expect(textOf(reply)).toContain(
+      "The reminder could not be sent just now. Trafiklys tries again in a minute and for some hours after, and tells the board's secretary if it never gets through.",
+    );
+    expect(textOf(remindNow)).toBe(
+      "The reminder could not be sent just now. Trafiklys tries again in a minute and for some hours after, and tells the board's secretary if it never gets through.",
+    );
+  });
+
   it('a secretary of two boards shares the institution’s export in a direct chat: both boards are imported, both reminders updated', async () => {
     const reply = await share(
       person(humanitiesSecretary),

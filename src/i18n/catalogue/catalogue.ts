@@ -220,6 +220,8 @@ export interface Catalogue {
       readonly copies: Readonly<Record<PlaceOutcome, number>>;
       readonly unreachable: readonly string[];
     }): string;
+    /** The reminder run failed as a whole just now; it is tried again, and the secretary told if it never gets through. */
+    readonly remindRetrying: string;
     readonly noCycles: string;
     readonly statusColumn: { readonly period: string; readonly status: string };
     readonly cycleStatus: Readonly<Record<'draft' | 'dispatched' | 'closed', string>>;

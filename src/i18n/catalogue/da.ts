@@ -236,6 +236,8 @@ const messages: Catalogue = {
       ].filter((part) => part !== null);
       return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join('; ') : 'ingen kanal at sende til'}.`;
     },
+    remindRetrying:
+      'Påmindelsen kunne ikke sendes lige nu. Trafiklys prøver igen om et minut og de følgende timer, og giver studienævnets sekretær besked, hvis den aldrig kommer igennem.',
     noCycles: 'Der er endnu ikke indlæst nogen eksport for dette studienævn.',
     statusColumn: { period: 'Periode', status: 'Status' },
     cycleStatus: { draft: 'Kladde', dispatched: 'Udsendt', closed: 'Afsluttet' },

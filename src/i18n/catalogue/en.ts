@@ -237,6 +237,8 @@ const messages: Catalogue = {
       ].filter((part) => part !== null);
       return `${boardName}, ${periodName(period)}: ${parts.length > 0 ? parts.join('; ') : 'no channel to post in'}.`;
     },
+    remindRetrying:
+      "The reminder could not be sent just now. Trafiklys tries again in a minute and for some hours after, and tells the board's secretary if it never gets through.",
     noCycles: 'No export has been imported for this study board yet.',
     statusColumn: { period: 'Period', status: 'Status' },
     cycleStatus: { draft: 'Draft', dispatched: 'Dispatched', closed: 'Closed' },
