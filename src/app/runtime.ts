@@ -23,10 +23,12 @@ export interface RuntimeOptions {
   readonly configPath?: string | undefined;
   /** Where a PostgreSQL connection's failure outside a query is reported (see DatabaseOptions). */
   readonly onConnectionError?: (error: Error) => void;
+  /** The environment, when the caller parsed it already (it is parsed here otherwise). */
+  readonly environment?: Environment;
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const environment = parseEnvironment(options.env);
+  const environment = options.environment ?? parseEnvironment(options.env);
   const loadedConfig = await loadConfig({
     explicitPath: options.configPath,
     env: options.env,

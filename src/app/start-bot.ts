@@ -11,7 +11,7 @@ import type { IdentificationPeriod } from '../procedures/at-risk/identification-
 import { ReminderMessageComposer } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
 import { tellSecretariesReminderFailed } from '../procedures/at-risk/reminder/tell-secretaries.js';
-import type { AnyJob, ScheduledJob } from '../scheduling/scheduled-job.js';
+import { type AnyJob, isScheduledJob } from '../scheduling/scheduled-job.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import { CodedError } from '../shared/coded-error.js';
 import { InstanceLease } from '../storage/instance-lease.js';
@@ -66,6 +66,7 @@ export async function startBot(options: {
   });
   const runtime = await openRuntime({
     env: options.env,
+    environment: bootEnvironment,
     cwd: options.cwd,
     onConnectionError: (error) =>
       logger.error({ err: error }, 'a PostgreSQL connection failed; the pool opens a new one'),
@@ -123,15 +124,13 @@ export async function startBot(options: {
     tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
   });
   const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
-  if (config.importFolder) {
-    const problem = describeImportFolderState(
-      config.importFolder,
-      await importFolderState(config.importFolder),
-    );
-    if (problem) logger.error({ importFolder: config.importFolder }, `${problem}; /healthz says "degraded"`);
+  const { importFolder } = config;
+  if (importFolder) {
+    const problem = describeImportFolderState(importFolder, await importFolderState(importFolder));
+    if (problem) logger.error({ importFolder }, `${problem}; /healthz says "degraded"`);
     jobs.push(
       importFolderJob({
-        folder: config.importFolder,
+        folder: importFolder,
         config,
         storage: runtime.identificationStorage,
         cipher: runtime.cprCipher,
@@ -181,9 +180,7 @@ export async function startBot(options: {
       healthRoute(
         database,
         startedAt,
-        config.importFolder
-          ? { path: config.importFolder, state: () => importFolderState(config.importFolder ?? '') }
-          : null,
+        importFolder ? { path: importFolder, state: () => importFolderState(importFolder) } : null,
       ),
     ],
     ['/metrics', metrics.route()],
@@ -297,8 +294,4 @@ async function catchUp(
     if (outcome.kind !== 'skipped')
       logger.info({ job: job.name, scheduledFor: slot.toISOString() }, 'caught up at start-up');
   }
-}
-
-function isScheduledJob(job: AnyJob): job is ScheduledJob {
-  return 'cron' in job;
 }

@@ -65,6 +65,11 @@ export interface ScheduledJob<Value = unknown> extends Job<null, Value> {
   missedRun?(now: Date): Date | null;
 }
 
+/** Whether a job also runs on a schedule (it has a cron expression). */
+export function isScheduledJob(job: AnyJob): job is ScheduledJob & AnyJob {
+  return 'cron' in job && typeof job.cron === 'string';
+}
+
 /** Any job, as the scheduler's registry holds them. */
 // biome-ignore lint/suspicious/noExplicitAny: each job reads its own params; the registry only routes by name.
 export type AnyJob = Job<any, unknown>;

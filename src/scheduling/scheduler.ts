@@ -1,13 +1,14 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logging/logger.js';
-import type {
-  AnyJob,
-  ClaimedRun,
-  Job,
-  JobResult,
-  JobRunLedger,
-  JobSummary,
-  ScheduledJob,
+import {
+  type AnyJob,
+  type ClaimedRun,
+  isScheduledJob,
+  type Job,
+  type JobResult,
+  type JobRunLedger,
+  type JobSummary,
+  type ScheduledJob,
 } from './scheduled-job.js';
 
 /** What became of asking for a run. */
@@ -163,7 +164,7 @@ export function createScheduler(options: {
   function start(): void {
     if (recovery || stopped) return;
     for (const job of options.jobs) {
-      if (!isScheduled(job)) continue;
+      if (!isScheduledJob(job)) continue;
       const task = createTask(job.cron, (context) => claimAndRun(job, startOfMinute(context.date), null), {
         name: job.name,
         timezone: job.timeZone,
@@ -205,10 +206,6 @@ export function createScheduler(options: {
       await Promise.allSettled([...running]);
     },
   };
-}
-
-function isScheduled(job: AnyJob): job is ScheduledJob & AnyJob {
-  return 'cron' in job && typeof job.cron === 'string';
 }
 
 function startOfMinute(date: Date): Date {
