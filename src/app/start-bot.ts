@@ -1,23 +1,18 @@
 import type { BotRequests } from '../bot/bot-requests.js';
-import { TrafiklysBot } from '../bot/trafiklys-bot.js';
+import { BotRouter } from '../bot/bot-router.js';
+import type { ModuleEnvironment, ProcedureModuleFactory } from '../bot/module-environment.js';
+import type { ProcedureModule } from '../bot/procedure-module.js';
 import { parseEnvironment } from '../config/environment.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
-import { reminderJobs } from '../jobs/exam-period-reminder-job.js';
-import { describeImportFolderState, importFolderJob, importFolderState } from '../jobs/import-folder-job.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { Metrics } from '../observability/metrics.js';
-import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
-import { ReminderMessageComposer } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
-import { sendExamPeriodReminders } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
-import { tellSecretariesReminderFailed } from '../procedures/at-risk/reminder/tell-secretaries.js';
 import { type AnyJob, isScheduledJob } from '../scheduling/scheduled-job.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import { CodedError } from '../shared/coded-error.js';
 import { InstanceLease } from '../storage/instance-lease.js';
 import { PrismaJobRunLedger } from '../storage/prisma-job-run-ledger.js';
 import { PrismaOpenFormStore } from '../storage/prisma-open-form-store.js';
-import { PrismaReminderDeliveries } from '../storage/prisma-reminder-deliveries.js';
 import { PrismaReplayGuard } from '../storage/prisma-replay-guard.js';
 import { PrismaTeamsConversations } from '../storage/prisma-teams-conversations.js';
 import type { ChatSurface } from '../surfaces/chat-surface.js';
@@ -30,7 +25,7 @@ import { parseSlackEnvironment } from '../surfaces/slack/slack-environment.js';
 import { createTeamsBot, teamsAuthentication, teamsMessagesPath } from '../surfaces/teams/teams-app.js';
 import { parseTeamsEnvironment } from '../surfaces/teams/teams-environment.js';
 import { loadDemoDataOnFirstStart } from './demo-data.js';
-import { sharedExportImporter } from './import-shared-export.js';
+import { procedureModules } from './procedure-modules.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface RunningBot {
@@ -106,83 +101,44 @@ export async function startBot(options: {
   const consoleSurface = new ConsoleSurface(database.prisma, config, images);
   // Filled below once the platforms' apps exist; the jobs read it when they run.
   const surfaces: ChatSurface[] = consoleOn ? [consoleSurface] : [];
-  const deliveries = new PrismaReminderDeliveries(database.prisma, lease.id);
-  const composer = new ReminderMessageComposer(
-    config.institution.language,
-    config.thresholds.mandatoryContactMonths,
-  );
-  const reminders = reminderJobs({
+  // The scheduler is made from the modules' jobs, and the modules ask it for runs: resolved once both exist.
+  let scheduler: Scheduler | null = null;
+  const modules = await createModules(procedureModules, {
     config,
-    async send(boardCodes, period) {
-      const reports = await sendExamPeriodReminders(
-        { config, storage: runtime.identificationStorage, deliveries, surfaces, composer, now },
-        { period, boardCodes },
-      );
-      for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
-      return reports;
+    prisma: database.prisma,
+    identificationStorage: runtime.identificationStorage,
+    cprCipher: runtime.cprCipher,
+    surfaces,
+    instanceId: lease.id,
+    logger,
+    metrics,
+    now,
+    requestRun: (job, params) => {
+      if (!scheduler) throw new Error(`${job.name} was requested before the scheduler exists`);
+      return scheduler.request(job, params);
     },
-    tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
   });
-  const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
-  const { importFolder } = config;
-  if (importFolder) {
-    const problem = describeImportFolderState(importFolder, await importFolderState(importFolder));
-    if (problem) logger.error({ importFolder }, `${problem}; /healthz says "degraded"`);
-    jobs.push(
-      importFolderJob({
-        folder: importFolder,
-        config,
-        storage: runtime.identificationStorage,
-        cipher: runtime.cprCipher,
-        now,
-      }),
-    );
+  const jobs: AnyJob[] = modules.flatMap((module) => module.jobs);
+  const healthChecks = modules.flatMap((module) => module.healthChecks ?? []);
+  for (const check of healthChecks) {
+    const { problem } = await check.report();
+    if (problem) logger.error({ check: check.key }, `${problem}; /healthz says "degraded"`);
   }
-  const scheduler: Scheduler = createScheduler({
+  const running = createScheduler({
     jobs,
     ledger: new PrismaJobRunLedger(database.prisma),
     holder: { id: lease.id, recoverEveryMs: Math.max(1000, lease.lengthMs / 2) },
     logger,
   });
-
-  // Every reminder someone asks for is a recorded run: if this instance dies
-  // during it, another one finishes it.
-  const remind = async (boardCodes: readonly string[], period: IdentificationPeriod) => {
-    const outcome = await scheduler.request(reminders.requested, { boardCodes: [...boardCodes], period });
-    if (outcome.kind === 'ran') return outcome.result.value;
-    throw new CodedError(
-      'reminder.failed',
-      `the reminder could not be sent (${outcome.kind === 'failed' ? outcome.problem : 'not run'})`,
-    );
-  };
-  const importShared = sharedExportImporter({
-    config,
-    storage: runtime.identificationStorage,
-    cipher: runtime.cprCipher,
-    now,
-    metrics,
-  });
-  const bot: BotRequests = new TrafiklysBot({
-    config,
-    storage: runtime.identificationStorage,
-    remind,
-    importShared,
-    now,
-  });
+  scheduler = running;
+  const bot: BotRequests = new BotRouter(config, modules);
 
   await loadDemoDataOnFirstStart(runtime, now(), logger);
 
   // In the database, so a form opened through one instance can be submitted through any other.
   const openForms = new PrismaOpenFormStore(database.prisma, logger);
   const routes = new Map<string, RouteHandler>([
-    [
-      '/healthz',
-      healthRoute(
-        database,
-        startedAt,
-        importFolder ? { path: importFolder, state: () => importFolderState(importFolder) } : null,
-      ),
-    ],
+    ['/healthz', healthRoute(database, startedAt, healthChecks)],
     ['/metrics', metrics.route()],
   ]);
   if (consoleAccess) {
@@ -240,10 +196,10 @@ export async function startBot(options: {
     throw error;
   }
 
-  scheduler.start();
-  await catchUp(scheduler, jobs, now(), logger);
+  running.start();
+  await catchUp(running, jobs, now(), logger);
   // Runs a dead instance left unfinished, and failed runs whose retry is due.
-  await scheduler.recover();
+  await running.recover();
 
   // Which surfaces are on, and the console's address only when it is (its address behind a proxy if set).
   const onSurfaces = [
@@ -265,7 +221,7 @@ export async function startBot(options: {
     async close() {
       await slack?.stop();
       await server.close();
-      await scheduler.stop();
+      await running.stop();
       await lease.stop();
       await runtime.close();
     },
@@ -294,4 +250,14 @@ async function catchUp(
     if (outcome.kind !== 'skipped')
       logger.info({ job: job.name, scheduledFor: slot.toISOString() }, 'caught up at start-up');
   }
+}
+
+/** Each listed procedure built for this instance; a module that fails to build stops the start. */
+async function createModules(
+  factories: readonly ProcedureModuleFactory[],
+  environment: ModuleEnvironment,
+): Promise<ProcedureModule[]> {
+  const modules: ProcedureModule[] = [];
+  for (const factory of factories) modules.push(await factory.create(environment));
+  return modules;
 }

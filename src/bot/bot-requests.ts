@@ -41,8 +41,25 @@ export type FormOutcome =
  * reply. They hold no business logic.
  */
 export interface BotRequests {
-  /** A slash command's text after the command name, e.g. `remind now` for `/trafiklys remind now`. */
-  command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply>;
+  /**
+   * The slash-command names the bot answers, without the slash (`trafiklys`
+   * first, then the procedures' own). Surfaces register or recognise exactly
+   * these, so a new procedure needs no surface edit.
+   */
+  commandNames(): readonly string[];
+  /**
+   * A command: its text after the command name (`remind now` for
+   * `/trafiklys remind now`) and the name the surface received (`trafiklys`,
+   * `avvik`), or null where the platform has none (a Teams mention, a direct
+   * message): then the bot's own command is meant, or a procedure's command
+   * named by the first word.
+   */
+  command(
+    actor: BotActor,
+    conversation: ConversationRef,
+    text: string,
+    commandName?: string | null,
+  ): Promise<BotReply>;
   /** A button click or a select change on a message. */
   action(
     actor: BotActor,

@@ -1,4 +1,4 @@
-import type { ImportFolderState } from '../jobs/import-folder-job.js';
+import type { HealthCheck } from '../bot/procedure-module.js';
 import type { Database } from '../storage/database.js';
 import { type RouteHandler, sendJson } from './http-server.js';
 
@@ -10,7 +10,7 @@ import { type RouteHandler, sendJson } from './http-server.js';
 export function healthRoute(
   database: Database,
   startedAt: Date,
-  importFolder: { readonly path: string; state(): Promise<ImportFolderState> } | null,
+  checks: readonly HealthCheck[],
 ): RouteHandler {
   return async (_request, response) => {
     try {
@@ -18,11 +18,13 @@ export function healthRoute(
     } catch {
       return sendJson(response, 503, { status: 'unavailable', database: database.engine });
     }
-    const folderState = importFolder ? await importFolder.state() : null;
+    const reports = await Promise.all(
+      checks.map(async (check) => ({ key: check.key, ...(await check.report()) })),
+    );
     sendJson(response, 200, {
-      status: folderState === null || folderState === 'ok' ? 'ok' : 'degraded',
+      status: reports.some((report) => report.degraded) ? 'degraded' : 'ok',
       database: database.engine,
-      ...(importFolder ? { importFolder: { path: importFolder.path, state: folderState } } : {}),
+      ...Object.fromEntries(reports.map((report) => [report.key, report.details])),
       startedAt: startedAt.toISOString(),
     });
   };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotActor, BotReply, ConversationRef } from '../../src/bot/bot-requests.js';
-import { TrafiklysBot } from '../../src/bot/trafiklys-bot.js';
 import { parseInstitutionConfig } from '../../src/config/institution-config.js';
 import type { Block } from '../../src/messages/message-model.js';
 import { defaultIdentificationRules } from '../../src/procedures/at-risk/identification-rules.js';
@@ -12,6 +11,7 @@ import { PrismaIdentificationStorage } from '../../src/storage/prisma-identifica
 import { progressExportCsv } from '../support/progress-export-builder.js';
 import { dateOf } from '../support/progress-row-builder.js';
 import { openTestDatabase, testDatabaseEngine } from '../support/test-database.js';
+import { TrafiklysBot } from '../support/trafiklys-bot.js';
 
 const parsed = parseInstitutionConfig({
   institution: { name: 'Test University', language: 'en' },

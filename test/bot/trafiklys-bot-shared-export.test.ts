@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sharedExportImporter } from '../../src/app/import-shared-export.js';
 import type { BotActor, BotReply, ConversationRef } from '../../src/bot/bot-requests.js';
-import { TrafiklysBot } from '../../src/bot/trafiklys-bot.js';
 import { type InstitutionConfig, parseInstitutionConfig } from '../../src/config/institution-config.js';
 import type { IdentificationPeriod } from '../../src/procedures/at-risk/identification-period.js';
+import { sharedExportImporter } from '../../src/procedures/at-risk/import-shared-export.js';
 import { type CprCipher, createCprCipher } from '../../src/security/cpr-cipher.js';
 import { CodedError } from '../../src/shared/coded-error.js';
 import type { Database } from '../../src/storage/database.js';
@@ -16,6 +15,7 @@ import {
   progressExportCsv,
 } from '../support/progress-export-builder.js';
 import { openTestDatabase, testDatabaseEngine } from '../support/test-database.js';
+import { TrafiklysBot } from '../support/trafiklys-bot.js';
 
 // The bot core with the real importer on a real database; only the reminder,
 // which posts on the platforms, is recorded instead of sent.

@@ -118,6 +118,10 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
     'surfaces.teams.fileUnavailable': t.surfaces.teams.fileUnavailable('f.csv'),
     'surfaces.teams.formIntro': t.surfaces.teams.formIntro('Form'),
     'surfaces.console.boardRole': t.surfaces.console.boardRole({ role: 'delegate', board: 'SN-DAT' }),
+    'bot.fileNotTaken': t.bot.fileNotTaken({
+      fileName: 'notes.pdf',
+      kinds: 'a study-progress export (CSV or Excel)',
+    }),
     'bot.remindResult': t.bot.remindResult({
       boardName: 'SN-DAT',
       period: spring2026,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionConfig } from '../../src/config/institution-config.js';
-import { importFolderJob, importFolderState } from '../../src/jobs/import-folder-job.js';
+import { importFolderJob, importFolderState } from '../../src/procedures/at-risk/jobs/import-folder-job.js';
 import { createCprCipher } from '../../src/security/cpr-cipher.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';

@@ -13,6 +13,8 @@ export type RecordedRequest =
       readonly actor: BotActor;
       readonly conversation: ConversationRef;
       readonly text: string;
+      /** The slash command's name as the surface received it; null where the platform has none. */
+      readonly commandName: string | null;
     }
   | {
       readonly kind: 'action';
@@ -55,8 +57,20 @@ export class RecordingBotRequests implements BotRequests {
   submitOutcome: (values: FormValues) => Answer<FormOutcome> = () => ({ kind: 'close' });
   fileReply: (name: string) => Answer<BotReply> = () => ({ kind: 'none' });
 
-  async command(actor: BotActor, conversation: ConversationRef, text: string): Promise<BotReply> {
-    this.requests.push({ kind: 'command', actor, conversation, text });
+  /** The slash commands the core answers; a test adds a procedure's own to see surfaces pick it up. */
+  slashCommands: string[] = ['trafiklys'];
+
+  commandNames(): readonly string[] {
+    return this.slashCommands;
+  }
+
+  async command(
+    actor: BotActor,
+    conversation: ConversationRef,
+    text: string,
+    commandName: string | null = null,
+  ): Promise<BotReply> {
+    this.requests.push({ kind: 'command', actor, conversation, text, commandName });
     return this.commandReply(text);
   }
 

@@ -120,6 +120,8 @@ export interface Catalogue {
 
   /** Answers to an export shared in a channel. */
   readonly progressImport: {
+    /** The kind of file an export is, as `fileNotTaken` lists it. */
+    readonly fileKind: string;
     /** `Eksporten er indlæst: …` */
     imported(params: {
       readonly fileName: string;
@@ -208,6 +210,8 @@ export interface Catalogue {
   readonly bot: {
     /** An export shared in a channel that is no study board's. */
     readonly notABoardChannel: string;
+    /** A shared file no procedure takes; `kinds` lists the kinds the bot does take. */
+    fileNotTaken(params: { readonly fileName: string; readonly kinds: string }): string;
     /**
      * What `remind now` did for one board: in its channel, per outcome the
      * platforms; the managers' copies, per outcome how many; `unreachable`

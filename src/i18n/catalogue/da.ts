@@ -135,6 +135,7 @@ const messages: Catalogue = {
   },
 
   progressImport: {
+    fileKind: 'en studieforløbsudtræk (CSV eller Excel)',
     imported: ({ fileName, asOf, students, outOfScope }) =>
       `Eksporten er indlæst: ${fileName}, opgjort pr. ${format.date(asOf)}, ${number(students)} studerende, heraf ${number(outOfScope)} uden for målgruppen.`,
     replacedDraft: (period) => `Den erstatter den tidligere eksport for ${periodName(period)}.`,
@@ -205,6 +206,8 @@ const messages: Catalogue = {
   },
 
   bot: {
+    fileNotTaken: ({ fileName, kinds }) =>
+      `Jeg ved ikke, hvad jeg skal gøre med ${fileName}. Jeg tager imod ${kinds}.`,
     notABoardChannel:
       'Eksporter indlæses i et studienævns egen kanal eller i en direkte besked til Trafiklys. Del filen dér.',
     remindResult: ({ boardName, period, channel, copies, unreachable }) => {

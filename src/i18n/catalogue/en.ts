@@ -133,6 +133,7 @@ const messages: Catalogue = {
   },
 
   progressImport: {
+    fileKind: 'a study-progress export (CSV or Excel)',
     imported: ({ fileName, asOf, students, outOfScope }) =>
       `The export has been imported: ${fileName} as of ${format.date(asOf)}, ${plural(students, {
         one: `${number(students)} student`,
@@ -208,6 +209,7 @@ const messages: Catalogue = {
   },
 
   bot: {
+    fileNotTaken: ({ fileName, kinds }) => `I do not know what to do with ${fileName}. I take ${kinds}.`,
     notABoardChannel:
       'Exports are imported in a study board’s own channel, or in a direct message to Trafiklys. Share the file there.',
     remindResult: ({ boardName, period, channel, copies, unreachable }) => {

@@ -177,8 +177,15 @@ export function consoleApiRoutes(options: {
     if (!body) return;
     const viewer = viewerIn(request, response, body.as, body.channel);
     if (!viewer) return;
-    const text = body.text.replace(/^\s*\/trafiklys\b/i, '').trim();
-    const reply = await bot.command(actorFor(viewer.email, body.locale), conversationFor(body.channel), text);
+    // `/name rest` names the command as Slack's would; plain text is for the bot's own command.
+    const slash = /^\s*\/(\S+)\s*([\s\S]*)$/.exec(body.text);
+    const [name, text] = slash ? [slash[1] ?? null, slash[2] ?? ''] : [null, body.text];
+    const reply = await bot.command(
+      actorFor(viewer.email, body.locale),
+      conversationFor(body.channel),
+      text.trim(),
+      name,
+    );
     sendJson(response, 200, await replyJson(reply, body.channel));
   });
 

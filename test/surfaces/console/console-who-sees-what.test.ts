@@ -103,6 +103,19 @@ describe(`who sees what in the console (${testDatabaseEngine()})`, () => {
     ]);
   });
 
+  it('a slash command typed in the console reaches the bot with its name, as Slack would send it; plain text is for the bot’s own command', async () => {
+    const chair = as('chair.hist@demo.example');
+    await chair.post('/console/api/command', { channel: 'sn-hist', text: '/afvigelse  the lab is closed' });
+    await chair.post('/console/api/command', { channel: 'sn-hist', text: '/trafiklys status' });
+    await chair.post('/console/api/command', { channel: 'sn-hist', text: 'status' });
+
+    expect(console_.bot.requests.slice(-3)).toMatchObject([
+      { kind: 'command', text: 'the lab is closed', commandName: 'afvigelse' },
+      { kind: 'command', text: 'status', commandName: 'trafiklys' },
+      { kind: 'command', text: 'status', commandName: null },
+    ]);
+  });
+
   it('the state lists only the viewer’s own boards’ channels and their own direct chat', async () => {
     const stateOf = async (email: string) =>
       (await (await as(email).get('/console/api/state')).json()) as {

@@ -36,6 +36,7 @@ describe('a slash command', () => {
       actor: { surface: 'slack', userId: anne.id, email: anne.email, displayName: 'Anne', locale: 'da-DK' },
       conversation: { surface: 'slack', conversationId: boardChannel, kind: 'channel' },
       text: 'remind now',
+      commandName: 'trafiklys',
     });
     expect(slack.double.responses[0]?.body).toEqual({
       response_type: 'ephemeral',
@@ -178,5 +179,32 @@ describe('a slash command', () => {
       trigger_id: triggerId,
       view: { type: 'modal', callback_id: 'at-risk.note' },
     });
+  });
+});
+
+describe("a procedure's own slash command", () => {
+  test('is registered from the list the core gives, and reaches the core with its name: no Slack code names it', async () => {
+    await slack.close();
+    slack = await startSlackHarness({ slashCommands: ['trafiklys', 'afvigelse'] });
+    slack.bot.commandReply = () => ({ kind: 'message', visibility: 'only_actor', message: reviewReady });
+
+    const response = await postSigned(
+      slack.eventsUrl,
+      slack.signer.command(
+        slashCommand({
+          userId: anne.id,
+          channelId: boardChannel,
+          text: 'the lab is closed',
+          responseUrl: slack.double.responseUrl(),
+          command: '/afvigelse',
+        }),
+      ),
+    );
+
+    expect(response.status).toBe(200);
+    await eventually(() => expect(slack.double.responses).toHaveLength(1));
+    expect(slack.bot.requests).toMatchObject([
+      { kind: 'command', text: 'the lab is closed', commandName: 'afvigelse' },
+    ]);
   });
 });

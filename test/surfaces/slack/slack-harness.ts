@@ -66,6 +66,8 @@ export interface HarnessOptions {
   readonly openForms?: OpenFormStore;
   /** Which requests were seen; by default this harness's memory alone. */
   readonly replayGuard?: ReplayGuard;
+  /** The slash commands the core lists (a procedure's own among them); `trafiklys` alone by default. */
+  readonly slashCommands?: readonly string[];
 }
 
 /** The real Bolt app on our real HTTP server, talking to the API double. */
@@ -78,6 +80,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...options.double,
   });
   const bot = new RecordingBotRequests();
+  if (options.slashCommands) bot.slashCommands = [...options.slashCommands];
   const metrics = new RecordingMetrics();
   const logs = capturedLogger();
   const runtime = createSlackApp({

@@ -39,6 +39,8 @@ export function slashCommand(fields: {
   readonly channelId: string;
   readonly text: string;
   readonly responseUrl: string;
+  /** The command as typed, with its slash; `/trafiklys` unless a procedure's own. */
+  readonly command?: string;
 }): Record<string, string> {
   return {
     token: 'deprecated-verification-token',
@@ -48,7 +50,7 @@ export function slashCommand(fields: {
     channel_name: fields.channelId.startsWith('D') ? 'directmessage' : 'sn-dat-board',
     user_id: fields.userId,
     user_name: 'someone',
-    command: '/trafiklys',
+    command: fields.command ?? '/trafiklys',
     text: fields.text,
     api_app_id: 'A0001',
     is_enterprise_install: 'false',

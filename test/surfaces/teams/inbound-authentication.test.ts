@@ -21,6 +21,7 @@ describe('inbound requests from Teams', () => {
       {
         kind: 'command',
         text: 'remind now',
+        commandName: null,
         actor: {
           surface: 'teams',
           userId: 'aad-chair',
@@ -64,6 +65,21 @@ describe('inbound requests from Teams', () => {
 
     expect(response.status).toBe(200);
     expect(harness.requests.requests).toMatchObject([{ kind: 'command', text: 'help' }]);
+  });
+
+  test("a procedure's own command typed in a channel without a mention reaches the core whole, named by the list the core gives; other text is left alone", async () => {
+    harness = await startTeamsHarness();
+    seedTeam(harness.double);
+    harness.requests.slashCommands = ['trafiklys', 'afvigelse'];
+    const unmentioned = (text: string) => ({ ...channelMessage(harness.double, ''), text, entities: [] });
+
+    expect((await harness.post(unmentioned('/afvigelse the lab is closed'))).status).toBe(200);
+    expect((await harness.post(unmentioned('/afvig is not a command'))).status).toBe(200);
+
+    expect(harness.requests.requests).toMatchObject([
+      { kind: 'command', text: '/afvigelse the lab is closed', commandName: null },
+    ]);
+    expect(harness.requests.requests).toHaveLength(1);
   });
 
   test.each([

@@ -1,8 +1,8 @@
+import { commandAsTyped } from '../../../bot/main-command.js';
 import { type InstitutionConfig, nameIn } from '../../../config/institution-config.js';
 import { translatorForLocale } from '../../../i18n/translator.js';
 import type { Message } from '../../../messages/message-model.js';
 import type { ChatSurface } from '../../../surfaces/chat-surface.js';
-import { commandAsTyped } from '../../../surfaces/command-text.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { ReminderDeliveries } from './reminder-deliveries.js';
 

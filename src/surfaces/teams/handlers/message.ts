@@ -39,7 +39,7 @@ export function onMessage(dependencies: TeamsHandlerDependencies) {
         contentTypeOf(attachment) === teamsFileContentType &&
         !fileAttachmentSchema.safeParse(attachment).success,
     );
-    const command = commandTextOf(envelope.data, parts.data);
+    const command = commandTextOf(envelope.data, parts.data, dependencies.requests.commandNames());
     if (files.length === 0 && unreadableFiles.length === 0 && command === null) return;
 
     try {

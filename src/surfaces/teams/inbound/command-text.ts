@@ -1,10 +1,14 @@
+import { mainCommandName } from '../../../bot/main-command.js';
 import type { ActivityEnvelope } from './activity-schemas.js';
 import { mentionsOf } from './activity-schemas.js';
 import { conversationKindOf } from './teams-turn.js';
 
 // `@Trafiklys help` is what Teams users are told to type; typed without picking
-// the bot from the mention list, it arrives as plain text.
-const commandPrefix = /^[/@]?trafiklys(?:\s+|$)/i;
+// the bot from the mention list, it arrives as plain text. A procedure's own
+// command (`/avvik …`) is for the bot too, and keeps its name for the core.
+function commandPrefix(name: string): RegExp {
+  return new RegExp(`^[/@]?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+|$)`, 'i');
+}
 
 const entities: Readonly<Record<string, string>> = {
   '&nbsp;': ' ',
@@ -26,6 +30,7 @@ const entities: Readonly<Record<string, string>> = {
 export function commandTextOf(
   envelope: ActivityEnvelope,
   message: { readonly text?: string | undefined; readonly entities?: readonly unknown[] | undefined },
+  commandNames: readonly string[] = [mainCommandName],
 ): string | null {
   let text = message.text ?? '';
   let mentionsBot = false;
@@ -39,7 +44,9 @@ export function commandTextOf(
     .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity)
     .replace(/\s+/g, ' ')
     .trim();
-  if (commandPrefix.test(plain)) return plain.replace(commandPrefix, '').trim();
+  const main = commandPrefix(mainCommandName);
+  if (main.test(plain)) return plain.replace(main, '').trim();
+  if (commandNames.some((name) => commandPrefix(name).test(plain))) return plain;
   if (mentionsBot || conversationKindOf(envelope) === 'personal') return plain;
   return null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInstitutionConfig } from '../../../../src/config/institution-config.js';
-import { reminderJobs } from '../../../../src/jobs/exam-period-reminder-job.js';
 import type { Message } from '../../../../src/messages/message-model.js';
+import { reminderJobs } from '../../../../src/procedures/at-risk/jobs/exam-period-reminder-job.js';
 import { ReminderMessageComposer } from '../../../../src/procedures/at-risk/reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from '../../../../src/procedures/at-risk/reminder/send-exam-period-reminders.js';
 import { tellSecretariesReminderFailed } from '../../../../src/procedures/at-risk/reminder/tell-secretaries.js';

@@ -2,22 +2,20 @@ import { constants, existsSync } from 'node:fs';
 import { access, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
-import type { InstitutionConfig } from '../config/institution-config.js';
-import { translator } from '../i18n/translator.js';
-import { describePeriod } from '../procedures/at-risk/identification-period.js';
-import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
-import { importIdentification } from '../procedures/at-risk/import-identification.js';
-import {
-  ProgressExportError,
-  rejectionReport,
-} from '../procedures/at-risk/progress-export/export-problem.js';
-import { exportFile } from '../procedures/at-risk/progress-export/export-source.js';
-import { openProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
-import type { ScheduledJob } from '../scheduling/scheduled-job.js';
-import type { CprCipher } from '../security/cpr-cipher.js';
-import { maskCprShapes } from '../security/cpr-shape.js';
-import { todayIn } from '../shared/calendar-date.js';
-import { CodedError, isCodedError } from '../shared/coded-error.js';
+import type { HealthCheck } from '../../../bot/procedure-module.js';
+import type { InstitutionConfig } from '../../../config/institution-config.js';
+import { translator } from '../../../i18n/translator.js';
+import type { ScheduledJob } from '../../../scheduling/scheduled-job.js';
+import type { CprCipher } from '../../../security/cpr-cipher.js';
+import { maskCprShapes } from '../../../security/cpr-shape.js';
+import { todayIn } from '../../../shared/calendar-date.js';
+import { CodedError, isCodedError } from '../../../shared/coded-error.js';
+import { describePeriod } from '../identification-period.js';
+import type { IdentificationStorage } from '../identification-store.js';
+import { importIdentification } from '../import-identification.js';
+import { ProgressExportError, rejectionReport } from '../progress-export/export-problem.js';
+import { exportFile } from '../progress-export/export-source.js';
+import { openProgressExport } from '../progress-export/read-progress-export.js';
 
 /** How often the folder is looked at: a dropped export is picked up within five minutes. */
 export const importFolderCron = '*/5 * * * *';
@@ -152,4 +150,19 @@ async function moveInto(folder: string, subfolder: string, name: string, asOf: s
     await rename(join(folder, name), target);
     return target;
   }
+}
+
+/** The import folder as /healthz shows it: the bot is degraded while it cannot use the folder. */
+export function importFolderHealth(folder: string): HealthCheck {
+  return {
+    key: 'importFolder',
+    async report() {
+      const state = await importFolderState(folder);
+      return {
+        degraded: state !== 'ok',
+        details: { path: folder, state },
+        problem: describeImportFolderState(folder, state),
+      };
+    },
+  };
 }

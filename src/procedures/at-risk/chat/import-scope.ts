@@ -1,6 +1,6 @@
-import type { InstitutionConfig, StudyBoard } from '../config/institution-config.js';
-import type { BotActor, ConversationRef } from './bot-requests.js';
-import { boardOfChannel, mayImportFor } from './permissions.js';
+import type { BotActor, ConversationRef } from '../../../bot/bot-requests.js';
+import { boardOfChannel, mayImportFor } from '../../../bot/permissions.js';
+import type { InstitutionConfig, StudyBoard } from '../../../config/institution-config.js';
 
 /** Which study boards an export shared in a conversation is imported for, or why it is not. */
 export type ImportScope =

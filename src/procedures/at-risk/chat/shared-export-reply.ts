@@ -1,10 +1,10 @@
-import { nameIn, type StudyBoard } from '../config/institution-config.js';
-import type { Translator } from '../i18n/translator.js';
-import type { RichText } from '../messages/message-model.js';
-import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
-import { CycleLockedError } from '../procedures/at-risk/import-identification.js';
-import { listedProblems, ProgressExportError } from '../procedures/at-risk/progress-export/export-problem.js';
-import { isCodedError } from '../shared/coded-error.js';
+import { nameIn, type StudyBoard } from '../../../config/institution-config.js';
+import type { Translator } from '../../../i18n/translator.js';
+import type { RichText } from '../../../messages/message-model.js';
+import { isCodedError } from '../../../shared/coded-error.js';
+import type { BoardsImport } from '../import-for-boards.js';
+import { CycleLockedError } from '../import-identification.js';
+import { listedProblems, ProgressExportError } from '../progress-export/export-problem.js';
 import type { ImportScope } from './import-scope.js';
 
 /**

@@ -1,11 +1,11 @@
-import type { BotActor } from '../bot/bot-requests.js';
-import type { InstitutionConfig, StudyBoard } from '../config/institution-config.js';
-import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
-import { type BoardsImport, importForBoards } from '../procedures/at-risk/import-for-boards.js';
-import { exportBytes } from '../procedures/at-risk/progress-export/export-source.js';
-import { openProgressExport } from '../procedures/at-risk/progress-export/read-progress-export.js';
-import type { CprCipher } from '../security/cpr-cipher.js';
-import { todayIn } from '../shared/calendar-date.js';
+import type { BotActor } from '../../bot/bot-requests.js';
+import type { InstitutionConfig, StudyBoard } from '../../config/institution-config.js';
+import type { CprCipher } from '../../security/cpr-cipher.js';
+import { todayIn } from '../../shared/calendar-date.js';
+import type { IdentificationStorage } from './identification-store.js';
+import { type BoardsImport, importForBoards } from './import-for-boards.js';
+import { exportBytes } from './progress-export/export-source.js';
+import { openProgressExport } from './progress-export/read-progress-export.js';
 
 export interface SharedExportImportDependencies {
   readonly config: InstitutionConfig;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { InstitutionConfig } from '../config/institution-config.js';
-import { nextScheduledRuns } from '../config/schedule-runs.js';
-import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
-import { describePeriod, periodOf } from '../procedures/at-risk/identification-period.js';
-import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
-import type { Job, JobResult, RetryPolicy, ScheduledJob } from '../scheduling/scheduled-job.js';
-import { todayIn } from '../shared/calendar-date.js';
+import type { InstitutionConfig } from '../../../config/institution-config.js';
+import { nextScheduledRuns } from '../../../config/schedule-runs.js';
+import type { Job, JobResult, RetryPolicy, ScheduledJob } from '../../../scheduling/scheduled-job.js';
+import { todayIn } from '../../../shared/calendar-date.js';
+import type { IdentificationPeriod } from '../identification-period.js';
+import { describePeriod, periodOf } from '../identification-period.js';
+import type { DeliveryReport } from '../reminder/send-exam-period-reminders.js';
 
 export const examPeriodReminderJobName = 'exam-period-reminder';
 export const reminderRequestJobName = 'reminder-request';

@@ -1,0 +1,100 @@
+import type { ModuleEnvironment, ProcedureModuleFactory } from '../../bot/module-environment.js';
+import type { ProcedureModule } from '../../bot/procedure-module.js';
+import type { AnyJob } from '../../scheduling/scheduled-job.js';
+import { CodedError } from '../../shared/coded-error.js';
+import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
+import { boardStatus } from './chat/board-status.js';
+import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
+import { remindNow } from './chat/remind-now.js';
+import { reviewStudents } from './chat/review-students.js';
+import { sharedExportHandler } from './chat/shared-export.js';
+import type { IdentificationPeriod } from './identification-period.js';
+import { sharedExportImporter } from './import-shared-export.js';
+import { reminderJobs } from './jobs/exam-period-reminder-job.js';
+import { importFolderHealth, importFolderJob } from './jobs/import-folder-job.js';
+import { ReminderMessageComposer, reviewActionId } from './reminder/presenters/reminder-message.js';
+import { sendExamPeriodReminders } from './reminder/send-exam-period-reminders.js';
+import { tellSecretariesReminderFailed } from './reminder/tell-secretaries.js';
+
+/** Action and form ids of the at-risk procedure start with this (`at-risk.review`). */
+const prefix = 'at-risk.';
+
+/**
+ * The at-risk procedure's chat side (Aalborg University, § 31): `remind now`,
+ * `status`, the reminder's "Review students" button and shared exports. The
+ * bot routes to it; the same procedure's jobs are added by `atRisk.create`.
+ */
+export function atRiskChat(
+  dependencies: AtRiskChatDependencies,
+  extras: Pick<ProcedureModule, 'jobs' | 'healthChecks'> = { jobs: [] },
+): ProcedureModule {
+  return {
+    name: 'at-risk',
+    actionPrefix: prefix,
+    formPrefix: prefix,
+    commands: [
+      {
+        words: { da: 'remind now', en: 'remind now' },
+        describe: (reader) => reader.t.commands.description.remindNow,
+        run: (request) => remindNow(dependencies, request),
+      },
+      {
+        words: { da: 'status', en: 'status' },
+        describe: (reader) => reader.t.commands.description.status,
+        run: (request) => boardStatus(dependencies, request),
+      },
+    ],
+    async action(request, action) {
+      if (action.actionId === reviewActionId) return reviewStudents(dependencies, request, action.value);
+      return null;
+    },
+    sharedFiles: sharedExportHandler(dependencies),
+    ...extras,
+  };
+}
+
+/** The at-risk procedure as src/app lists it: its chat side, its reminder and import-folder jobs. */
+export const atRisk: ProcedureModuleFactory = {
+  name: 'at-risk',
+  create(environment: ModuleEnvironment): ProcedureModule {
+    const { config, identificationStorage: storage, cprCipher: cipher, now, metrics, surfaces } = environment;
+    const deliveries = new PrismaReminderDeliveries(environment.prisma, environment.instanceId);
+    const composer = new ReminderMessageComposer(
+      config.institution.language,
+      config.thresholds.mandatoryContactMonths,
+    );
+    const reminders = reminderJobs({
+      config,
+      async send(boardCodes, period) {
+        const reports = await sendExamPeriodReminders(
+          { config, storage, deliveries, surfaces, composer, now },
+          { period, boardCodes },
+        );
+        for (const report of reports) metrics.reminderDelivery(report.surface, report.outcome);
+        return reports;
+      },
+      tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
+    });
+    const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
+    const { importFolder } = config;
+    if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
+    // Every reminder someone asks for is a recorded run: if this instance dies
+    // during it, another one finishes it.
+    const remind = async (boardCodes: readonly string[], period: IdentificationPeriod) => {
+      const outcome = await environment.requestRun(reminders.requested, {
+        boardCodes: [...boardCodes],
+        period,
+      });
+      if (outcome.kind === 'ran') return outcome.result.value;
+      throw new CodedError(
+        'reminder.failed',
+        `the reminder could not be sent (${outcome.kind === 'failed' ? outcome.problem : 'not run'})`,
+      );
+    };
+    const importShared = sharedExportImporter({ config, storage, cipher, now, metrics });
+    return atRiskChat(
+      { storage, remind, importShared, now },
+      { jobs, healthChecks: importFolder ? [importFolderHealth(importFolder)] : [] },
+    );
+  },
+};
