@@ -44,3 +44,14 @@ export function boardOfChannel(
 ): StudyBoard | null {
   return config.boards.find((board) => board.channels[surface] === conversationId) ?? null;
 }
+
+/**
+ * Deciding for a board (spec step 3, § 31 mails): excluding students, undoing
+ * it, and dispatching the mails are the chair's, or a delegate's. The
+ * secretary prepares (imports, reviews, previews) but does not decide.
+ */
+export function mayDecideFor(email: string | null, board: StudyBoard): boolean {
+  if (!email) return false;
+  const address = email.toLowerCase();
+  return [board.chair, ...board.delegates].some((person) => person.toLowerCase() === address);
+}
