@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { folderJournal } from '../../../../src/procedures/at-risk/journal/adapters/folder-journal.js';
 import { journaliseCycle } from '../../../../src/procedures/at-risk/journal/journalise-cycle.js';
+import { createCprCipher } from '../../../../src/security/cpr-cipher.js';
 import type { Database } from '../../../../src/storage/database.js';
 import { InstanceLease } from '../../../../src/storage/instance-lease.js';
 import { PrismaJournalCases } from '../../../../src/storage/prisma-journal-cases.js';
@@ -244,6 +245,48 @@ describe(`journalising a cycle into a folder (${testDatabaseEngine()})`, () => {
     expect(await readdir(cycleFolder())).not.toContain('student-S1001');
     expect(log).toContain('"caseKey":"student-S1001"');
     expect(log).toContain('"problem":"cpr_missing"');
+  });
+
+  it('a CPR number sealed under another key, or no key at all, fails the student cases as unreadable', async () => {
+    const cycleId = await storedCycle(database.prisma);
+    const input = {
+      ...material(cycleId),
+      adapter: folderJournal({ folder }),
+      store: new PrismaJournalCases(database.prisma, lease.id),
+      now: () => new Date('2026-04-08T09:00:00Z'),
+      logger: unmaskedLogger().logger,
+    };
+
+    const otherKey = await journaliseCycle({ ...input, cipher: createCprCipher(new Uint8Array(32).fill(1)) });
+    const noKey = await journaliseCycle({ ...input, cipher: null });
+
+    expect(otherKey.failed.map((failure) => [failure.caseKey, failure.problem])).toEqual([
+      ['student-S1001', 'cpr_unreadable'],
+      ['student-S1002', 'cpr_unreadable'],
+    ]);
+    expect(otherKey.filed).toEqual({ student: 0, collective: 2 });
+    expect(noKey.failed[0]?.message).toBe(
+      'the CPR number is stored encrypted, but TRAFIKLYS_CPR_KEY is not set, so the student case cannot be titled',
+    );
+  });
+
+  it('a case another living instance is filing right now is left to it, and counted as in progress', async () => {
+    const cycleId = await storedCycle(database.prisma);
+    const other = await InstanceLease.start({
+      prisma: database.prisma,
+      lengthMs: 60_000,
+      logger: capturedLogger().logger,
+      soleUser: false,
+    });
+    const otherStore = new PrismaJournalCases(database.prisma, other.id);
+    await otherStore.register(cycleId, [{ caseKey: 'student-S1001', kind: 'student' }], new Date());
+    await otherStore.claim(cycleId, 'student-S1001', new Date());
+
+    const { tally } = await journalise(cycleId);
+
+    expect(tally).toMatchObject({ filed: { student: 1, collective: 2 }, inProgress: 1, failed: [] });
+    expect(await readdir(cycleFolder())).not.toContain('student-S1001');
+    await other.stop();
   });
 
   it('a folder that cannot be written fails the cases with the reason, and a later run files them', async () => {
