@@ -40,6 +40,10 @@ export interface BoardMeetingTexts {
     /** `Ændring siden efteråret 2025` */
     change(since: IdentificationPeriod): string;
     readonly reason: string;
+    /** The mails table's first column: sent, not delivered, without an address. */
+    readonly mailStatus: string;
+    /** How many (mails or students). */
+    readonly number: string;
   };
   /** The PDF's footer: `Udarbejdet af Trafiklys 7. april 2026, side 1 af 2`. */
   footer(params: { readonly madeOn: CalendarDate; readonly page: number; readonly pages: number }): string;

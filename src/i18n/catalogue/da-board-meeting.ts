@@ -52,6 +52,8 @@ export function danishBoardMeeting(format: LocaleFormat): BoardMeetingTexts {
       students: 'Studerende',
       change: (since) => `Ændring siden ${definiteTerm[since.term]} ${since.year}`,
       reason: 'Begrundelse',
+      mailStatus: 'Status',
+      number: 'Antal',
     },
     footer: ({ madeOn, page, pages }) =>
       `Udarbejdet af Trafiklys ${format.date(madeOn)} – side ${number(page)} af ${number(pages)}`,

@@ -49,6 +49,8 @@ export function englishBoardMeeting(format: LocaleFormat): BoardMeetingTexts {
       students: 'Students',
       change: (since) => `Change since ${periodName(since)}`,
       reason: 'Reason',
+      mailStatus: 'Status',
+      number: 'Number',
     },
     footer: ({ madeOn, page, pages }) =>
       `Made by Trafiklys on ${format.date(madeOn)} – page ${number(page)} of ${number(pages)}`,
