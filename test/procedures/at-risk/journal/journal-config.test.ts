@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { parseEnvironment } from '../../../../src/config/environment.js';
-import { parseConfigText } from '../../../../src/config/load-config.js';
+import { demoConfigPath, parseConfigText } from '../../../../src/config/load-config.js';
 import { problemsOf, validYaml } from '../../../config/config-fixtures.js';
 
 // validYaml has 27 lines: the journal key starts on line 28.
@@ -78,5 +79,25 @@ describe('the journal key of the configuration', () => {
   test('the HTTP token comes from the environment (JOURNAL_TOKEN); empty means unset', () => {
     expect(parseEnvironment({ JOURNAL_TOKEN: 'secret' }).JOURNAL_TOKEN).toBe('secret');
     expect(parseEnvironment({ JOURNAL_TOKEN: '' }).JOURNAL_TOKEN).toBeUndefined();
+  });
+
+  test('both examples documented in the demo configuration are valid as written', async () => {
+    const demo = await readFile(demoConfigPath(), 'utf8');
+    // Each example: a commented "# journal:" line and the commented, indented lines under it.
+    const examples = [...demo.matchAll(/^# journal:\n((?:# {3}.*\n)+)/gm)].map((match) =>
+      (match[1] ?? '').replace(/^# /gm, ''),
+    );
+
+    expect(examples).toHaveLength(2);
+    expect(parseConfigText(withJournal(examples[0] ?? ''), '/srv/trafiklys/t.yaml').journal).toEqual({
+      kind: 'folder',
+      folder: '/srv/trafiklys/journal',
+    });
+    expect(parseConfigText(withJournal(examples[1] ?? ''), 't.yaml').journal).toEqual({
+      kind: 'http',
+      url: 'https://records.example.dk/trafiklys/cases',
+      timeoutSeconds: 30,
+      attempts: 6,
+    });
   });
 });
