@@ -289,6 +289,28 @@ describe(`journalising a cycle into a folder (${testDatabaseEngine()})`, () => {
     await other.stop();
   });
 
+  it('a sent mail of a student who is not on the identification list is refused before anything is filed', async () => {
+    const cycleId = await storedCycle(database.prisma);
+    const [red, yellow] = threeStudents();
+    const journal = journaliseCycle({
+      ...material(cycleId, [red, yellow, student(3)]),
+      students: [red, yellow],
+      adapter: folderJournal({ folder }),
+      cipher,
+      store: new PrismaJournalCases(database.prisma, lease.id),
+      now: () => new Date('2026-04-08T09:00:00Z'),
+      logger: unmaskedLogger().logger,
+    });
+
+    await expect(journal).rejects.toMatchObject({
+      code: 'journal.material_invalid',
+      message:
+        "1 sent mail(s) or exclusion(s) name a student who is not on the cycle's identification list (e.g. student number S1003)",
+    });
+    expect(await readdir(folder)).toEqual([]);
+    expect(await database.prisma.journalCase.count()).toBe(0);
+  });
+
   it('a folder that cannot be written fails the cases with the reason, and a later run files them', async () => {
     const cycleId = await storedCycle(database.prisma);
     const blocked = join(folder, 'not-a-folder');
