@@ -123,6 +123,8 @@ const environmentSchema = z.object({
    * after its last sign of life. It renews its lease every third of this.
    */
   TRAFIKLYS_LEASE_SECONDS: optionalVariable(leaseSeconds.default(30)),
+  /** Bearer token for the journal's HTTP records system (config `journal: { kind: http }`); never in the config file. */
+  JOURNAL_TOKEN: optionalVariable(z.string().trim().min(1).optional()),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

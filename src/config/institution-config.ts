@@ -4,6 +4,7 @@ import {
   defaultIdentificationRules,
   type IdentificationRules,
 } from '../procedures/at-risk/identification-rules.js';
+import { journalConfigSchema } from '../procedures/at-risk/journal/journal-config.js';
 import { progressColumns } from '../procedures/at-risk/progress-export/progress-row.js';
 import { configIssueMessage } from './config-issue-messages.js';
 import { checkColumnAliases, checkReferences } from './config-references.js';
@@ -279,6 +280,8 @@ export const institutionConfigSchema = z
       /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
       importFolder: text.nullable().default(null),
       columnAliases: emptyIsLeftOut(columnAliases),
+      /** Where cycles are journalised (procedure step 6); null: nowhere. A folder is made absolute like importFolder. */
+      journal: emptyIsLeftOut(journalConfigSchema.nullable().default(null)),
     },
     {
       error: (issue) => {

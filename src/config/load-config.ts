@@ -89,7 +89,7 @@ function isFileError(error: unknown, code: string): boolean {
  * Parses a configuration file's text. Every problem is reported, each as
  * `<path>:<line>:<col>: <keypath>: <message>` at the value to fix; a YAML
  * syntax error is reported alone, as nothing else can be trusted then.
- * `importFolder` comes back absolute, relative to the file's folder.
+ * `importFolder` and a journal `folder` come back absolute, relative to the file's folder.
  */
 export function parseConfigText(text: string, path: string): InstitutionConfig {
   const lineCounter = new LineCounter();
@@ -117,9 +117,13 @@ export function parseConfigText(text: string, path: string): InstitutionConfig {
     );
   }
   const config = result.data;
-  return config.importFolder === null
-    ? config
-    : { ...config, importFolder: resolve(dirname(path), config.importFolder) };
+  const { journal } = config;
+  return {
+    ...config,
+    importFolder: config.importFolder === null ? null : resolve(dirname(path), config.importFolder),
+    journal:
+      journal?.kind === 'folder' ? { ...journal, folder: resolve(dirname(path), journal.folder) } : journal,
+  };
 }
 
 function invalidConfig(path: string, lines: readonly string[]): CodedError {

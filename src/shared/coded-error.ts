@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'console.unknown_person'
   | 'file.unreadable'
   | 'import_folder.unusable'
-  | 'reminder.failed';
+  | 'reminder.failed'
+  | 'journal.filing_failed'
+  | 'journal.material_invalid';
 
 export class CodedError extends Error {
   constructor(

@@ -207,6 +207,33 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
     expect((await prisma.consoleMessage.findFirstOrThrow()).body).toEqual({ fallbackText: 'hi', blocks: [] });
     expect((await prisma.imageAsset.findFirstOrThrow()).png).toEqual(new Uint8Array([137, 80]));
   });
+
+  it('journal case, on the cycle stored above', async () => {
+    const { prisma } = database;
+    const cycle = await prisma.identificationCycle.findFirstOrThrow({
+      where: { term: 'spring', year: 2026 },
+    });
+    const journalCase = {
+      cycleId: cycle.id,
+      caseKey: 'student-S000001',
+      kind: 'student',
+      status: 'failed',
+      holder: 'host:1:abc',
+      attempts: 2,
+      createdAt: new Date('2026-04-08T09:00:00Z'),
+      claimedAt: new Date('2026-04-08T09:00:01Z'),
+      filedAt: null,
+      problemCode: 'refused',
+      problem: 'HTTP 400',
+    };
+    await prisma.journalCase.create({ data: journalCase });
+
+    const stored = await prisma.identificationCycle.findUniqueOrThrow({
+      where: { id: cycle.id },
+      include: { journalCases: true },
+    });
+    expect(stored.journalCases).toEqual([journalCase]);
+  });
 });
 
 function counts() {

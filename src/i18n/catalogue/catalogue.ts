@@ -6,6 +6,7 @@ import type { Category, TrafficLight } from '../../procedures/at-risk/traffic-li
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
+import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
 
 /**
  * What became of one place of a reminder (a board's channel, a manager's
@@ -245,6 +246,12 @@ export interface Catalogue {
     somethingWentWrong(params: { readonly contact: Inline; readonly reference: string | null }): RichText;
     notAllowed(action: ProtectedAction): string;
   };
+
+  /** The board-meeting pack after dispatch (procedure step 7). */
+  readonly boardMeeting: BoardMeetingTexts;
+
+  /** The cycle journalised in the records system (procedure step 6). */
+  readonly journal: JournalTexts;
 
   readonly charts: {
     categoryTitle(period: IdentificationPeriod): string;

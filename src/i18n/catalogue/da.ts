@@ -3,6 +3,7 @@ import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traff
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
+import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
 import { danishExportProblem } from './da-export-problems.js';
 
 const format = localeFormat('da-DK');
@@ -337,6 +338,10 @@ const messages: Catalogue = {
       return `${refused} Kontakt studienævnets sekretær, hvis du mener, at du bør have adgang.`;
     },
   },
+
+  boardMeeting: danishBoardMeeting(format),
+
+  journal: danishJournal(format),
 
   charts: {
     categoryTitle: (period) => `Studerende pr. kategori – ${periodName(period)}`,

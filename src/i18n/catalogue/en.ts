@@ -3,6 +3,7 @@ import { type TrafficLight, trafficLights } from '../../procedures/at-risk/traff
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
+import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
 import { englishExportProblem } from './en-export-problems.js';
 
 // British conventions: `6 April 2026`, `1,234`.
@@ -336,6 +337,10 @@ const messages: Catalogue = {
       return `${refused} If you think you should be, contact the study board's secretary.`;
     },
   },
+
+  boardMeeting: englishBoardMeeting(format),
+
+  journal: englishJournal(format),
 
   charts: {
     categoryTitle: (period) => `Students by category – ${periodName(period)}`,
