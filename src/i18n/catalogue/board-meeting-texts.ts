@@ -1,5 +1,5 @@
+import type { ExclusionReason } from '../../procedures/at-risk/exclusions/exclusion.js';
 import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
-import type { ExclusionReason } from '../../procedures/at-risk/journal/exclusion-reasons.js';
 import type { JournalProblemCode } from '../../procedures/at-risk/journal/journal-case.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 

@@ -1,8 +1,8 @@
 import type { LocalisedNames } from '../../../config/institution-config.js';
 import type { CalendarDate } from '../../../shared/calendar-date.js';
+import { type ExclusionReason, exclusionReasons } from '../exclusions/exclusion.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { CategoryCounts } from '../identify-students.js';
-import { type ExclusionReason, exclusionReasons } from '../journal/exclusion-reasons.js';
 
 /**
  * What the board-meeting pack says (procedure step 7: the material is

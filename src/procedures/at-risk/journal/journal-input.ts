@@ -1,7 +1,7 @@
 import type { Language } from '../../../i18n/languages.js';
+import type { ExclusionReason } from '../exclusions/exclusion.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { Category } from '../traffic-light.js';
-import type { ExclusionReason } from './exclusion-reasons.js';
 
 /**
  * What journalising a cycle needs, as plain objects: the caller maps its
