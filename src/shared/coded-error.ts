@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'console.unknown_person'
   | 'file.unreadable'
   | 'import_folder.unusable'
-  | 'reminder.failed';
+  | 'reminder.failed'
+  | 'mail.unknown_board'
+  | 'mail.template_invalid'
+  | 'mail.render_failed';
 
 export class CodedError extends Error {
   constructor(
