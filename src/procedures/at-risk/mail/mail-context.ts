@@ -1,4 +1,4 @@
-import { localeFormat } from '../../../i18n/locale-format.js';
+import { type LocaleFormat, localeFormat } from '../../../i18n/locale-format.js';
 import type { MailLanguage } from './mail-placeholders.js';
 
 /**
@@ -35,12 +35,18 @@ const monthWords: Readonly<Record<MailLanguage, { readonly one: string; readonly
   en: { one: 'month', other: 'months' },
 };
 
+// Built once: Intl's formatters are slow to make and fast to use.
+const formats: Readonly<Record<MailLanguage, LocaleFormat>> = {
+  da: localeFormat(locales.da),
+  en: localeFormat(locales.en),
+};
+
 /** A student's figures written in the mail's language; a delay to one decimal (`4,3 måneder`). */
 export function figuresIn(
   language: MailLanguage,
   figures: { readonly ectsBehind: number | null; readonly delayMonths: number | null },
 ): Pick<MailContext, 'ectsBehind' | 'delayMonths' | 'delay'> {
-  const format = localeFormat(locales[language]);
+  const format = formats[language];
   const months = figures.delayMonths === null ? null : Math.round(figures.delayMonths * 10) / 10;
   return {
     ectsBehind: figures.ectsBehind === null ? null : format.number(figures.ectsBehind),

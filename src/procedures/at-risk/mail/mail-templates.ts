@@ -1,6 +1,7 @@
 import type { InstitutionConfig, StudyBoard } from '../../../config/institution-config.js';
 import { nameIn } from '../../../config/institution-config.js';
 import { CodedError } from '../../../shared/coded-error.js';
+import { teachingLanguages } from '../progress-export/progress-row.js';
 import {
   type CompiledPart,
   compileMailPart,
@@ -15,8 +16,13 @@ import {
   mailParts,
   mailTemplateNames,
 } from './mail-placeholders.js';
-import { type MailSettings, type TemplateOverride, textIn } from './mail-settings.js';
-import { renderPart, renderRequiredParts } from './render-mail-part.js';
+import { type MailSettings, textIn } from './mail-settings.js';
+import {
+  renderPart,
+  renderRequiredParts,
+  requiredPartsVaryByStudent,
+  type SnippetFormat,
+} from './render-mail-part.js';
 import { defaultTemplates } from './templates/library.js';
 
 /**
@@ -43,6 +49,8 @@ export interface StudentMail {
   readonly html: string;
 }
 
+type RenderedRequiredParts = ReturnType<typeof renderRequiredParts>;
+
 /** Where each part of a board's template comes from, e.g. for a preview: `{ subject: { board: 'SN-DAT' }, text: 'library', … }`. */
 export type PartSources = Readonly<Record<MailPart, TemplateScope>>;
 
@@ -60,7 +68,7 @@ export class MailTemplates {
     private readonly settings: MailSettings,
   ) {
     for (const template of mailTemplateNames) {
-      for (const language of ['da', 'en'] as const) {
+      for (const language of teachingLanguages) {
         for (const part of mailParts) {
           this.compile(defaultTemplates[template][language][part], {
             template,
@@ -136,6 +144,8 @@ interface BoardSources {
 
 /** One board's templates: renders its students' mails. Pure: no I/O, the same mail for the same student. */
 export class BoardMailTemplates {
+  private readonly renderedRequiredParts = new Map<string, RenderedRequiredParts>();
+
   constructor(
     readonly board: StudyBoard,
     private readonly sources: BoardSources,
@@ -154,15 +164,34 @@ export class BoardMailTemplates {
       renderPart(part('text'), 'text', {
         ...context,
         subject,
-        ...renderRequiredParts(template, language, 'text', context),
+        ...this.requiredParts(template, language, 'text', context),
       }),
     );
     const html = renderPart(part('html'), 'html', {
       ...context,
       subject,
-      ...renderRequiredParts(template, language, 'html', context),
+      ...this.requiredParts(template, language, 'html', context),
     });
     return { template, language, subject, text, html };
+  }
+
+  /** The required parts for this mail: rendered once per template, language and format while they name no student. */
+  private requiredParts(
+    template: MailTemplateName,
+    language: MailLanguage,
+    format: SnippetFormat,
+    context: MailContext,
+  ): RenderedRequiredParts {
+    if (requiredPartsVaryByStudent(template, language, format)) {
+      return renderRequiredParts(template, language, format, context);
+    }
+    const key = `${template}|${language}|${format}`;
+    let rendered = this.renderedRequiredParts.get(key);
+    if (rendered === undefined) {
+      rendered = renderRequiredParts(template, language, format, context);
+      this.renderedRequiredParts.set(key, rendered);
+    }
+    return rendered;
   }
 
   /** Which level each part of `template` in `language` comes from for this board. */
@@ -214,5 +243,3 @@ function tidyText(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
 }
-
-export type { TemplateOverride };

@@ -26,7 +26,7 @@ export function renderPart(
   }
 }
 
-type SnippetFormat = 'text' | 'html';
+export type SnippetFormat = 'text' | 'html';
 const compiledSnippets = new Map<string, CompiledPart>();
 
 /** The library's required-part texts, compiled once: they are the same for every board. */
@@ -71,5 +71,39 @@ export function renderRequiredParts(
       );
       return [snippet, format === 'html' ? new TrustedHtml(rendered) : rendered];
     }),
+  );
+}
+
+/** The placeholders that differ from one student to the next. */
+const studentPlaceholders = new Set(['student', 'ectsBehind', 'delayMonths', 'delay']);
+
+/**
+ * Whether the required parts of `template` depend on the student. Today's
+ * library texts do not (they name the chair, the board, the booking link and
+ * the guidance services), so a board renders them once per template and
+ * language instead of once per mail; a library text that named the student
+ * would turn that off by itself.
+ */
+export function requiredPartsVaryByStudent(
+  template: MailTemplateName,
+  language: MailLanguage,
+  format: SnippetFormat,
+): boolean {
+  const key = `${template}|${language}|${format}`;
+  let varies = variesByStudent.get(key);
+  if (varies === undefined) {
+    varies = namesAStudent(template, language, format);
+    variesByStudent.set(key, varies);
+  }
+  return varies;
+}
+
+const variesByStudent = new Map<string, boolean>();
+
+function namesAStudent(template: MailTemplateName, language: MailLanguage, format: SnippetFormat): boolean {
+  return snippetsOf[template].some((snippet) =>
+    engineFor(format)
+      .globalVariablesSync(compiledSnippet(template, language, snippet, format), { partials: false })
+      .some((name) => studentPlaceholders.has(name)),
   );
 }
