@@ -107,6 +107,7 @@ function compileChecked(source: string, checks: Checks): CompileResult {
   const problems = [
     ...partialProblems(source, checks.label),
     ...placeholderProblems(compiled, checks),
+    ...replacedPlaceholderProblems(compiled, checks),
     ...requiredPartProblems(compiled, checks),
   ];
   if (problems.length === 0) problems.push(...renderProblems(compiled, checks));
@@ -144,6 +145,22 @@ function placeholderProblems(compiled: CompiledPart, checks: Checks): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * `{% assign rights = "" %}`, `{% capture %}`, `{% increment %}` and the
+ * like would replace a placeholder's value, and so could empty a required
+ * part that the template still outputs; a template names its own values.
+ */
+function replacedPlaceholderProblems(compiled: CompiledPart, checks: Checks): string[] {
+  const analysis = engineFor(checks.format).analyzeSync(compiled, { partials: false });
+  const everyPlaceholder = { ...placeholdersFor(checks.template, 'text'), ...checks.placeholders };
+  return Object.entries(analysis.locals)
+    .filter(([name]) => Object.hasOwn(everyPlaceholder, name))
+    .map(([name, [first]]) => {
+      const where = first === undefined ? '' : positionText([first.location.row, first.location.col]);
+      return `${checks.label} sets {{ ${name} }}${where}, which would replace the mail's own value; give the template's value another name`;
+    });
 }
 
 function isBodyOnly(root: unknown, template: MailTemplateName): boolean {

@@ -94,6 +94,22 @@ describe('an override that drops a required part is refused at load, naming the 
     }
   });
 
+  test('a required part emptied by assigning its name first does not count', () => {
+    const yaml = oneOverride('{ board: SN-DAT }', 'red', 'da', 'text', [
+      '{% assign rights = "" %}',
+      '{{ rights }} {{ meetingOffer }} {{ contact }}',
+    ]);
+    expect(problemsOf(yaml)).toEqual([
+      "test.yaml:33:7: mail.overrides[0].text: red/da text for board SN-DAT sets {{ rights }} at template line 1, column 11, which would replace the mail's own value; give the template's value another name",
+    ]);
+    const counted = oneOverride('{ board: SN-DAT }', 'red', 'da', 'text', [
+      '{{ rights }} {{ meetingOffer }} {{ contact }}{% capture student %}x{% endcapture %}',
+    ]);
+    expect(problemsOf(counted)).toEqual([
+      "test.yaml:33:7: mail.overrides[0].text: red/da text for board SN-DAT sets {{ student }} at template line 1, column 57, which would replace the mail's own value; give the template's value another name",
+    ]);
+  });
+
   test('a subject needs no required part: it is one line, and the bodies carry them', () => {
     const yaml = yamlWithMail(`mail:
   overrides:
