@@ -62,6 +62,7 @@ export type PartSources = Readonly<Record<MailPart, TemplateScope>>;
  */
 export class MailTemplates {
   private readonly compiled = new Map<string, CompiledPart>();
+  private readonly boards = new Map<string, BoardMailTemplates>();
 
   private constructor(
     private readonly config: InstitutionConfig,
@@ -98,8 +99,21 @@ export class MailTemplates {
     return new MailTemplates(config, config.mail);
   }
 
-  /** The templates a board's mails are rendered from; `mail.unknown_board` for a code the configuration lacks. */
+  /**
+   * The templates a board's mails are rendered from (the same object on every
+   * call, so what it renders once stays rendered); `mail.unknown_board` for a
+   * code the configuration lacks.
+   */
   forBoard(boardCode: string): BoardMailTemplates {
+    let templates = this.boards.get(boardCode);
+    if (templates === undefined) {
+      templates = this.boardTemplates(boardCode);
+      this.boards.set(boardCode, templates);
+    }
+    return templates;
+  }
+
+  private boardTemplates(boardCode: string): BoardMailTemplates {
     const board = this.config.boards.find((candidate) => candidate.code === boardCode);
     if (board === undefined) {
       throw new CodedError('mail.unknown_board', `"${boardCode}" is not a study board of the configuration`);

@@ -76,6 +76,19 @@ describe('boards', () => {
     );
   });
 
+  it('a board’s templates are made once: every call gives the same, and each board renders its own chair', () => {
+    const templates = MailTemplates.fromConfig(configWithMail());
+
+    expect(templates.forBoard('SN-DAT')).toBe(templates.forBoard('SN-DAT'));
+    expect(templates.forBoard('SN-DAT').compose('red', aStudent()).text).toContain('chair@test.example');
+    expect(templates.forBoard('SN-HIST').compose('red', aStudent()).text).toContain('hist@test.example');
+    expect(templates.forBoard('SN-HIST').compose('red', aStudent()).text).not.toContain('chair@test.example');
+    const dat = templates.forBoard('SN-DAT');
+    expect(dat.compose('red', aStudent({ name: 'Ann' })).html).toContain('Kære Ann</p>');
+    expect(dat.compose('red', aStudent({ name: 'Bo', ectsBehind: 30 })).html).toContain('Kære Bo</p>');
+    expect(dat.compose('red', aStudent({ name: 'Bo', ectsBehind: 30 })).text).toContain('du mangler 30 ECTS-point');
+  });
+
   it('a board’s name is written in the mail’s language where the configuration gives it', () => {
     const config = configWithMail();
     const bilingual = {
