@@ -86,7 +86,9 @@ describe('boards', () => {
     const dat = templates.forBoard('SN-DAT');
     expect(dat.compose('red', aStudent({ name: 'Ann' })).html).toContain('Kære Ann</p>');
     expect(dat.compose('red', aStudent({ name: 'Bo', ectsBehind: 30 })).html).toContain('Kære Bo</p>');
-    expect(dat.compose('red', aStudent({ name: 'Bo', ectsBehind: 30 })).text).toContain('du mangler 30 ECTS-point');
+    expect(dat.compose('red', aStudent({ name: 'Bo', ectsBehind: 30 })).text).toContain(
+      'du mangler 30 ECTS-point',
+    );
   });
 
   it('a board’s name is written in the mail’s language where the configuration gives it', () => {
