@@ -37,13 +37,22 @@ export function configProblems(
       }
     } else {
       problems.push({
-        ...positionOf(document, lineCounter, issue.path),
+        ...positionOf(document, lineCounter, issue.path, { atKey: pointsAtKey(issue) }),
         keyPath: formatKeyPath(issue.path),
         message: issue.message,
       });
     }
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * A check may ask for its problem to point at the key rather than its value
+ * (`params: { at: 'key' }`): a mail template's problem is about the template
+ * that key names, whose value may span many lines.
+ */
+function pointsAtKey(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.at === 'key';
 }
 
 /** `<file>:<line>:<col>: <keypath>: <message>`, the form editors and terminals link to. */

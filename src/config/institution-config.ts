@@ -5,6 +5,8 @@ import {
   type IdentificationRules,
 } from '../procedures/at-risk/identification-rules.js';
 import { journalConfigSchema } from '../procedures/at-risk/journal/journal-config.js';
+import { checkMailReferences } from '../procedures/at-risk/mail/mail-references.js';
+import { mailSettingsSchema } from '../procedures/at-risk/mail/mail-settings.js';
 import { progressColumns } from '../procedures/at-risk/progress-export/progress-row.js';
 import { configIssueMessage } from './config-issue-messages.js';
 import { checkColumnAliases, checkReferences } from './config-references.js';
@@ -183,6 +185,8 @@ const studyBoard = z
     faculty: unitCode,
     department: unitCode.optional(),
     chair: emailAddress,
+    /** Signs the § 31 mails; without it they are signed with the board's name. */
+    chairName: text.optional(),
     secretary: emailAddress,
     delegates: emptyIsLeftOut(z.array(emailAddress).default([])),
     channels: emptyIsLeftOut(boardChannels.prefault({})),
@@ -280,6 +284,8 @@ export const institutionConfigSchema = z
       /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
       importFolder: text.nullable().default(null),
       columnAliases: emptyIsLeftOut(columnAliases),
+      /** The § 31 mails: booking link, guidance services, template overrides (`src/procedures/at-risk/mail/`). */
+      mail: emptyIsLeftOut(mailSettingsSchema),
       /** Where cycles are journalised (procedure step 6); null: nowhere. A folder is made absolute like importFolder. */
       journal: emptyIsLeftOut(journalConfigSchema.nullable().default(null)),
     },
@@ -293,9 +299,15 @@ export const institutionConfigSchema = z
     },
   )
   // Runs even when some entries are malformed, so one pass reports every problem.
-  .superRefine((config, ctx) => checkReferences(config, ctx), {
-    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  })
+  .superRefine(
+    (config, ctx) => {
+      checkReferences(config, ctx);
+      checkMailReferences(config, ctx);
+    },
+    {
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+    },
+  )
   .transform(({ schedule, ...config }) => {
     // A unit's plain `name` is in the institution's language where the config gives that one.
     const named = <Unit extends { readonly name: string; readonly names: LocalisedNames }>(

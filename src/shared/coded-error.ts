@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'import_folder.unusable'
   | 'reminder.failed'
   | 'journal.filing_failed'
-  | 'journal.material_invalid';
+  | 'journal.material_invalid'
+  | 'mail.unknown_board'
+  | 'mail.template_invalid'
+  | 'mail.render_failed';
 
 export class CodedError extends Error {
   constructor(
