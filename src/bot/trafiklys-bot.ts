@@ -3,19 +3,29 @@ import type { PlaceOutcome } from '../i18n/catalogue/catalogue.js';
 import { type Translator, translatorForLocale } from '../i18n/translator.js';
 import type { Block, FormValues, Message, RichText } from '../messages/message-model.js';
 import { plainTextOf } from '../messages/plain-text.js';
-import {
-  type IdentificationPeriod,
-  periodOf,
-  type Term,
-} from '../procedures/at-risk/identification-period.js';
+import { type IdentificationPeriod, periodOf } from '../procedures/at-risk/identification-period.js';
 import type { IdentificationStorage } from '../procedures/at-risk/identification-store.js';
 import type { BoardsImport } from '../procedures/at-risk/import-for-boards.js';
 import { reviewActionId } from '../procedures/at-risk/reminder/presenters/reminder-message.js';
 import type { DeliveryReport } from '../procedures/at-risk/reminder/send-exam-period-reminders.js';
+import { reviewFormId } from '../procedures/at-risk/review/review-state.js';
+import {
+  openReview,
+  reviewFormAction,
+  reviewSearchSubmitted,
+  reviewTargetOf,
+} from '../procedures/at-risk/review/review-students.js';
 import { todayIn } from '../shared/calendar-date.js';
 import { isCodedError } from '../shared/coded-error.js';
 import type { SurfaceName } from '../surfaces/chat-surface.js';
-import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
+import type {
+  BotActor,
+  BotReply,
+  BotRequests,
+  ConversationRef,
+  FormAction,
+  FormOutcome,
+} from './bot-requests.js';
 import { boardsOf, importScopeOf } from './import-scope.js';
 import { boardOfChannel, mayFollowBoard } from './permissions.js';
 import { importedReply, importFailureReply } from './shared-export-reply.js';
@@ -62,17 +72,25 @@ export class TrafiklysBot implements BotRequests {
     action: { readonly actionId: string; readonly value: string | null },
   ): Promise<BotReply> {
     const reader = this.readerFor(actor);
-    if (action.actionId === reviewActionId) return this.reviewStudents(actor, action.value, reader);
+    if (action.actionId === reviewActionId) {
+      return openReview(this.dependencies, actor, reviewTargetOf(action.value));
+    }
     return privately(
       plain(reader.t.commands.unknown({ text: action.actionId, helpCommand: helpCommandOn(conversation) })),
     );
   }
 
   async submitForm(
-    _actor: BotActor,
-    _submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
+    actor: BotActor,
+    submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
   ): Promise<FormOutcome> {
-    // No flow of this issue opens a form; the chair's review forms arrive with the next one.
+    if (submission.formId === reviewFormId)
+      return reviewSearchSubmitted(this.dependencies, actor, submission);
+    return { kind: 'close' };
+  }
+
+  async formAction(actor: BotActor, action: FormAction): Promise<FormOutcome> {
+    if (action.formId === reviewFormId) return reviewFormAction(this.dependencies, actor, action);
     return { kind: 'close' };
   }
 
@@ -168,67 +186,6 @@ export class TrafiklysBot implements BotRequests {
       });
     }
     return privately({ fallbackText: t.commands.description.status, blocks });
-  }
-
-  private async reviewStudents(actor: BotActor, value: string | null, reader: Translator): Promise<BotReply> {
-    const { t } = reader;
-    const target = parseReviewValue(value);
-    const board =
-      target && this.dependencies.config.boards.find((candidate) => candidate.code === target.boardCode);
-    if (!target || !board) return privately(plain(t.bot.unknownBoard));
-    if (!mayFollowBoard(actor.email, board, this.dependencies.config)) {
-      return privately(plain(t.errors.notAllowed('review_students')));
-    }
-    const cycle = await this.dependencies.storage.findCycle(board.code, target.period);
-    const title = t.review.title({ period: target.period, boardName: nameIn(board, reader.language) });
-    if (!cycle)
-      return privately({
-        fallbackText: title,
-        blocks: [
-          { type: 'heading', text: title },
-          { type: 'text', content: [t.reminder.exportMissing(target.period)] },
-        ],
-      });
-    const students = await this.dependencies.storage.reviewList(cycle.id);
-    const { column } = t.review;
-    const routing = (student: (typeof students)[number]) => {
-      if (student.routing === 'forwarded_out')
-        return t.review.routing.forwardedTo(student.sideSubjectBoardCode ?? '');
-      if (student.routing === 'forwarded_in') return t.review.routing.receivedFrom(student.homeBoardCode);
-      return t.review.routing.own;
-    };
-    const blocks: Block[] = [{ type: 'heading', text: title }];
-    const received = students.filter((student) => student.routing === 'forwarded_in').length;
-    if (received > 0) blocks.push({ type: 'context', content: [t.review.receivedNote(received)] });
-    if (students.length === 0) blocks.push({ type: 'text', content: [t.review.empty] });
-    else
-      blocks.push({
-        type: 'table',
-        columns: [
-          { header: column.studentNumber },
-          { header: column.name },
-          { header: column.programme },
-          { header: column.category },
-          { header: column.ectsBehind, align: 'right' },
-          { header: column.delayMonths, align: 'right' },
-          { header: column.routing },
-        ],
-        rows: students.map((student) => [
-          student.studentNumber,
-          student.name,
-          student.programmeName,
-          t.category[student.category],
-          // An out-of-scope student is counted, not assessed: no ECTS behind to show.
-          student.category === 'out_of_scope'
-            ? t.review.notAssessed
-            : reader.formatNumber(student.ectsBehind),
-          student.category === 'out_of_scope'
-            ? t.review.notAssessed
-            : reader.formatDelayMonths(student.delayMonths),
-          routing(student),
-        ]),
-      });
-    return privately({ fallbackText: title, blocks });
   }
 
   private helpMessage(reader: Translator, conversation: ConversationRef): Message {
@@ -334,11 +291,4 @@ function placesOf(reports: readonly DeliveryReport[]) {
     else copies[outcome] += 1;
   }
   return { channel, copies, unreachable: [...new Set(unreachable)] };
-}
-
-function parseReviewValue(value: string | null): { boardCode: string; period: IdentificationPeriod } | null {
-  const match = /^([^|]+)\|(spring|autumn)\|(\d{4})$/.exec(value ?? '');
-  const term: Term | null = match?.[2] === 'spring' || match?.[2] === 'autumn' ? match[2] : null;
-  if (!match?.[1] || !term || !match[3]) return null;
-  return { boardCode: match[1], period: { term, year: Number(match[3]) } };
 }
