@@ -1,26 +1,26 @@
 import { translator } from '../../src/i18n/translator.js';
 import type { Form } from '../../src/messages/message-model.js';
 import type { ReviewRow } from '../../src/procedures/at-risk/identification-store.js';
-import { reviewForm } from '../../src/procedures/at-risk/review/presenters/review-view.js';
+import { programmeMenuMax, reviewForm } from '../../src/procedures/at-risk/review/presenters/review-view.js';
 import { reviewPageSize, searchMaxLength } from '../../src/procedures/at-risk/review/review-state.js';
 
 /**
  * The review list of a board of 2,000 students at risk as the core builds it,
  * at its largest: a page in the middle (both page buttons), the longest
- * search, 120 programmes with long names in the menu, and on the page the
- * longest cells a student can have (a long name and programme, both § 31
- * flags' longer one, forwarded from a board with a long code, no e-mail), in
- * Danish (the longer texts). Each surface's renderer must keep it within its
- * platform's limits.
+ * search, the most programmes the menu lists, all with long names and codes,
+ * and on the page the longest cells a student can have (a name and a
+ * programme longer than the list shows, the longer § 31 flag, received from
+ * a board with a long code, no e-mail), full of letters that take two bytes.
+ * Each surface's renderer must keep it within its platform's limits.
  */
 export function largestReviewForm(language: 'da' | 'en' = 'da'): Form {
-  const programmes = Array.from({ length: 120 }, (_, index) => ({
-    code: `KA-${String(index).padStart(3, '0')}-${'X'.repeat(40)}`,
-    name: `Kandidatuddannelsen i Informationsteknologi med specialisering ${index} (${'langt navn '.repeat(3)})`,
+  const programmes = Array.from({ length: programmeMenuMax }, (_, index) => ({
+    code: `KA-ØÆÅ-${String(index).padStart(3, '0')}-${'X'.repeat(12)}`,
+    name: `Kandidatuddannelsen i Informationsteknologi med specialisering ${index} (${'længere navn '.repeat(4)})`,
   }));
   const rows: ReviewRow[] = Array.from({ length: reviewPageSize }, (_, index) => ({
     studentNumber: `2023${String(index).padStart(6, '0')}`,
-    name: `Anne-Sofie Marie Kristensen-Østergaard Bjørnholm Vestergaard ${index}`,
+    name: `Anne-Sofie Marie Kristensen-Østergaard Bjørnholm Vestergaard Ærøskøbing Søndergård ${index}`,
     email: null,
     programmeCode: programmes[index]?.code ?? '',
     programmeName: programmes[index]?.name ?? '',
@@ -46,7 +46,7 @@ export function largestReviewForm(language: 'da' | 'en' = 'da'): Form {
     },
     overview: { counts: { red: 1_500, yellow: 450, blue: 50 }, received: 12, programmes },
     page: { rows, total: 1_950 },
-    pageCount: 78,
+    pageCount: 98,
     thresholds: { inactivityMonths: 12, specialGuidanceMonths: 6, mandatoryContactMonths: 12 },
   });
 }

@@ -21,8 +21,13 @@ export const searchMaxLength = 100;
 /** The programme menu's "all programmes" (an option's value may not be empty on Slack). */
 export const allProgrammes = '*';
 
-/** Students a page: a Teams dialog card and a Slack modal (100 blocks, one a student) hold this many with room. */
-export const reviewPageSize = 25;
+/**
+ * Students a page. A page is one view: a Slack modal (100 blocks, one a
+ * student) and a Teams dialog card (one card of about 38 KB, where a table
+ * row of nine cells costs up to about 1 KB) hold this many with room for the
+ * menus and the longest texts (test/support/review-form-fixture.ts).
+ */
+export const reviewPageSize = 20;
 
 /**
  * What the open list shows: board, period, filters, search and page. It

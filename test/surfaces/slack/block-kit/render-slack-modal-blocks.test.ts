@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../../src/messages/message-model.js';
+import { reviewPageSize } from '../../../../src/procedures/at-risk/review/review-state.js';
 import { readSlackModalValues, renderSlackModal } from '../../../../src/surfaces/slack/block-kit/index.js';
 import {
   SLACK_BUTTON_VALUE_MAX_CHARACTERS,
@@ -183,10 +184,10 @@ describe('Slack modal with blocks', () => {
           }
         }
       }
-      // 25 students on the page, one section each, and the page buttons either side.
+      // A page of students, one section each, and the page buttons either side.
       expect(
         view.blocks.filter((block) => block.type === 'section' && block.text?.text.startsWith('*2023')),
-      ).toHaveLength(25);
+      ).toHaveLength(reviewPageSize);
       expect(json).toContain('"action_id":"at-risk.review-list.previous"');
       expect(json).toContain('"action_id":"at-risk.review-list.next"');
     },

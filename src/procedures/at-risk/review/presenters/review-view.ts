@@ -42,6 +42,20 @@ export interface ReviewView {
 export const optionLabelMaxCharacters = 75;
 
 /**
+ * A name or a programme longer than this is shortened in the list (with
+ * "…"): the export sets no length, and a page must fit one view on every
+ * platform. The list is for scanning; the search reads the whole name.
+ */
+export const cellMaxCharacters = 80;
+
+/**
+ * The programme menu lists at most this many programmes (a Slack menu
+ * without groups holds 100, and each option costs room in a Teams card); a
+ * board with more is filtered by category and searched instead.
+ */
+export const programmeMenuMax = 50;
+
+/**
  * The review list as one form: the heading and counts, the filters, one page
  * of students, the paging, and the search box whose submit button searches.
  * Each part is its own function, so the chair's exclusion controls can be
@@ -104,10 +118,13 @@ export function reviewFilters(reader: Translator, view: ReviewView): Block[] {
       initialValue: view.state.category,
     },
   ];
-  if (programmes.length > 1) {
+  if (programmes.length > 1 && programmes.length <= programmeMenuMax) {
     const options: SelectOption[] = [
       { label: t.review.filter.allProgrammes, value: allProgrammes },
-      ...programmes.map((programme) => ({ label: optionLabel(programme.name), value: programme.code })),
+      ...programmes.map((programme) => ({
+        label: shortened(programme.name, optionLabelMaxCharacters),
+        value: programme.code,
+      })),
     ];
     elements.push({
       type: 'select',
@@ -155,8 +172,8 @@ export function studentTable(reader: Translator, view: ReviewView): Block[] {
       ],
       rows: rows.map((student) => [
         student.studentNumber,
-        student.name,
-        student.programmeName,
+        shortened(student.name, cellMaxCharacters),
+        shortened(student.programmeName, cellMaxCharacters),
         t.category[student.category],
         reader.formatNumber(student.ectsBehind),
         reader.formatDelayMonths(student.delayMonths),
@@ -228,11 +245,11 @@ function routingOf(reader: Translator, student: ReviewRow): string {
   return routing.own;
 }
 
-function optionLabel(text: string): string {
+function shortened(text: string, max: number): string {
   const characters = [...text];
-  if (characters.length <= optionLabelMaxCharacters) return text;
+  if (characters.length <= max) return text;
   return `${characters
-    .slice(0, optionLabelMaxCharacters - 1)
+    .slice(0, max - 1)
     .join('')
     .trimEnd()}…`;
 }
