@@ -64,11 +64,13 @@ export async function openReview(
   const cycle = await deps.storage.findCycle(board.code, target.period);
   if (!cycle) {
     const title = t.review.title({ period: target.period, boardName: nameIn(board, reader.language) });
+    const missing = t.reminder.exportMissing(target.period);
+    // The plain text says it all too: a Teams dialog shows only that.
     return privately({
-      fallbackText: title,
+      fallbackText: missing,
       blocks: [
         { type: 'heading', text: title },
-        { type: 'text', content: [t.reminder.exportMissing(target.period)] },
+        { type: 'text', content: [missing] },
       ],
     });
   }
