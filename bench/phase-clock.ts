@@ -64,6 +64,9 @@ export function timedStorage(storage: IdentificationStorage, clock: PhaseClock):
     listCycles: (filter) => clock.time('listCycles', () => storage.listCycles(filter)),
     findCycle: (boardCode, period) => clock.time('findCycle', () => storage.findCycle(boardCode, period)),
     reviewList: (cycleId) => clock.time('reviewList', () => storage.reviewList(cycleId)),
+    reviewOverview: (cycleId) => clock.time('reviewOverview', () => storage.reviewOverview(cycleId)),
+    reviewPage: (cycleId, query) => clock.time('reviewPage', () => storage.reviewPage(cycleId, query)),
+    recordAudit: (event) => clock.time('recordAudit', () => storage.recordAudit(event)),
     compareWithPrevious: (cycleId) =>
       clock.time('compareWithPrevious', () => storage.compareWithPrevious(cycleId)),
   };

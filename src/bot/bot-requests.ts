@@ -35,6 +35,16 @@ export type FormOutcome =
   | { readonly kind: 'errors'; readonly errors: Readonly<Record<string, string>> }
   | { readonly kind: 'form'; readonly form: Form };
 
+/** A click or a menu choice inside an open form, with the form's inputs as they are. */
+export interface FormAction {
+  readonly formId: string;
+  readonly state: string | null;
+  readonly actionId: string;
+  /** The button's value, or the option chosen in a menu; null when there is none. */
+  readonly value: string | null;
+  readonly values: FormValues;
+}
+
 /**
  * The inbound side of the bot, platform-neutral. A surface's listeners parse
  * the platform payload (zod), turn it into one of these calls, and render the
@@ -70,6 +80,14 @@ export interface BotRequests {
     actor: BotActor,
     submission: { readonly formId: string; readonly state: string | null; readonly values: FormValues },
   ): Promise<FormOutcome>;
+  /**
+   * A button click or a menu choice inside an open form (an `actions` block of
+   * `Form.blocks`). `values` are the form's inputs as they are at that moment;
+   * the outcome `form` replaces the open form in place, `close` closes it
+   * where the platform can (Slack cannot close a modal from a click: it stays
+   * as it is), `errors` shows them under the fields.
+   */
+  formAction(actor: BotActor, action: FormAction): Promise<FormOutcome>;
   /** A file shared in a conversation the bot is in (an export to import). */
   fileShared(
     actor: BotActor,

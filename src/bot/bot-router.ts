@@ -2,7 +2,14 @@ import type { InstitutionConfig } from '../config/institution-config.js';
 import { supportedLanguages as languages } from '../i18n/languages.js';
 import { type Translator, translatorForLocale } from '../i18n/translator.js';
 import type { Message } from '../messages/message-model.js';
-import type { BotActor, BotReply, BotRequests, ConversationRef, FormOutcome } from './bot-requests.js';
+import type {
+  BotActor,
+  BotReply,
+  BotRequests,
+  ConversationRef,
+  FormAction,
+  FormOutcome,
+} from './bot-requests.js';
 import { commandAsTyped, mainCommandName } from './main-command.js';
 import type {
   FormSubmission,
@@ -90,6 +97,12 @@ export class BotRouter implements BotRequests {
     // A form no module owns any more (an old modal after an upgrade) simply closes.
     const request = { actor, reader: this.readerFor(actor), config: this.config };
     return (await module?.submitForm?.(request, submission)) ?? { kind: 'close' };
+  }
+
+  async formAction(actor: BotActor, action: FormAction): Promise<FormOutcome> {
+    const module = this.modules.find((candidate) => action.formId.startsWith(candidate.formPrefix));
+    const request = { actor, reader: this.readerFor(actor), config: this.config };
+    return (await module?.formAction?.(request, action)) ?? { kind: 'close' };
   }
 
   async fileShared(actor: BotActor, conversation: ConversationRef, file: SharedFile): Promise<BotReply> {

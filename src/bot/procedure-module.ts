@@ -3,7 +3,7 @@ import type { Language } from '../i18n/languages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { FormValues } from '../messages/message-model.js';
 import type { AnyJob } from '../scheduling/scheduled-job.js';
-import type { BotActor, BotReply, ConversationRef, FormOutcome } from './bot-requests.js';
+import type { BotActor, BotReply, ConversationRef, FormAction, FormOutcome } from './bot-requests.js';
 
 /**
  * A procedure as the bot sees it: what it answers, nothing of how. The bot
@@ -31,6 +31,8 @@ export interface ProcedureModule {
   action?(request: ModuleRequest, action: ModuleAction): Promise<BotReply | null>;
   /** A submitted form of its own; null for a form id it does not know (the form closes). */
   submitForm?(request: ModuleFormRequest, submission: FormSubmission): Promise<FormOutcome | null>;
+  /** A click or menu choice inside one of its open forms; the answer may replace the form in place. */
+  formAction?(request: ModuleFormRequest, action: FormAction): Promise<FormOutcome | null>;
   /** Files shared with the bot that this module takes (an export to import). */
   readonly sharedFiles?: SharedFileHandler;
   /** Its scheduled and requested jobs; the scheduler runs them once across instances. */

@@ -1,4 +1,4 @@
-import type { Form, FormField, FormValues, SelectOption } from './message-model.js';
+import type { ActionElement, Form, FormField, FormValues, SelectOption } from './message-model.js';
 
 /**
  * What every surface needs to know about a form field beyond its shape: its
@@ -7,7 +7,7 @@ import type { Form, FormField, FormValues, SelectOption } from './message-model.
  */
 
 /** Keys the Teams and console renderers put next to the field values in a submission. */
-export const reservedFieldIds: ReadonlySet<string> = new Set(['formId', 'state', 'actionId']);
+export const reservedFieldIds: ReadonlySet<string> = new Set(['formId', 'state', 'actionId', 'actionValue']);
 
 /** A form is written by us: a mistake in it is a bug, reported with the form's and the field's names. */
 export function formDefinitionError(form: Form, field: FormField | null, problem: string): Error {
@@ -27,6 +27,33 @@ export function checkFormDefinition(form: Form): void {
     seen.add(field.id);
     optionsOf(form, field);
     initialValueOf(form, field);
+  }
+  checkFormBlocks(form, seen);
+}
+
+/** The buttons and menus of a form's blocks, which act inside the open form. */
+export function formActionElements(form: Form): ActionElement[] {
+  return (form.blocks ?? []).flatMap((block) => (block.type === 'actions' ? block.elements : []));
+}
+
+/**
+ * A form's blocks show no image (a form is kept open as JSON, without picture
+ * bytes), and a menu's action id names its value in a Teams or console
+ * submission next to the fields', so it must be none of theirs.
+ */
+function checkFormBlocks(form: Form, fieldIds: ReadonlySet<string>): void {
+  for (const block of form.blocks ?? []) {
+    if (block.type === 'image') throw formDefinitionError(form, null, 'a form cannot show an image.');
+  }
+  for (const element of formActionElements(form)) {
+    if (element.type !== 'select') continue;
+    if (fieldIds.has(element.actionId) || reservedFieldIds.has(element.actionId)) {
+      throw formDefinitionError(
+        form,
+        null,
+        `the menu "${element.actionId}" has the id of a field or of the submission itself.`,
+      );
+    }
   }
 }
 

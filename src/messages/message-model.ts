@@ -35,6 +35,13 @@ export interface ButtonElement {
   readonly value?: string;
   readonly style?: 'primary' | 'danger';
   readonly confirm?: Confirmation;
+  /**
+   * The click is answered with a form. Slack and the console open any form a
+   * click answers with; Teams can only open a dialog from a button made for
+   * it (a Universal Action cannot), so there the button opens the dialog
+   * directly instead of posting a card with an Open button.
+   */
+  readonly opensForm?: true;
 }
 
 export interface Confirmation {
@@ -115,16 +122,27 @@ export interface FormField {
   readonly maxLength?: number;
 }
 
-/** A modal (Slack), a task-module/dialog card (Teams), a dialog (console). */
+/**
+ * A modal (Slack), a task-module/dialog card (Teams), a dialog (console).
+ *
+ * Besides its fields a form may show `blocks`: content above the fields (or
+ * instead of them), read-only except for `actions` blocks, whose buttons and
+ * menus act inside the open form (`BotRequests.formAction`): the answer
+ * replaces the form in place, so a form can page, filter and refresh itself.
+ * A form shows no images (it is kept open as JSON, without picture bytes).
+ */
 export interface Form {
   /** Routes the submission back to the core, like an action id. */
   readonly formId: string;
+  /** Short: Slack shows at most 24 characters (a heading block can say more). */
   readonly title: string;
   readonly submitLabel: string;
   readonly cancelLabel: string;
   /** Opaque state carried through the round trip (e.g. the cycle id). */
   readonly state?: string;
   readonly intro?: RichText;
+  /** Shown after the intro and above the fields; see the interface's comment. */
+  readonly blocks?: readonly Block[];
   readonly fields: readonly FormField[];
   /** Validation errors to show next to fields, by field id, after a rejected submission. */
   readonly errors?: Readonly<Record<string, string>>;

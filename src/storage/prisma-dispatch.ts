@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DispatchRecipient, DispatchStore } from '../procedures/at-risk/dispatch/dispatch-store.js';
-import type { AuditRecord, CycleRecord } from '../procedures/at-risk/identification-store.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
+import type { AuditRecord, CycleRecord } from '../procedures/at-risk/identification-store.js';
 
 interface RecipientRow {
   student_id: string;
@@ -20,7 +20,9 @@ interface RecipientRow {
 export class PrismaDispatch implements DispatchStore {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly cycles: { findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> },
+    private readonly cycles: {
+      findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
+    },
   ) {}
 
   findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null> {

@@ -10,12 +10,16 @@ import type {
   IdentificationStorage,
   IdentificationStore,
   NewCycle,
+  ReviewOverview,
+  ReviewPage,
+  ReviewQuery,
   ReviewRow,
   StagedStudent,
 } from '../procedures/at-risk/identification-store.js';
 import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
 import { calendarDateOfUtc, utcMidnightOf } from '../shared/calendar-date.js';
 import { type CopyIn, copyInOf } from './copy-in.js';
+import { reviewOverviewOf, reviewPageOf } from './prisma-review-queries.js';
 import { createStagingTable, stagedColumns, stagedStudentRows } from './staged-students.js';
 
 type Queryable = Pick<
@@ -70,7 +74,11 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
         routing: true,
         homeBoardCode: true,
         sideSubjectBoardCode: true,
-        student: { select: { studentNumber: true, name: true, email: true, programmeName: true } },
+        specialGuidance: true,
+        mandatoryContact: true,
+        student: {
+          select: { studentNumber: true, name: true, email: true, programmeCode: true, programmeName: true },
+        },
       },
     });
     return rows
@@ -78,10 +86,13 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
         studentNumber: row.student.studentNumber,
         name: row.student.name,
         email: row.student.email,
+        programmeCode: row.student.programmeCode,
         programmeName: row.student.programmeName,
         category: row.category,
         ectsBehind: row.ectsBehind.toNumber(),
         delayMonths: row.delayMonths.toNumber(),
+        specialGuidance: row.specialGuidance,
+        mandatoryContact: row.mandatoryContact,
         routing: row.routing,
         homeBoardCode: row.homeBoardCode,
         sideSubjectBoardCode: row.sideSubjectBoardCode,
@@ -92,6 +103,18 @@ export class PrismaIdentificationStorage implements IdentificationStorage {
           b.ectsBehind - a.ectsBehind ||
           a.studentNumber.localeCompare(b.studentNumber),
       );
+  }
+
+  reviewOverview(cycleId: string): Promise<ReviewOverview> {
+    return reviewOverviewOf(this.prisma, cycleId);
+  }
+
+  reviewPage(cycleId: string, query: ReviewQuery): Promise<ReviewPage> {
+    return reviewPageOf(this.prisma, cycleId, query);
+  }
+
+  async recordAudit(event: AuditRecord): Promise<void> {
+    await this.prisma.auditEvent.create({ data: auditRow(event) });
   }
 
   async compareWithPrevious(cycleId: string): Promise<CycleComparison> {
@@ -295,16 +318,18 @@ class PrismaIdentificationStore implements IdentificationStore {
   }
 
   async recordAudits(events: readonly AuditRecord[]): Promise<void> {
-    await this.db.auditEvent.createMany({
-      data: events.map((event) => ({
-        actor: event.actor,
-        action: event.action,
-        boardCode: event.boardCode,
-        cycleId: event.cycleId,
-        details: { ...event.details },
-      })),
-    });
+    await this.db.auditEvent.createMany({ data: events.map(auditRow) });
   }
+}
+
+function auditRow(event: AuditRecord) {
+  return {
+    actor: event.actor,
+    action: event.action,
+    boardCode: event.boardCode,
+    cycleId: event.cycleId,
+    details: { ...event.details },
+  };
 }
 
 // The chair reads the most urgent first.

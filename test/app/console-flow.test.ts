@@ -60,15 +60,52 @@ describe(`the console (${testDatabaseEngine()})`, () => {
     expect(await copiesTo('hod.cult@demo.example')).toHaveLength(0);
   });
 
-  it('“Review students” shows the board’s list to its chair, and refuses someone from another board', async () => {
+  it('“Review students” opens the board’s list as one panel for its chair, pages it, and audits the opening', async () => {
     const review = await post('/console/api/action', {
       locale: 'en-GB',
       channel: 'sn-dat',
       actionId: 'at-risk.review',
       value: 'SN-DAT|spring|2026',
     });
-    expect(review.json.kind).toBe('message');
-    expect(String(review.json.html)).toContain('<table');
+    expect(review.json.kind).toBe('form');
+    const html = String(review.json.html);
+    expect(html).toContain('<h4>Students to review – spring 2026 – ');
+    expect(html).toContain('<table>');
+    const pages = Number(/Page 1 of (\d+)/.exec(html)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    // Nothing was posted: the list is the chair's alone, in the panel.
+    expect(await messagesIn('sn-dat')).toHaveLength(1);
+
+    const next = await post('/console/api/form-action', {
+      locale: 'en-GB',
+      formToken: review.json.formToken,
+      actionId: 'at-risk.review-list.next',
+      value: '2',
+      values: { search: '' },
+    });
+    expect(next.json).toMatchObject({ kind: 'form', formToken: review.json.formToken });
+    expect(String(next.json.html)).toContain(`Page 2 of ${pages}`);
+
+    const audited = await bot.runtime.database.prisma.auditEvent.findMany({
+      where: { action: 'review.opened' },
+    });
+    expect(audited.map(({ actor, boardCode, details }) => ({ actor, boardCode, details }))).toEqual([
+      {
+        actor: chair,
+        boardCode: 'SN-DAT',
+        details: {
+          surface: 'console',
+          surfaceUserId: chair,
+          term: 'spring',
+          year: 2026,
+          category: 'at_risk',
+          programme: null,
+        },
+      },
+    ]);
+  });
+
+  it('“Review students” from another board’s reminder is refused privately, and the attempt audited', async () => {
     // In her own channel, a button from another board's reminder (a forwarded message, say) is refused by the bot.
     const outsider = await consoleClient(bot.url, { as: 'chair.hist@demo.example' }).post(
       '/console/api/action',
@@ -79,7 +116,14 @@ describe(`the console (${testDatabaseEngine()})`, () => {
         value: 'SN-DAT|spring|2026',
       },
     );
+    expect(outsider.json.kind).toBe('message');
     expect(String(outsider.json.html)).toContain('not allowed');
+    const refused = await bot.runtime.database.prisma.auditEvent.findMany({
+      where: { action: 'review.refused' },
+    });
+    expect(refused.map(({ actor, boardCode }) => ({ actor, boardCode }))).toEqual([
+      { actor: 'chair.hist@demo.example', boardCode: 'SN-DAT' },
+    ]);
   });
 
   it('an export uploaded in the board channel is imported for that board and updates the posted reminder', async () => {

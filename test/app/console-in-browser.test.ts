@@ -142,35 +142,82 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     await screenshot('console-reminder.png');
   });
 
-  it('“Review students” shows her the board’s students, as many red ones as the reminder counts', async () => {
+  it('“Review students” opens one panel: the first page of her board’s students at risk, counted as the reminder counts them', async () => {
     const redInReminder = Number(await channelMessages().locator('dt:text-is("Rød") + dd').textContent());
     expect(redInReminder).toBeGreaterThan(0);
 
+    const answeredBefore = await answerOnlyForMe().textContent();
     await channelMessages().getByRole('button', { name: 'Gennemgå studerende' }).click();
 
-    const list = answerOnlyForMe().getByRole('table');
+    const panel = page.getByRole('dialog', { name: 'Review students' });
+    const list = panel.getByRole('table');
     await list.waitFor();
     await expect
-      .poll(() => answerOnlyForMe().getByRole('heading').textContent())
+      .poll(() => panel.getByRole('heading', { level: 4 }).textContent())
       .toMatch(/^Students to review – spring 2026 – /);
-    const header = await list.locator('thead th').allTextContents();
-    expect(header).toEqual([
+    expect(await list.locator('thead th').allTextContents()).toEqual([
       'Student no.',
       'Name',
       'Programme',
       'Category',
       'ECTS behind',
       'Delay (months)',
+      '§ 31',
       'Study board',
+      'E-mail',
     ]);
-    const students = list.locator('tbody tr');
-    expect(await students.count()).toBeGreaterThan(redInReminder);
-    const red = students.filter({ has: page.getByRole('cell', { name: 'Red', exact: true }) });
-    expect(await red.count()).toBe(redInReminder);
+    expect(await list.locator('tbody tr').count()).toBe(20);
+    // Nothing was posted or answered beside the panel.
+    expect(await answerOnlyForMe().textContent()).toBe(answeredBefore);
+    expect(await channelMessages().count()).toBe(1);
+    const category = panel.getByRole('combobox', { name: 'Category' });
+    expect(await category.locator('option[value="red"]').textContent()).toBe(`Red (${redInReminder})`);
     await screenshot('console-review.png');
   });
 
-  it('choosing Dansk while the list is open closes it and puts the whole page in Danish', async () => {
+  it('Next shows the next page in the same panel and keeps the keyboard on it; the menus filter from the first page', async () => {
+    const panel = page.getByRole('dialog', { name: 'Review students' });
+    const status = panel.locator('p.context').filter({ hasText: /^Page \d+ of \d+ · / });
+    const pages = Number(/of (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(1);
+
+    await panel.getByRole('button', { name: 'Next →' }).click();
+
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^Page 2 of ${pages} · `));
+    await expect
+      .poll(() => page.locator(':focus').getAttribute('data-form-action-id'))
+      .toBe('at-risk.review-list.next');
+
+    await panel.getByRole('combobox', { name: 'Category' }).selectOption('yellow');
+    await expect.poll(() => status.textContent()).toMatch(/^Page 1 of /);
+    const categories = await panel.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(new Set(categories)).toEqual(new Set(['Yellow']));
+  });
+
+  it('the search box finds a student by a part of her name, ignoring case; Close closes the panel', async () => {
+    const panel = page.getByRole('dialog', { name: 'Review students' });
+    const someone = (await panel.locator('tbody tr td:nth-child(2)').first().textContent()) ?? '';
+    const part = someone.split(' ')[0]?.toUpperCase() ?? '';
+    const box = panel.getByRole('textbox', { name: 'Search by name or student number' });
+
+    await box.fill(part);
+    await box.press('Enter');
+
+    await expect
+      .poll(() => panel.locator('p.context').allTextContents())
+      .toContainEqual(expect.stringMatching(new RegExp(`match(es)? “${part}”\\.$`)));
+    const names = await panel.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(names).toContain(someone);
+    expect(names.every((name) => name.toUpperCase().includes(part))).toBe(true);
+
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it('choosing Dansk puts the whole page in Danish; an answer for her alone closes rather than stay in English', async () => {
+    await command('/trafiklys help');
+    await answerOnlyForMe().waitFor();
+
     await page.getByLabel('Language').selectOption({ label: 'Dansk' });
 
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('da');
@@ -182,7 +229,7 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     });
     expect(await personChoices()).toContain(`${chair} (formand for SN-DAT)`);
     expect(await page.getByRole('textbox', { name: 'Kommando' }).count()).toBe(1);
-    // The English list is gone rather than left in the old language.
+    // The English answer is gone rather than left in the old language.
     expect(await answerOnlyForMe().count()).toBe(0);
     await expect
       .poll(() => page.locator('#channel-title').textContent())

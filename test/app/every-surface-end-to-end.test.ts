@@ -6,12 +6,19 @@ import { progressExportCsv } from '../support/progress-export-builder.js';
 import type { SlackApiDouble } from '../support/slack-api-double.js';
 import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
-import { blockActions, slashCommand } from '../surfaces/slack/slack-payloads.js';
+import {
+  blockActions,
+  slashCommand,
+  viewBlockActions,
+  viewSubmission,
+} from '../surfaces/slack/slack-payloads.js';
+import { dialogAnswer, sentCard } from '../surfaces/teams/support/connector-bodies.js';
 import {
   boardChannel,
-  cardAction,
   chair,
   channelMessage,
+  dialogFetch,
+  dialogSubmit,
   seedTeam,
   teamInstall,
 } from '../surfaces/teams/support/teams-activities.js';
@@ -79,7 +86,7 @@ describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, ()
     expect(JSON.stringify(teamsPost?.body)).toContain('At-risk students – spring 2026 – History');
   });
 
-  it('on Slack, /trafiklys remind now answers the chair and posts nothing twice; “Review students” lists the students', async () => {
+  it('on Slack, /trafiklys remind now answers the chair and posts nothing twice; “Review students” opens one modal, changed in place', async () => {
     const signer = surfaces.slackSigner;
     const command = slashCommand({
       userId: 'U0CHAIR',
@@ -107,14 +114,55 @@ describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, ()
       responseUrl: slack.responseUrl(),
     });
     expect((await postSigned(`${bot.url}/slack/events`, signer.interaction(click))).status).toBe(200);
-    const list = await eventually(
-      () => slack.responses.find((response) => JSON.stringify(response.body).includes('Ida Red')),
-      'the review list',
+    const opened = await eventually(() => slack.openedViews[0], 'the review list as a modal');
+    // One view: one views.open and not one ephemeral message or response for the list.
+    expect(JSON.stringify(opened.view)).toContain('Ida Red');
+    expect(JSON.stringify(opened.view)).not.toContain('Bo Green');
+    expect(slack.callsOf('views.open')).toHaveLength(1);
+    expect(slack.callsOf('chat.postEphemeral')).toEqual([]);
+    expect(slack.responses.filter((response) => JSON.stringify(response.body).includes('Ida Red'))).toEqual(
+      [],
     );
-    expect(JSON.stringify(list.body)).toContain('Bo Green');
+
+    // The category menu inside the modal: the same view shows the yellow students (none).
+    const view = opened.view as { callback_id: string; private_metadata: string };
+    const choose = viewBlockActions({
+      userId: 'U0CHAIR',
+      viewId: opened.id,
+      hash: slack.viewHash(opened.id),
+      externalId: opened.externalId,
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: { search: { search: { type: 'plain_text_input', value: null } } },
+      action: { type: 'static_select', actionId: 'at-risk.review-list.category', value: 'yellow' },
+    });
+    expect((await postSigned(`${bot.url}/slack/events`, signer.interaction(choose))).status).toBe(200);
+    const updated = await eventually(() => slack.updatedViews[0], 'the modal updated in place');
+    expect(updated.id).toBe(opened.id);
+    expect(JSON.stringify(updated.view)).toContain('No student matches.');
+    expect(slack.callsOf('views.open')).toHaveLength(1);
+
+    // The search box and the modal's Search button: the answer is the view, updated in place.
+    const searched = await postSigned(
+      `${bot.url}/slack/events`,
+      signer.interaction(
+        viewSubmission({
+          userId: 'U0CHAIR',
+          viewId: opened.id,
+          externalId: opened.externalId,
+          callbackId: view.callback_id,
+          privateMetadata: view.private_metadata,
+          values: { search: { search: { type: 'plain_text_input', value: 'ida' } } },
+        }),
+      ),
+    );
+    const found = JSON.parse(searched.body) as { response_action: string; view: unknown };
+    expect(found.response_action).toBe('update');
+    expect(JSON.stringify(found.view)).toContain('1 student matches “ida”.');
+    expect(JSON.stringify(found.view)).toContain('Ida Red');
   });
 
-  it('on Teams, “@Trafiklys remind now” answers the chair; “Review students” lists the students', async () => {
+  it('on Teams, “@Trafiklys remind now” answers the chair; “Review students” opens one dialog, changed in place', async () => {
     const before = teams.calls.length;
     const command = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
@@ -127,17 +175,95 @@ describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, ()
         teams.calls.slice(before).find((call) => JSON.stringify(call.body).includes('History, spring 2026')),
       'the answer to remind now on Teams',
     );
-    const click = await fetch(`${bot.url}/api/messages`, {
+    // The reminder's button opens the dialog itself (task/fetch), with the click it carries.
+    const reminder = teams.calls.find(
+      (call) => call.route === 'send-activity' && call.conversationId === boardChannel.id,
+    );
+    const button = JSON.stringify(sentCard(reminder));
+    const origin = /"trafiklysForm":(\{[^}]*\})/.exec(button)?.[1];
+    expect(origin).toBe('{"source":"action","actionId":"at-risk.review","value":"SN-HIS|spring|2026"}');
+    const sentBefore = teams.calls.filter((call) => call.route === 'send-activity').length;
+    const opened = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardAction(teams, { actionId: 'at-risk.review', value: 'SN-HIS|spring|2026' })),
+      body: JSON.stringify(dialogFetch(teams, { trafiklysForm: JSON.parse(origin ?? '{}') }, 'channel')),
     });
-    expect(click.status).toBe(200);
-    const answered =
-      (await click.text()) + JSON.stringify(teams.calls.slice(before).map((call) => call.body));
-    expect(answered).toContain('Ida Red');
-    expect(
-      teams.calls.filter((call) => call.route === 'send-activity' && call.conversationId === boardChannel.id),
-    ).toHaveLength(1);
+    expect(opened.status).toBe(200);
+    const dialog = dialogAnswer(await opened.json());
+    expect(dialog.title).toBe('Review students');
+    expect(JSON.stringify(dialog.card.content)).toContain('Ida Red');
+    // One dialog: nothing more was posted anywhere.
+    expect(teams.calls.filter((call) => call.route === 'send-activity')).toHaveLength(sentBefore);
+
+    const state = /"state":("(?:[^"\\]|\\.)*")/.exec(JSON.stringify(dialog.card.content))?.[1];
+    const chosen = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        dialogSubmit(
+          teams,
+          {
+            formId: 'at-risk.review-list',
+            state: JSON.parse(state ?? '""'),
+            actionId: 'at-risk.review-list.category',
+            'at-risk.review-list.category': 'yellow',
+            search: '',
+          },
+          'channel',
+        ),
+      ),
+    });
+    expect(JSON.stringify(dialogAnswer(await chosen.json()).card.content)).toContain('No student matches.');
+
+    // The search box and the dialog's Search button: the answer is the dialog's next card.
+    const searched = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        dialogSubmit(
+          teams,
+          { formId: 'at-risk.review-list', state: JSON.parse(state ?? '""'), search: 'IDA' },
+          'channel',
+        ),
+      ),
+    });
+    expect(JSON.stringify(dialogAnswer(await searched.json()).card.content)).toContain(
+      '1 student matches “IDA”.',
+    );
+  });
+
+  it('on the console, “Review students” opens one panel, changed in place, and each opening is audited', async () => {
+    const asChair = consoleClient(bot.url, { as: chairEmail });
+    const opened = await asChair.post('/console/api/action', {
+      channel: 'sn-his',
+      actionId: 'at-risk.review',
+      value: 'SN-HIS|spring|2026',
+    });
+    expect(opened.json).toMatchObject({ kind: 'form' });
+    expect(String(opened.json.html)).toContain('Ida Red');
+
+    const searched = await asChair.post('/console/api/form', {
+      formToken: opened.json.formToken,
+      values: { search: 'red' },
+    });
+    expect(String(searched.json.html)).toContain('1 student matches “red”.');
+    // A filter keeps the search in force: no yellow student is called Red.
+    const chosen = await asChair.post('/console/api/form-action', {
+      formToken: opened.json.formToken,
+      actionId: 'at-risk.review-list.category',
+      value: 'yellow',
+      values: { search: 'red' },
+    });
+    expect(String(chosen.json.html)).toContain('0 students match “red”.');
+
+    const audited = await bot.runtime.database.prisma.auditEvent.findMany({
+      where: { action: 'review.opened' },
+      orderBy: { id: 'asc' },
+    });
+    expect(audited.map((event) => (event.details as { surface: string }).surface)).toEqual([
+      'slack',
+      'teams',
+      'console',
+    ]);
   });
 });

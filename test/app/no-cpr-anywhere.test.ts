@@ -95,6 +95,13 @@ describe(`no CPR number leaves the bot (${testDatabaseEngine()})`, () => {
       value: 'SN-HIS|spring|2026',
     });
     answers.push(JSON.stringify(review.json));
+    // A CPR number typed into the list's search box is refused, and not shown back.
+    const searched = await asChair.post('/console/api/form', {
+      formToken: review.json.formToken,
+      values: { search: cprNumbers[0] },
+    });
+    expect(String(searched.json.html)).toContain('der søges ikke på CPR-numre');
+    answers.push(JSON.stringify(searched.json));
     answers.push(await (await asChair.get('/console/api/messages', { channel: 'sn-his' })).text());
 
     // The reminder reached Slack and Teams, and the review list named the students.

@@ -62,6 +62,13 @@ function everyMessage(t: Catalogue): Record<string, string | RichText> {
     'review.routing.forwardedTo': t.review.routing.forwardedTo('SN-HUM'),
     'review.receivedNote': t.review.receivedNote(2),
     'review.routing.receivedFrom': t.review.routing.receivedFrom('SN-HUM'),
+    'review.section31.specialGuidance': t.review.section31.specialGuidance(6),
+    'review.section31.mandatoryContact': t.review.section31.mandatoryContact(12),
+    'review.summary': t.review.summary({ red: 12, yellow: 30, blue: 1 }),
+    'review.blueNote': t.review.blueNote(12),
+    'review.filter.categoryOption': t.review.filter.categoryOption({ category: 'blue', count: 4 }),
+    'review.searchResult': t.review.searchResult({ search: 'Hansen', total: 3 }),
+    'review.pageStatus': t.review.pageStatus({ page: 2, pages: 16, total: 391 }),
     'progressImport.imported': t.progressImport.imported({
       fileName: 'f.csv',
       asOf: dateOf('2026-04-06'),

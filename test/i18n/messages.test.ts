@@ -168,8 +168,32 @@ describe('the review list', () => {
       'Kategori',
       'ECTS bagud',
       'Forsinkelse (mdr.)',
+      '§ 31',
       'Studienævn',
+      'E-mail',
     ]);
+  });
+
+  it('counts the students at risk and, apart, the blue ones, who are not contacted', () => {
+    expect(da.review.summary({ red: 12, yellow: 30, blue: 4 })).toBe(
+      'Frafaldstruede: 12 røde og 30 gule studerende. Derudover 4 blå studerende: de håndteres efter reglerne om inaktivitet og kontaktes ikke (vælg Blå for at se dem).',
+    );
+    expect(en.review.summary({ red: 1, yellow: 0, blue: 1 })).toBe(
+      'At risk: 1 red and 0 yellow student. Apart from them, 1 blue student: handled under the inactivity rules, not contacted (choose Blue to see them).',
+    );
+  });
+
+  it('says which page of how many, with the total', () => {
+    expect(da.review.pageStatus({ page: 2, pages: 16, total: 1391 })).toBe('Side 2 af 16 · 1.391 studerende');
+    expect(en.review.pageStatus({ page: 1, pages: 1, total: 1 })).toBe('Page 1 of 1 · 1 student');
+  });
+
+  it("keeps the view's title and buttons within Slack's limits", () => {
+    for (const t of [da, en]) {
+      expect(t.review.formTitle.length).toBeLessThanOrEqual(24);
+      expect(t.review.searchButton.length).toBeLessThanOrEqual(24);
+      expect(t.review.closeButton.length).toBeLessThanOrEqual(24);
+    }
   });
 });
 

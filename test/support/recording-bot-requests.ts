@@ -3,6 +3,7 @@ import type {
   BotReply,
   BotRequests,
   ConversationRef,
+  FormAction,
   FormOutcome,
 } from '../../src/bot/bot-requests.js';
 import type { FormValues, Message } from '../../src/messages/message-model.js';
@@ -31,6 +32,7 @@ export type RecordedRequest =
         readonly values: FormValues;
       };
     }
+  | { readonly kind: 'formAction'; readonly actor: BotActor; readonly action: FormAction }
   | {
       readonly kind: 'fileShared';
       readonly actor: BotActor;
@@ -55,6 +57,7 @@ export class RecordingBotRequests implements BotRequests {
     kind: 'none',
   });
   submitOutcome: (values: FormValues) => Answer<FormOutcome> = () => ({ kind: 'close' });
+  formActionOutcome: (action: FormAction) => Answer<FormOutcome> = () => ({ kind: 'close' });
   fileReply: (name: string) => Answer<BotReply> = () => ({ kind: 'none' });
 
   /** The slash commands the core answers; a test adds a procedure's own to see surfaces pick it up. */
@@ -89,6 +92,11 @@ export class RecordingBotRequests implements BotRequests {
   ): Promise<FormOutcome> {
     this.requests.push({ kind: 'submitForm', actor, submission });
     return this.submitOutcome(submission.values);
+  }
+
+  async formAction(actor: BotActor, action: FormAction): Promise<FormOutcome> {
+    this.requests.push({ kind: 'formAction', actor, action });
+    return this.formActionOutcome(action);
   }
 
   async fileShared(

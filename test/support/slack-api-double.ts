@@ -104,6 +104,9 @@ const fileListSchema = z.array(z.looseObject({ id: z.string() })).catch([]);
 const jsonArguments = ['blocks', 'view', 'files', 'attachments'];
 const maxBlocks = 50;
 const maxSectionText = 3_000;
+const maxViewBlocks = 100;
+const maxViewTitle = 24;
+const maxPrivateMetadata = 3_000;
 
 export class SlackApiDouble {
   readonly calls: RecordedCall[] = [];
@@ -114,6 +117,10 @@ export class SlackApiDouble {
   readonly uploads = new Map<string, { filename: string; bytes: Uint8Array; completed: boolean }>();
   /** Modals opened with views.open, with the id the double gave each and the caller's external_id ("" when none). */
   readonly openedViews: { readonly id: string; readonly externalId: string; readonly view: unknown }[] = [];
+  /** Views replaced with views.update, by the id of the modal they replaced. */
+  readonly updatedViews: { readonly id: string; readonly view: unknown }[] = [];
+  /** Each open modal's current hash: views.update with an older one is refused (`hash_conflict`). */
+  private readonly viewHashes = new Map<string, string>();
   socketModeUrl: string | undefined;
 
   private readonly messages = new Map<string, Map<string, StoredMessage>>();
@@ -160,6 +167,13 @@ export class SlackApiDouble {
 
   get botToken(): string {
     return this.options.botToken ?? 'xoxb-test-token';
+  }
+
+  /** The hash Slack would send with a click in the open modal now (it changes with every views.update). */
+  viewHash(viewId: string): string {
+    const hash = this.viewHashes.get(viewId);
+    if (hash === undefined) throw new Error(`no open view ${viewId}`);
+    return hash;
   }
 
   /** Calls of one method, in arrival order. */
@@ -404,14 +418,31 @@ export class SlackApiDouble {
           : { ok: false, error: 'user_not_found' };
       }
       case 'views.open': {
+        const problem = this.checkView(args.view);
+        if (problem)
+          return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [problem] } };
         this.sequence += 1;
         const id = `V${String(this.sequence).padStart(9, '0')}`;
         const externalId = String(objectOf(args.view).external_id ?? '');
+        const hash = `${this.sequence}.hash`;
         this.openedViews.push({ id, externalId, view: args.view });
-        return { ok: true, view: { ...objectOf(args.view), id } };
+        this.viewHashes.set(id, hash);
+        return { ok: true, view: { ...objectOf(args.view), id, hash } };
       }
-      case 'views.update':
-        return { ok: true, view: { ...objectOf(args.view), id: args.view_id } };
+      case 'views.update': {
+        const viewId = String(args.view_id);
+        const current = this.viewHashes.get(viewId);
+        if (current === undefined) return { ok: false, error: 'not_found' };
+        if (args.hash !== undefined && args.hash !== current) return { ok: false, error: 'hash_conflict' };
+        const problem = this.checkView(args.view);
+        if (problem)
+          return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [problem] } };
+        this.sequence += 1;
+        const hash = `${this.sequence}.hash`;
+        this.viewHashes.set(viewId, hash);
+        this.updatedViews.push({ id: viewId, view: args.view });
+        return { ok: true, view: { ...objectOf(args.view), id: viewId, hash } };
+      }
       case 'files.getUploadURLExternal': {
         this.sequence += 1;
         const id = `F${String(this.sequence).padStart(9, '0')}`;
@@ -480,6 +511,30 @@ export class SlackApiDouble {
     }
     if (Array.isArray(args.blocks) && blocks.length !== args.blocks.length) problem = 'blocks without a type';
     if (problem) this.violations.push(`${String(args.channel)}: ${problem}`);
+    return problem;
+  }
+
+  /** Slack's limits for a modal view; a breach is a violation and refused, as Slack does. */
+  private checkView(value: unknown): string | null {
+    const view = objectOf(value);
+    const blocks = blocksOf({ blocks: view.blocks });
+    const title = String(objectOf(view.title).text ?? '');
+    let problem: string | null = null;
+    if (view.type !== 'modal') problem = 'a view that is not a modal';
+    if (title === '' || title.length > maxViewTitle) problem = `a title of ${title.length} characters`;
+    if (blocks.length > maxViewBlocks) problem = `${blocks.length} blocks (at most ${maxViewBlocks})`;
+    if (blocks.some((block) => block.type === 'input') && view.submit === undefined) {
+      problem = 'input blocks without a submit button';
+    }
+    if (String(view.private_metadata ?? '').length > maxPrivateMetadata)
+      problem = 'private_metadata too long';
+    for (const block of blocks) {
+      if (block.type === 'section' && (block.text?.text ?? '').length > maxSectionText) {
+        problem = `a section of ${block.text?.text.length} characters (at most ${maxSectionText})`;
+      }
+    }
+    if (Array.isArray(view.blocks) && blocks.length !== view.blocks.length) problem = 'blocks without a type';
+    if (problem) this.violations.push(`view: ${problem}`);
     return problem;
   }
 

@@ -7,6 +7,7 @@ import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
+import type { ReviewTexts } from './review-texts.js';
 
 /**
  * What became of one place of a reminder (a board's channel, a manager's
@@ -91,33 +92,8 @@ export interface Catalogue {
     }): string;
   };
 
-  /** The list the chair reviews. */
-  readonly review: {
-    title(params: { readonly period: IdentificationPeriod; readonly boardName: string }): string;
-    readonly column: {
-      readonly studentNumber: string;
-      readonly name: string;
-      readonly programme: string;
-      readonly category: string;
-      readonly ectsBehind: string;
-      readonly delayMonths: string;
-      readonly routing: string;
-    };
-    /** Cells of the routing column; `board` is the other board's code or name. */
-    readonly routing: {
-      readonly own: string;
-      forwardedTo(board: string): string;
-      receivedFrom(board: string): string;
-    };
-    readonly empty: string;
-    /**
-     * Side-subject students other boards forwarded here are in the list but
-     * not in this board's counts of the reminder (they count at home): says so.
-     */
-    receivedNote(count: number): string;
-    /** The ECTS-behind and delay cells of an out-of-scope student: not assessed. */
-    readonly notAssessed: string;
-  };
+  /** The list the chair reviews (src/procedures/at-risk/review). */
+  readonly review: ReviewTexts;
 
   /** Answers to an export shared in a channel. */
   readonly progressImport: {

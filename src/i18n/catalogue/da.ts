@@ -5,6 +5,7 @@ import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
 import { danishExportProblem } from './da-export-problems.js';
+import { danishReview } from './da-review.js';
 
 const format = localeFormat('da-DK');
 const { number, plural } = format;
@@ -110,30 +111,7 @@ const messages: Catalogue = {
       `${recipient === null ? 'studienævnets kanal' : `kopien til ${recipient}`} på ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
   },
 
-  review: {
-    title: ({ period, boardName }) => `Studerende til gennemgang – ${periodName(period)} – ${boardName}`,
-    column: {
-      studentNumber: 'Studienr.',
-      name: 'Navn',
-      programme: 'Uddannelse',
-      category: 'Kategori',
-      ectsBehind: 'ECTS bagud',
-      delayMonths: 'Forsinkelse (mdr.)',
-      routing: 'Studienævn',
-    },
-    routing: {
-      own: 'Eget',
-      forwardedTo: (board) => `Sendt videre til ${board}`,
-      receivedFrom: (board) => `Modtaget fra ${board}`,
-    },
-    empty: 'Der er ingen studerende at gennemgå.',
-    receivedNote: (count) =>
-      plural(count, {
-        one: 'Listen rummer også 1 sidefagsstuderende modtaget fra et andet studienævn, som påmindelsens tal ikke medregner: vedkommende tælles med under sit hjemstudienævn.',
-        other: `Listen rummer også ${number(count)} sidefagsstuderende modtaget fra andre studienævn, som påmindelsens tal ikke medregner: de tælles med under deres hjemstudienævn.`,
-      }),
-    notAssessed: '–',
-  },
+  review: danishReview(format, periodName),
 
   progressImport: {
     fileKind: 'en studieforløbsudtræk (CSV eller Excel)',

@@ -5,6 +5,7 @@ import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
 import { englishExportProblem } from './en-export-problems.js';
+import { englishReview } from './en-review.js';
 
 // British conventions: `6 April 2026`, `1,234`.
 const format = localeFormat('en-GB');
@@ -108,30 +109,7 @@ const messages: Catalogue = {
       `${recipient === null ? "the board's channel" : `the copy for ${recipient}`} on ${surfaceName[surface]}${problem ? ` (${problem})` : ''}`,
   },
 
-  review: {
-    title: ({ period, boardName }) => `Students to review – ${periodName(period)} – ${boardName}`,
-    column: {
-      studentNumber: 'Student no.',
-      name: 'Name',
-      programme: 'Programme',
-      category: 'Category',
-      ectsBehind: 'ECTS behind',
-      delayMonths: 'Delay (months)',
-      routing: 'Study board',
-    },
-    routing: {
-      own: 'This board',
-      forwardedTo: (board) => `Forwarded to ${board}`,
-      receivedFrom: (board) => `Received from ${board}`,
-    },
-    empty: 'There are no students to review.',
-    receivedNote: (count) =>
-      plural(count, {
-        one: "The list also holds 1 side-subject student received from another study board. The reminder's counts leave that student out: they count at the home board.",
-        other: `The list also holds ${number(count)} side-subject students received from other study boards. The reminder's counts leave them out: they count at their home boards.`,
-      }),
-    notAssessed: '–',
-  },
+  review: englishReview(format, periodName),
 
   progressImport: {
     fileKind: 'a study-progress export (CSV or Excel)',

@@ -12,7 +12,17 @@ export interface IdentificationStorage {
   findCycle(boardCode: string, period: IdentificationPeriod): Promise<CycleRecord | null>;
   /** The students of a board's cycle for the chair's review: red first, then yellow, blue, green, out of scope. */
   reviewList(cycleId: string): Promise<ReviewRow[]>;
+  /** How many red, yellow and blue students a cycle's review list holds, and their programmes. */
+  reviewOverview(cycleId: string): Promise<ReviewOverview>;
+  /**
+   * One page of a cycle's review list, filtered, in the list's order (red,
+   * yellow, blue; most ECTS behind first), with how many students match: a
+   * paged query, never the whole list.
+   */
+  reviewPage(cycleId: string, query: ReviewQuery): Promise<ReviewPage>;
   compareWithPrevious(cycleId: string): Promise<CycleComparison>;
+  /** One audit event outside an import (a list opened, a refused attempt). */
+  recordAudit(event: AuditRecord): Promise<void>;
 }
 
 /**
@@ -139,13 +149,46 @@ export interface ReviewRow {
   readonly studentNumber: string;
   readonly name: string;
   readonly email: string | null;
+  readonly programmeCode: string;
   readonly programmeName: string;
   readonly category: Category;
   readonly ectsBehind: number;
   readonly delayMonths: number;
+  /** § 31 stk. 1: delayed more than the special-guidance limit (6 months by default). */
+  readonly specialGuidance: boolean;
+  /** § 31 stk. 2: delayed more than the mandatory-contact limit (12 months by default). */
+  readonly mandatoryContact: boolean;
   readonly routing: Routing;
   readonly homeBoardCode: string;
   readonly sideSubjectBoardCode: string | null;
+}
+
+/** The categories the chair reviews: red and yellow are at risk; blue is shown apart. */
+export type ReviewCategory = 'red' | 'yellow' | 'blue';
+
+export interface ReviewQuery {
+  /** At least one. */
+  readonly categories: readonly ReviewCategory[];
+  /** One programme's students only; null for all. */
+  readonly programmeCode: string | null;
+  /** Part of a name or a student number, matched ignoring case and accents; null for everyone. */
+  readonly search: string | null;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface ReviewPage {
+  readonly rows: readonly ReviewRow[];
+  /** Students matching the query, on every page. */
+  readonly total: number;
+}
+
+export interface ReviewOverview {
+  readonly counts: Readonly<Record<ReviewCategory, number>>;
+  /** Of those, side-subject students other boards forwarded here (the reminder counts them at home). */
+  readonly received: number;
+  /** The programmes of the cycle's red, yellow and blue students, by name. */
+  readonly programmes: readonly { readonly code: string; readonly name: string }[];
 }
 
 /** How a board's cycle compares with its previous one. */

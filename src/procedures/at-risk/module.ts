@@ -1,12 +1,12 @@
 import type { ModuleEnvironment, ProcedureModuleFactory } from '../../bot/module-environment.js';
 import type { ProcedureModule } from '../../bot/procedure-module.js';
+import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
 import { remindNow } from './chat/remind-now.js';
-import { reviewStudents } from './chat/review-students.js';
 import { sharedExportHandler } from './chat/shared-export.js';
 import type { IdentificationPeriod } from './identification-period.js';
 import { sharedExportImporter } from './import-shared-export.js';
@@ -15,6 +15,13 @@ import { importFolderHealth, importFolderJob } from './jobs/import-folder-job.js
 import { ReminderMessageComposer, reviewActionId } from './reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from './reminder/send-exam-period-reminders.js';
 import { tellSecretariesReminderFailed } from './reminder/tell-secretaries.js';
+import { reviewFormId } from './review/review-state.js';
+import {
+  openReview,
+  reviewFormAction,
+  reviewSearchSubmitted,
+  reviewTargetOf,
+} from './review/review-students.js';
 
 /** Action and form ids of the at-risk procedure start with this (`at-risk.review`). */
 const prefix = 'at-risk.';
@@ -28,6 +35,10 @@ export function atRiskChat(
   dependencies: AtRiskChatDependencies,
   extras: Pick<ProcedureModule, 'jobs' | 'healthChecks'> = { jobs: [] },
 ): ProcedureModule {
+  const reviewDependencies = ({ config }: { readonly config: InstitutionConfig }) => ({
+    config,
+    storage: dependencies.storage,
+  });
   return {
     name: 'at-risk',
     actionPrefix: prefix,
@@ -45,7 +56,19 @@ export function atRiskChat(
       },
     ],
     async action(request, action) {
-      if (action.actionId === reviewActionId) return reviewStudents(dependencies, request, action.value);
+      if (action.actionId === reviewActionId)
+        return openReview(reviewDependencies(request), request.actor, reviewTargetOf(action.value));
+      return null;
+    },
+    async submitForm(request, submission) {
+      // The review list's submit button is its search.
+      if (submission.formId === reviewFormId)
+        return reviewSearchSubmitted(reviewDependencies(request), request.actor, submission);
+      return null;
+    },
+    async formAction(request, action) {
+      if (action.formId === reviewFormId)
+        return reviewFormAction(reviewDependencies(request), request.actor, action);
       return null;
     },
     sharedFiles: sharedExportHandler(dependencies),

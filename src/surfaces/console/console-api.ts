@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { BotActor, BotReply, BotRequests, ConversationRef } from '../../bot/bot-requests.js';
+import type {
+  BotActor,
+  BotReply,
+  BotRequests,
+  ConversationRef,
+  FormOutcome,
+} from '../../bot/bot-requests.js';
 import { type InstitutionConfig, nameIn } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type RouteHandler, sendJson } from '../../http/http-server.js';
 import { type Translator, translatorForLocale } from '../../i18n/translator.js';
-import type { ImageRef } from '../../messages/message-model.js';
+import type { Form, ImageRef } from '../../messages/message-model.js';
 import { hostedImagesPrefix } from '../hosted-images/hosted-images.js';
 import type { OpenFormStore } from '../open-form-store.js';
 import { botAuthor, type ConsoleSurface, directChannel } from './console-surface.js';
@@ -35,6 +41,10 @@ const actionBody = inChannel.extend({
   value: z.string().max(2000).nullable(),
 });
 const formBody = asPerson.extend({ formToken: z.uuid(), values: z.record(z.string(), z.unknown()) });
+const formActionBody = formBody.extend({
+  actionId: z.string().min(1).max(255),
+  value: z.string().max(2000).nullable(),
+});
 const stateQuery = z.object({ as: z.email().optional(), locale: z.string().max(35).optional() });
 const messagesQuery = z.object({ as: z.email().optional(), channel: channelId });
 const uploadQuery = inChannel.extend({ name: z.string().min(1).max(255) });
@@ -79,7 +89,7 @@ export function consoleApiRoutes(options: {
     if (reply.kind === 'form') {
       const formToken = randomUUID();
       await openForms.remember('console', formToken, reply.form, consoleFormTtlMs);
-      return { kind: 'form', formToken, html: renderConsoleForm(reply.form) };
+      return { kind: 'form', formToken, html: renderConsoleForm(reply.form, renderContext) };
     }
     if (reply.visibility === 'conversation' && channel) {
       await surface.store(channel, botAuthor, reply.message);
@@ -216,14 +226,39 @@ export function consoleApiRoutes(options: {
       state: form.state ?? null,
       values: readConsoleFormValues(form, body.values),
     });
+    sendJson(response, 200, await outcomeJson(body.formToken, form, outcome));
+  });
+
+  // A button or a menu inside the open form's panel: the answer replaces the panel's form in place.
+  routes.set('/console/api/form-action', async (request, response) => {
+    if (refusedByGate(gate, request, response, 'POST')) return;
+    const body = await readJson(request, response, formActionBody);
+    if (!body) return;
+    const viewer = viewerOf(request, response, body.as);
+    if (!viewer) return;
+    const form = await openForms.find('console', body.formToken);
+    if (!form)
+      return sendJson(response, 410, { error: 'this form was closed or has expired; open it again' });
+    const outcome = await bot.formAction(actorFor(viewer.email, body.locale), {
+      formId: form.formId,
+      state: form.state ?? null,
+      actionId: body.actionId,
+      value: body.value,
+      values: readConsoleFormValues(form, body.values),
+    });
+    sendJson(response, 200, await outcomeJson(body.formToken, form, outcome));
+  });
+
+  /** The open form after an outcome, kept under its token for the next click or submission; or closed. */
+  async function outcomeJson(formToken: string, form: Form, outcome: FormOutcome) {
     if (outcome.kind === 'close') {
-      await openForms.close('console', body.formToken);
-      return sendJson(response, 200, { kind: 'close' });
+      await openForms.close('console', formToken);
+      return { kind: 'close' };
     }
     const next = outcome.kind === 'errors' ? { ...form, errors: outcome.errors } : outcome.form;
-    await openForms.remember('console', body.formToken, next, consoleFormTtlMs);
-    sendJson(response, 200, { kind: 'form', formToken: body.formToken, html: renderConsoleForm(next) });
-  });
+    await openForms.remember('console', formToken, next, consoleFormTtlMs);
+    return { kind: 'form', formToken, html: renderConsoleForm(next, renderContext) };
+  }
 
   routes.set('/console/api/upload', async (request, response) => {
     if (refusedByGate(gate, request, response, 'POST')) return;

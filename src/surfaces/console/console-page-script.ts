@@ -172,6 +172,8 @@ function showForm(reply) {
   host.innerHTML = reply.html;
   host.dataset.formToken = reply.formToken;
   const dialog = $('form-dialog');
+  // The dialog is named by the form's title.
+  dialog.setAttribute('aria-label', host.querySelector('h3')?.textContent ?? '');
   if (!dialog.open) dialog.showModal();
 }
 
@@ -224,9 +226,8 @@ document.addEventListener('change', async (event) => {
   await send('/console/api/action', { channel: state.channel, actionId: select.dataset.actionId, value: select.value });
 });
 
-$('form-host').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = event.target;
+/** The open form's inputs by name, as the server reads them (buttons and menus that act have no name). */
+function formValues(form) {
   const values = {};
   for (const element of form.elements) {
     if (!element.name) continue;
@@ -234,17 +235,54 @@ $('form-host').addEventListener('submit', async (event) => {
     else if (element.multiple) values[element.name] = [...element.selectedOptions].map((o) => o.value);
     else values[element.name] = element.value;
   }
+  return values;
+}
+
+async function answerInForm(path, body, focusKey) {
   try {
-    const reply = await api('/console/api/form', { formToken: $('form-host').dataset.formToken, values });
-    if (reply.kind === 'close') { $('form-dialog').close(); await refresh(); }
-    else showForm(reply);
+    const reply = await api(path, { formToken: $('form-host').dataset.formToken, ...body });
+    if (reply.kind === 'close') { $('form-dialog').close(); await refresh(); return; }
+    showForm(reply);
+    keepFocus(focusKey);
   } catch (error) {
     $('form-dialog').close();
     complain(error);
   }
+}
+
+/**
+ * After the form is drawn anew (another page, another filter), the keyboard
+ * stays where it was: on the same button, menu or field, or, when that is gone
+ * (the last page has no Next), on the form's first heading.
+ */
+function keepFocus(key) {
+  const host = $('form-host');
+  const same = key && [...host.querySelectorAll('[data-form-action-id], [name]')].find((element) => (element.dataset.formActionId ?? element.name) === key);
+  const target = same || host.querySelector('h4, h3');
+  if (!target) return;
+  if (!same) target.tabIndex = -1;
+  target.focus();
+}
+
+$('form-host').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await answerInForm('/console/api/form', { values: formValues(event.target) }, null);
 });
-$('form-host').addEventListener('click', (event) => {
-  if (event.target.closest('[data-form-cancel], button[type=reset], button[value=cancel]')) $('form-dialog').close();
+// Buttons and menus inside the form act inside it: the answer replaces the form in place.
+$('form-host').addEventListener('click', async (event) => {
+  if (event.target.closest('[data-form-cancel], button[type=reset], button[value=cancel]')) return $('form-dialog').close();
+  const button = event.target.closest('button[data-form-action-id]');
+  if (!button) return;
+  const confirmText = button.dataset.confirmText;
+  if (confirmText && !window.confirm((button.dataset.confirmTitle ? button.dataset.confirmTitle + '\\n\\n' : '') + confirmText)) return;
+  const actionId = button.dataset.formActionId;
+  await answerInForm('/console/api/form-action', { actionId, value: button.dataset.value ?? null, values: formValues(button.form) }, actionId);
+});
+$('form-host').addEventListener('change', async (event) => {
+  const select = event.target.closest('select[data-form-action-id]');
+  if (!select) return;
+  const actionId = select.dataset.formActionId;
+  await answerInForm('/console/api/form-action', { actionId, value: select.value, values: formValues(select.form) }, actionId);
 });
 
 $('person').addEventListener('change', async () => {

@@ -88,10 +88,10 @@ function consolePage(language: Language, labels: ConsolePageLabels, mode: Consol
   .message.ephemeral { background: var(--ephemeral); }
   .message .meta { font-size: .8rem; color: var(--muted); margin-bottom: .35rem; }
   .message img { display: block; max-width: min(100%, 42rem); height: auto; border: 1px solid var(--line); border-radius: 4px; }
-  .message table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-  .message th, .message td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; vertical-align: top; }
-  .message th, .message td.num { white-space: nowrap; }
-  .message td.num, .message th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .message table, dialog table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+  .message th, .message td, dialog th, dialog td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; vertical-align: top; }
+  .message th, .message td.num, dialog th, dialog td.num { white-space: nowrap; }
+  .message td.num, .message th.num, dialog td.num, dialog th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .message dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
   .message dt { font-weight: 600; }
   .message dd { margin: 0; }
@@ -103,8 +103,16 @@ function consolePage(language: Language, labels: ConsolePageLabels, mode: Consol
   form#composer input[type=text] { flex: 1; font: inherit; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: 6px; }
   form#composer button, form#composer label.upload { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
   form#composer input[type=file] { display: none; }
-  dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1.2rem; min-width: 28rem; }
+  dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1.2rem; min-width: 28rem; max-width: min(96vw, 90rem); max-height: 92vh; overflow: auto; }
   dialog .field-error { color: #b91c1c; margin: .2rem 0 .6rem; }
+  /* A form that shows a list: its menus and page buttons in a row, small print muted. */
+  dialog .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .5rem 0; }
+  dialog .actions button, dialog .actions select, dialog .form-actions button { font: inherit; padding: .3rem .7rem; border-radius: 6px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
+  dialog .form-actions { display: flex; gap: .5rem; margin-top: .8rem; }
+  dialog .form-actions button[type=submit] { background: var(--accent); color: #fff; border-color: var(--accent); }
+  dialog .context { color: var(--muted); font-size: .85rem; }
+  dialog .field input[type=text] { font: inherit; padding: .3rem .5rem; min-width: 22rem; border: 1px solid var(--line); border-radius: 6px; }
+  dialog .field label { display: block; font-weight: 600; margin-top: .6rem; }
   .empty { color: var(--muted); }
 </style>
 </head>

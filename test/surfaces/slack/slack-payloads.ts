@@ -159,3 +159,64 @@ export function fileShareMessage(fields: {
     display_as_bot: false,
   };
 }
+
+/** A block_actions payload from a button or a menu inside an open modal: the view comes along, no channel. */
+export function viewBlockActions(fields: {
+  readonly userId: string;
+  readonly viewId: string;
+  readonly hash: string;
+  readonly externalId: string;
+  readonly callbackId: string;
+  readonly privateMetadata: string;
+  readonly values: Record<string, Record<string, unknown>>;
+  readonly action:
+    | { readonly type: 'button'; readonly actionId: string; readonly value?: string }
+    | { readonly type: 'static_select'; readonly actionId: string; readonly value: string };
+}): Record<string, unknown> {
+  const { action } = fields;
+  return {
+    type: 'block_actions',
+    user: { id: fields.userId, username: 'someone', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: fields.viewId },
+    trigger_id: `${next()}.1.trigger`,
+    team: { id: 'T0001', domain: 'test-university' },
+    is_enterprise_install: false,
+    view: {
+      id: fields.viewId,
+      team_id: 'T0001',
+      type: 'modal',
+      blocks: [],
+      private_metadata: fields.privateMetadata,
+      callback_id: fields.callbackId,
+      state: { values: fields.values },
+      hash: fields.hash,
+      title: { type: 'plain_text', text: 'Form' },
+      external_id: fields.externalId,
+      root_view_id: fields.viewId,
+      previous_view_id: null,
+      app_id: 'A0001',
+      bot_id: 'B0001',
+    },
+    actions: [
+      action.type === 'button'
+        ? {
+            type: 'button',
+            action_id: action.actionId,
+            block_id: 'b1',
+            text: { type: 'plain_text', text: 'Next' },
+            ...(action.value === undefined ? {} : { value: action.value }),
+            action_ts: '1767225601.000200',
+          }
+        : {
+            type: 'static_select',
+            action_id: action.actionId,
+            block_id: 'b2',
+            selected_option: { text: { type: 'plain_text', text: action.value }, value: action.value },
+            placeholder: { type: 'plain_text', text: 'Choose' },
+            action_ts: '1767225601.000300',
+          },
+    ],
+  };
+}

@@ -1,5 +1,5 @@
-import type { AuditRecord, CycleRecord } from '../identification-store.js';
 import type { IdentificationPeriod } from '../identification-period.js';
+import type { AuditRecord, CycleRecord } from '../identification-store.js';
 
 /** A student the board's dispatch mails (red or yellow, followed up by this board). No CPR number. */
 export interface DispatchRecipient {

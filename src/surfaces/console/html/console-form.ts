@@ -1,19 +1,23 @@
 import { checkFormDefinition, initialValueOf, optionsOf } from '../../../messages/form-fields.js';
 import type { Form, FormField } from '../../../messages/message-model.js';
-import { richTextHtml } from './console-message.js';
+import { type BlockPlace, type ConsoleRenderContext, consoleBlock, richTextHtml } from './console-message.js';
 import { attributes, element, escapeHtml } from './html-escape.js';
 
 /**
- * A form as an HTML `<form>` for the console's dialog: one labelled control
- * per field, named by the field id, `required` unless optional, with its hint
- * and any error from a rejected submission linked by aria-describedby. The
- * page's script posts the values; `readConsoleFormValues` reads them back.
+ * A form as an HTML `<form>` for the console's dialog: the intro, the form's
+ * blocks (as in a message; their buttons and menus carry
+ * `data-form-action-id` and act inside the open form, see the page's
+ * script), then one labelled control per field, named by the field id,
+ * `required` unless optional, with its hint and any error from a rejected
+ * submission linked by aria-describedby. The page's script posts the values;
+ * `readConsoleFormValues` reads them back.
  */
-export function renderConsoleForm(form: Form): string {
+export function renderConsoleForm(form: Form, context: ConsoleRenderContext = noImages): string {
   checkFormDefinition(form);
   const parts = [
     element('h3', {}, escapeHtml(form.title)),
     ...(form.intro === undefined ? [] : [element('p', {}, richTextHtml(form.intro))]),
+    ...(form.blocks ?? []).map((block) => consoleBlock(block, context, inForm)),
     ...form.fields.map((field) => fieldHtml(form, field)),
     element(
       'div',
@@ -28,6 +32,15 @@ export function renderConsoleForm(form: Form): string {
     `\n${parts.join('\n')}\n`,
   );
 }
+
+const inForm: BlockPlace = { actionAttribute: 'data-form-action-id', heading: 'h4' };
+
+// A form shows no image (checkFormDefinition refuses one), so no image URL is ever asked for.
+const noImages: ConsoleRenderContext = {
+  imageUrlFor: () => {
+    throw new Error('a form shows no image');
+  },
+};
 
 function fieldHtml(form: Form, field: FormField): string {
   const id = `${form.formId}--${field.id}`;

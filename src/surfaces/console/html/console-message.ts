@@ -22,8 +22,21 @@ export interface ConsoleRenderContext {
  * their action ids in data attributes for the page's script. No limits apply.
  */
 export function renderConsoleMessage(message: Message, context: ConsoleRenderContext): string {
-  return message.blocks.map((block) => consoleBlock(block, context)).join('\n');
+  return message.blocks.map((block) => consoleBlock(block, context, onMessage)).join('\n');
 }
+
+/**
+ * Where a block is shown: in a message, whose buttons and menus act on the
+ * message (`data-action-id`), or in a form's dialog, whose buttons and menus
+ * act inside the open form (`data-form-action-id`) and whose headings rank
+ * under the form's title.
+ */
+export interface BlockPlace {
+  readonly actionAttribute: 'data-action-id' | 'data-form-action-id';
+  readonly heading: 'h3' | 'h4';
+}
+
+const onMessage: BlockPlace = { actionAttribute: 'data-action-id', heading: 'h3' };
 
 export function richTextHtml(content: RichText): string {
   return content.map(inlineHtml).join('');
@@ -54,10 +67,10 @@ function lines(text: string): string {
   return escapeHtml(text).replaceAll('\n', '<br>');
 }
 
-function consoleBlock(block: Block, context: ConsoleRenderContext): string {
+export function consoleBlock(block: Block, context: ConsoleRenderContext, place: BlockPlace): string {
   switch (block.type) {
     case 'heading':
-      return element('h3', {}, escapeHtml(block.text));
+      return element(place.heading, {}, escapeHtml(block.text));
     case 'text':
       return element('p', {}, richTextHtml(block.content));
     case 'context':
@@ -106,23 +119,27 @@ function consoleBlock(block: Block, context: ConsoleRenderContext): string {
       return element('figure', {}, `${image}${element('figcaption', {}, escapeHtml(block.title))}`);
     }
     case 'actions':
-      return element('div', { class: 'actions', role: 'group' }, block.elements.map(actionHtml).join(''));
+      return element(
+        'div',
+        { class: 'actions', role: 'group' },
+        block.elements.map((action) => actionHtml(action, place)).join(''),
+      );
     case 'divider':
       return '<hr>';
   }
 }
 
-function actionHtml(action: ActionElement): string {
-  return action.type === 'button' ? buttonHtml(action) : selectHtml(action);
+function actionHtml(action: ActionElement, place: BlockPlace): string {
+  return action.type === 'button' ? buttonHtml(action, place) : selectHtml(action, place);
 }
 
-function buttonHtml(button: ButtonElement): string {
+function buttonHtml(button: ButtonElement, place: BlockPlace): string {
   return element(
     'button',
     {
       type: 'button',
       class: button.style,
-      'data-action-id': button.actionId,
+      [place.actionAttribute]: button.actionId,
       'data-value': button.value,
       'data-confirm-title': button.confirm?.title,
       'data-confirm-text': button.confirm?.text,
@@ -134,7 +151,7 @@ function buttonHtml(button: ButtonElement): string {
 }
 
 /** A menu's placeholder is its accessible name and its first, unselectable entry. */
-function selectHtml(select: SelectElement): string {
+function selectHtml(select: SelectElement, place: BlockPlace): string {
   const placeholder = element(
     'option',
     { value: '', disabled: true, selected: select.initialValue === undefined },
@@ -151,7 +168,7 @@ function selectHtml(select: SelectElement): string {
     .join('');
   return element(
     'select',
-    { 'data-action-id': select.actionId, 'aria-label': select.placeholder },
+    { [place.actionAttribute]: select.actionId, 'aria-label': select.placeholder },
     placeholder + options,
   );
 }

@@ -151,8 +151,14 @@ export type SlackBlock =
   | SlackImageBlock
   | SlackDividerBlock;
 
-/** Blocks a modal may carry. */
-export type SlackModalBlock = SlackSectionBlock | SlackContextBlock | SlackInputBlock;
+/** Blocks a modal may carry: a message's (a form shows no images) and inputs. */
+export type SlackModalBlock =
+  | SlackSectionBlock
+  | SlackHeaderBlock
+  | SlackContextBlock
+  | SlackActionsBlock
+  | SlackDividerBlock
+  | SlackInputBlock;
 
 /** One chat.postMessage worth of a message: a Message splits into several when Slack's limits demand. */
 export interface SlackMessagePage {

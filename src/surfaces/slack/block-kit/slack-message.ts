@@ -66,7 +66,8 @@ function slackGroup(block: Block, context: SlackRenderContext): PageGroup<SlackB
   return { role, items: slackBlocks(block, context) };
 }
 
-function slackBlocks(block: Block, context: SlackRenderContext): SlackBlock[] {
+/** One model block as Block Kit blocks, in a message or (apart from tables, see slack-modal-blocks) a modal. */
+export function slackBlocks(block: Block, context: SlackRenderContext): SlackBlock[] {
   switch (block.type) {
     case 'heading':
       if (block.text.length <= SLACK_HEADER_MAX_CHARACTERS)
@@ -92,7 +93,7 @@ function slackBlocks(block: Block, context: SlackRenderContext): SlackBlock[] {
   }
 }
 
-function sections(runs: readonly TextRun[]): SlackSectionBlock[] {
+export function sections(runs: readonly TextRun[]): SlackSectionBlock[] {
   return splitMrkdwn(runs, SLACK_SECTION_TEXT_MAX_CHARACTERS).map((text) => ({
     type: 'section',
     text: mrkdwn(text),

@@ -30,18 +30,33 @@ const elementStates = {
 
 const stateValuesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-/** The field values of a submitted modal, in the form's field order. */
+/**
+ * The field values of a submitted modal, in the form's field order. A
+ * submission has every input; a click inside the modal (block_actions) has
+ * the inputs as they are, so with `partial` a field Slack left out reads as
+ * no answer.
+ */
 export function readSlackModalValues(
   form: Form,
   stateValues: unknown,
   users: SlackUserDirectory,
+  options: { readonly partial?: boolean } = {},
 ): FormValues {
   const state = stateValuesSchema.parse(stateValues);
   return collectValues(form, (field) => {
     const element = state[field.id]?.[field.id];
-    if (element === undefined) throw submissionError(form, field, 'the submission has no value for it');
+    if (element === undefined) {
+      if (options.partial) return noAnswer(field);
+      throw submissionError(form, field, 'the submission has no value for it');
+    }
     return fieldValue(form, field, element, users);
   });
+}
+
+function noAnswer(field: FormField): readonly string[] | boolean | null {
+  if (field.kind === 'multiselect') return [];
+  if (field.kind === 'checkbox') return false;
+  return null;
 }
 
 /** The Slack user ids chosen in the form's user fields, for the surface to look up before reading the values. */

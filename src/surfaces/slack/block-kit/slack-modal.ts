@@ -3,6 +3,7 @@ import type { Form, FormField } from '../../../messages/message-model.js';
 import {
   mrkdwn,
   plainText,
+  type SlackContextBlock,
   type SlackInputBlock,
   type SlackInputElement,
   type SlackModalBlock,
@@ -14,6 +15,7 @@ import {
   requireSlackLength,
   SLACK_BLOCK_ID_MAX_CHARACTERS,
   SLACK_CALLBACK_ID_MAX_CHARACTERS,
+  SLACK_CONTEXT_TEXT_MAX_CHARACTERS,
   SLACK_INPUT_HINT_MAX_CHARACTERS,
   SLACK_INPUT_LABEL_MAX_CHARACTERS,
   SLACK_MODAL_BUTTON_MAX_CHARACTERS,
@@ -23,17 +25,21 @@ import {
   SLACK_PRIVATE_METADATA_MAX_CHARACTERS,
   SLACK_SECTION_TEXT_MAX_CHARACTERS,
 } from './slack-limits.js';
-import { mrkdwnRuns, type SlackMentionResolver, splitMrkdwn } from './slack-mrkdwn.js';
+import { slackModalBlocks } from './slack-modal-blocks.js';
+import { escapeMrkdwn, mrkdwnRuns, type SlackMentionResolver, splitMrkdwn } from './slack-mrkdwn.js';
 
 /** What a modal needs from the surface: Slack user ids for mentions in the intro and for initial users. */
 export type SlackFormContext = SlackMentionResolver;
 
 /**
- * A form as a modal view. Each field is an input block whose block_id and
- * action_id are the field id, so a submission reads back by field and
- * `slackFormErrors` can point Slack at the field an error belongs to. The
- * form's own `errors` are not drawn into the view: Slack shows them under
- * the fields when the view_submission is answered with `slackFormErrors`.
+ * A form as a modal view: the intro, the form's blocks (slack-modal-blocks),
+ * then each field as an input block whose block_id and action_id are the
+ * field id, so a submission reads back by field and `slackFormErrors` can
+ * point Slack at the field an error belongs to. A submission's errors go back
+ * that way; a form that carries `errors` of its own (the answer to a click
+ * inside the modal, shown by views.update) has each drawn as small print under
+ * its field, because Slack shows its own error lines only in answer to a
+ * submission.
  */
 export function renderSlackModal(form: Form, context: SlackFormContext): SlackModalView {
   checkFormDefinition(form);
@@ -45,7 +51,12 @@ export function renderSlackModal(form: Form, context: SlackFormContext): SlackMo
           type: 'section',
           text: mrkdwn(text),
         }));
-  const blocks = [...intro, ...form.fields.map((field) => inputBlock(form, field, context))];
+  const content = (form.blocks ?? []).flatMap((block) => slackModalBlocks(block, context));
+  const inputs = form.fields.flatMap((field) => [
+    inputBlock(form, field, context),
+    ...errorBlocks(form, field),
+  ]);
+  const blocks = [...intro, ...content, ...inputs];
   if (blocks.length > SLACK_MODAL_MAX_BLOCKS) {
     throw new Error(
       `${where} renders as ${blocks.length} blocks; a Slack modal holds at most ${SLACK_MODAL_MAX_BLOCKS}.`,
@@ -75,6 +86,16 @@ export function renderSlackModal(form: Form, context: SlackFormContext): SlackMo
 /** The view_submission answer that keeps the modal open with each error under its field. */
 export function slackFormErrors(errors: Readonly<Record<string, string>>): SlackViewErrorsResponse {
   return { response_action: 'errors', errors: { ...errors } };
+}
+
+function errorBlocks(form: Form, field: FormField): SlackContextBlock[] {
+  const error = form.errors?.[field.id];
+  if (error === undefined) return [];
+  const warning = ':warning: ';
+  return splitMrkdwn(
+    [{ text: error, render: escapeMrkdwn }],
+    SLACK_CONTEXT_TEXT_MAX_CHARACTERS - warning.length,
+  ).map((text) => ({ type: 'context', elements: [mrkdwn(`${warning}${text}`)] }));
 }
 
 function inputBlock(form: Form, field: FormField, context: SlackFormContext): SlackInputBlock {

@@ -36,6 +36,7 @@ export const defaultSlackCallPolicy: SlackCallPolicy = {
     'chat.postEphemeral': perMinute(100),
     'users.info': perMinute(100),
     'views.open': perMinute(100),
+    'views.update': perMinute(100),
     'files.getUploadURLExternal': perMinute(100),
     'files.completeUploadExternal': perMinute(100),
   },

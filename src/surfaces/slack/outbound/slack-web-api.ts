@@ -152,6 +152,15 @@ export class SlackWebApi {
   }
 
   /**
+   * Replaces an open modal's view in place. With `hash` (the view's hash from
+   * the click), Slack refuses the update when the view has changed since
+   * (`hash_conflict`): a click answered late does not overwrite a newer one.
+   */
+  async updateView(viewId: string, hash: string | null, view: unknown): Promise<void> {
+    await this.call('views.update', { view_id: viewId, ...(hash ? { hash } : {}), view }, viewOpenedSchema);
+  }
+
+  /**
    * Steps one and two of Slack's upload: an upload URL, then the bytes. The
    * file is nobody's until `shareFiles` completes the upload into a channel.
    */

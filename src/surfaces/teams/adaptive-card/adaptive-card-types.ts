@@ -89,9 +89,32 @@ export interface ActionToggleVisibility {
 export interface ActionSubmit {
   readonly type: 'Action.Submit';
   readonly title: string;
-  readonly style?: 'positive';
-  readonly data: { readonly formId: string; readonly state?: string };
+  readonly style?: 'positive' | 'destructive';
+  readonly data: TeamsSubmitData;
 }
+
+/**
+ * What an Action.Submit we render carries (with the card's inputs merged in):
+ * a dialog's submission; a click inside a dialog (`actionId`, and a button's
+ * `actionValue`; a menu's choice comes under its action id); or, on a message,
+ * a button that opens a dialog (`task/fetch`) replaying the click.
+ */
+export type TeamsSubmitData =
+  | { readonly formId: string; readonly state?: string }
+  | {
+      readonly formId: string;
+      readonly state?: string;
+      readonly actionId: string;
+      readonly actionValue?: string;
+    }
+  | {
+      readonly msteams: { readonly type: 'task/fetch' };
+      readonly trafiklysForm: {
+        readonly source: 'action';
+        readonly actionId: string;
+        readonly value: string | null;
+      };
+    };
 
 export type CardAction = ActionExecute | ActionToggleVisibility | ActionSubmit;
 

@@ -13,8 +13,10 @@ import {
   type CardInput,
   type TextBlock,
 } from './adaptive-card-types.js';
-import { TEAMS_EXPANDED_CHOICES_MAX } from './teams-limits.js';
-import { escapeTeamsMarkdown, markdownRuns, splitMarkdown } from './teams-markdown.js';
+import { formActionElements } from './teams-actions.js';
+import { assemble, teamsPieces } from './teams-card-pieces.js';
+import { byteLength, TEAMS_DIALOG_CARD_MAX_BYTES, TEAMS_EXPANDED_CHOICES_MAX } from './teams-limits.js';
+import { escapeTeamsMarkdown, type MentionRegistry, markdownRuns, splitMarkdown } from './teams-markdown.js';
 
 export interface TeamsFormContext {
   /**
@@ -25,11 +27,15 @@ export interface TeamsFormContext {
 }
 
 /**
- * A form as the Adaptive Card of a dialog (task module). Each field is an
- * input whose id is the field id; errors from a rejected submission stand in
- * red under their field. Dialogs submit with Action.Submit, whose data carries
- * the form id and state next to the inputs. The dialog's own title and close
- * button come from Teams (the surface sets the title from `form.title`).
+ * A form as the Adaptive Card of a dialog (task module): the intro, the
+ * form's blocks (as in a message, their buttons and menus acting inside the
+ * dialog: see `formActionElements`), then each field as an input whose id is
+ * the field id; errors from a rejected submission stand in red under their
+ * field. Dialogs submit with Action.Submit, whose data carries the form id
+ * and state next to the inputs. The dialog's own title and close button come
+ * from Teams (the surface sets the title from `form.title`). A dialog is one
+ * card, never split: one over TEAMS_DIALOG_CARD_MAX_BYTES is refused, so the
+ * procedure must page what it shows.
  */
 export function renderTeamsForm(form: Form, context: TeamsFormContext): AdaptiveCard {
   checkFormDefinition(form);
@@ -49,11 +55,15 @@ export function renderTeamsForm(form: Form, context: TeamsFormContext): Adaptive
           text,
           wrap: true,
         }));
-  return {
+  const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    body: [...intro, ...form.fields.flatMap((field) => fieldElements(form, field, context))],
+    body: [
+      ...intro,
+      ...blockElements(form),
+      ...form.fields.flatMap((field) => fieldElements(form, field, context)),
+    ],
     actions: [
       {
         type: 'Action.Submit',
@@ -63,6 +73,27 @@ export function renderTeamsForm(form: Form, context: TeamsFormContext): Adaptive
       },
     ],
   };
+  const size = byteLength(card);
+  if (size > TEAMS_DIALOG_CARD_MAX_BYTES) {
+    throw formDefinitionError(
+      form,
+      null,
+      `its dialog card measures ${size} bytes, over ${TEAMS_DIALOG_CARD_MAX_BYTES}; show less at a time.`,
+    );
+  }
+  return card;
+}
+
+/** The form's blocks in one card, people by name (a dialog cannot mention). */
+function blockElements(form: Form): CardElement[] {
+  const mentions: MentionRegistry = new Map();
+  const context = { mentionFor: () => null, imageUrlFor: () => null };
+  const pieces = (form.blocks ?? []).flatMap((block, index) =>
+    teamsPieces(block, index, context, mentions, (elements, blockIndex) =>
+      formActionElements(elements, blockIndex, form),
+    ),
+  );
+  return assemble(pieces);
 }
 
 function fieldElements(form: Form, field: FormField, context: TeamsFormContext): CardElement[] {

@@ -49,6 +49,29 @@ function submissionError(form: Form, field: FormField, problem: string): Error {
   return new Error(`Teams submission of form "${form.formId}", field "${field.id}": ${problem}`);
 }
 
+const dialogActionSchema = z.looseObject({
+  formId: z.string(),
+  actionId: z.string().min(1),
+  actionValue: z.string().nullish(),
+});
+
+/**
+ * A click inside a dialog (`task/submit` whose data names an action, see
+ * `formActionElements`) with the dialog's inputs as they are; null when the
+ * data is the dialog's own submission. A button's value travels in
+ * `actionValue`, a menu's choice under the menu's id.
+ */
+export function readTeamsFormAction(
+  form: Form,
+  data: unknown,
+): { readonly actionId: string; readonly value: string | null; readonly values: FormValues } | null {
+  if (typeof data !== 'object' || data === null || !('actionId' in data)) return null;
+  const parsed = dialogActionSchema.parse(data);
+  const chosen = parsed[parsed.actionId];
+  const value = parsed.actionValue ?? (typeof chosen === 'string' ? chosen : null);
+  return { actionId: parsed.actionId, value: textAnswer(value), values: readTeamsFormValues(form, data) };
+}
+
 const cardActionDataSchema = z.looseObject({ actionId: z.string().min(1), value: z.string().nullish() });
 
 /**

@@ -15,6 +15,13 @@ export const TEAMS_MESSAGE_MAX_BYTES = 40 * 1024;
 export const TEAMS_ACTIVITY_MAX_BYTES = 38_000;
 
 /**
+ * A dialog's card (a task module's `continue` response). Teams documents no
+ * size of its own for it; we hold it to a message's budget, since the same
+ * clients render it and it is never split: the procedure pages what it shows.
+ */
+export const TEAMS_DIALOG_CARD_MAX_BYTES = TEAMS_ACTIVITY_MAX_BYTES;
+
+/**
  * Long text is cut into TextBlocks of at most this many bytes, so a page
  * break never strands much unused room; ordinary paragraphs stay whole.
  */

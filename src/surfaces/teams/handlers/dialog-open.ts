@@ -3,14 +3,15 @@ import type { BotReply } from '../../../bot/bot-requests.js';
 import { activityEnvelopeSchema, dialogFetchSchema } from '../inbound/activity-schemas.js';
 import { teamsTexts } from '../inbound/teams-texts.js';
 import { actorOf, conversationRefOf, userIdOf } from '../inbound/teams-turn.js';
-import { dialogCard, dialogMessage } from './dialog-response.js';
+import { dialogMessage, formDialog } from './dialog-response.js';
 import { logFailure } from './failure.js';
 import type { TeamsHandlerDependencies, TurnContext } from './handler-dependencies.js';
 
 /**
- * The Open button of a form card (`task/fetch`): the request that produced
- * the form is asked again (the form is current, and the card still works
- * after a restart), or a remembered form is shown. The form is kept for the
+ * The Open button of a form card, or a message's button that opens a form
+ * (`task/fetch`): the request that produced the form is asked again (the form
+ * is current, and the card still works after a restart), or a remembered form
+ * is shown. An answer that is a message (a refusal, say) is the dialog's text. The form is kept for the
  * submission, which carries only its id, state and inputs.
  */
 export function onDialogOpen(dependencies: TeamsHandlerDependencies) {
@@ -25,7 +26,7 @@ export function onDialogOpen(dependencies: TeamsHandlerDependencies) {
       if (origin.source === 'remembered') {
         const form = await dependencies.openForms.find(userId, origin.formId, origin.state);
         if (!form) return dialogMessage(texts.formExpired);
-        return dialogCard(form.title, dependencies.renderer.formCard(form, envelope.data.locale));
+        return formDialog(form, dependencies.renderer.formCard(form, envelope.data.locale));
       }
       const actor = await actorOf(envelope.data, dependencies.directory);
       const conversation = conversationRefOf(envelope.data);
@@ -39,7 +40,7 @@ export function onDialogOpen(dependencies: TeamsHandlerDependencies) {
       if (reply.kind === 'message') return dialogMessage(reply.message.fallbackText);
       if (reply.kind === 'none') return dialogMessage(texts.formNotAvailable);
       await dependencies.openForms.remember(userId, reply.form);
-      return dialogCard(reply.form.title, dependencies.renderer.formCard(reply.form, envelope.data.locale));
+      return formDialog(reply.form, dependencies.renderer.formCard(reply.form, envelope.data.locale));
     } catch (error) {
       return dialogMessage(texts.failed(logFailure(dependencies.logger, error, 'opening a form')));
     }

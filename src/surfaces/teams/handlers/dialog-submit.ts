@@ -1,17 +1,20 @@
 import type { TaskModuleResponse } from '@microsoft/teams.api';
-import type { FormValues } from '../../../messages/message-model.js';
-import { readTeamsFormValues } from '../adaptive-card/index.js';
+import type { FormAction, FormOutcome } from '../../../bot/bot-requests.js';
+import type { Form, FormValues } from '../../../messages/message-model.js';
+import { readTeamsFormAction, readTeamsFormValues } from '../adaptive-card/index.js';
 import { activityEnvelopeSchema, dialogSubmitSchema } from '../inbound/activity-schemas.js';
 import { teamsTexts } from '../inbound/teams-texts.js';
 import { actorOf, userIdOf } from '../inbound/teams-turn.js';
-import { dialogCard, dialogMessage } from './dialog-response.js';
+import { dialogMessage, formDialog } from './dialog-response.js';
 import { logFailure } from './failure.js';
 import type { TeamsHandlerDependencies, TurnContext } from './handler-dependencies.js';
 
 /**
- * A dialog's submission (`task/submit`) goes to `submitForm`. Field errors
- * show the same form again with the errors under their fields; a next form
- * replaces it; `close` closes the dialog (an empty response).
+ * A dialog's submission (`task/submit`) goes to `submitForm`; a click inside
+ * the dialog (its data names an action) goes to `formAction` with the inputs
+ * as they are. Field errors show the same form again with the errors under
+ * their fields; a next form replaces it in the same dialog; `close` closes
+ * the dialog (an empty response).
  */
 export function onDialogSubmit(dependencies: TeamsHandlerDependencies) {
   return async (context: TurnContext): Promise<TaskModuleResponse | undefined> => {
@@ -31,33 +34,38 @@ export function onDialogSubmit(dependencies: TeamsHandlerDependencies) {
     }
     const { form } = found;
     if (!form) return dialogMessage(texts.formExpired);
-    let values: FormValues;
+    let request: { readonly values: FormValues } | Omit<FormAction, 'formId' | 'state'>;
     try {
-      values = readTeamsFormValues(form, data);
+      request = readTeamsFormAction(form, data) ?? { values: readTeamsFormValues(form, data) };
     } catch (error) {
       dependencies.logger.warn({ err: error }, 'Teams: a dialog submission could not be read');
       return dialogMessage(texts.unreadableRequest);
     }
     try {
       const actor = await actorOf(envelope.data, dependencies.directory);
-      const outcome = await dependencies.requests.submitForm(actor, { formId: form.formId, state, values });
-      switch (outcome.kind) {
-        case 'close':
-          return undefined;
-        case 'errors': {
-          const again = { ...form, errors: outcome.errors };
-          await dependencies.openForms.remember(userId, again);
-          return dialogCard(again.title, dependencies.renderer.formCard(again, envelope.data.locale));
-        }
-        case 'form':
-          await dependencies.openForms.remember(userId, outcome.form);
-          return dialogCard(
-            outcome.form.title,
-            dependencies.renderer.formCard(outcome.form, envelope.data.locale),
-          );
-      }
+      const submission = { formId: form.formId, state, ...request };
+      const outcome =
+        'actionId' in submission
+          ? await dependencies.requests.formAction(actor, submission)
+          : await dependencies.requests.submitForm(actor, submission);
+      const next = nextForm(form, outcome);
+      if (next === null) return undefined;
+      await dependencies.openForms.remember(userId, next);
+      return formDialog(next, dependencies.renderer.formCard(next, envelope.data.locale));
     } catch (error) {
       return dialogMessage(texts.failed(logFailure(dependencies.logger, error, 'a form submission')));
     }
   };
+}
+
+/** What the dialog shows next: the form again with errors, the next form, or nothing (it closes). */
+function nextForm(form: Form, outcome: FormOutcome): Form | null {
+  switch (outcome.kind) {
+    case 'close':
+      return null;
+    case 'errors':
+      return { ...form, errors: outcome.errors };
+    case 'form':
+      return outcome.form;
+  }
 }

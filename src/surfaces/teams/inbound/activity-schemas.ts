@@ -94,12 +94,17 @@ export const cardActionSchema = z.object({
   }),
 });
 
-/** A dialog's Action.Submit: `data = { formId, state }` with the inputs merged in by field id. */
+/**
+ * A dialog's Action.Submit: `data = { formId, state }` with the inputs merged
+ * in by field id; a click inside the dialog adds `actionId` and `actionValue`.
+ */
 export const dialogSubmitSchema = z.object({
   value: z.object({
     data: z.looseObject({
       formId: z.string().min(1),
       state: z.string().nullable().optional(),
+      actionId: z.string().min(1).optional(),
+      actionValue: z.string().nullable().optional(),
     }),
   }),
 });

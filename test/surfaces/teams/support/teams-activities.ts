@@ -135,9 +135,22 @@ export function cardAction(
   };
 }
 
-export function dialogFetch(double: BotFrameworkDouble, data: Record<string, unknown>) {
+/** Where a dialog is opened from: the 1:1 chat (by default) or a card in the board's channel. */
+type DialogPlace = 'personal' | 'channel';
+
+function dialogBase(double: BotFrameworkDouble, where: DialogPlace) {
+  if (where === 'personal') return personalMessage(double);
+  const { entities: _entities, text: _text, ...inChannel } = channelMessage(double, '');
+  return inChannel;
+}
+
+export function dialogFetch(
+  double: BotFrameworkDouble,
+  data: Record<string, unknown>,
+  where: DialogPlace = 'personal',
+) {
   return {
-    ...personalMessage(double),
+    ...dialogBase(double, where),
     type: 'invoke',
     name: 'task/fetch',
     id: 'invoke-fetch',
@@ -145,9 +158,13 @@ export function dialogFetch(double: BotFrameworkDouble, data: Record<string, unk
   };
 }
 
-export function dialogSubmit(double: BotFrameworkDouble, data: Record<string, unknown>) {
+export function dialogSubmit(
+  double: BotFrameworkDouble,
+  data: Record<string, unknown>,
+  where: DialogPlace = 'personal',
+) {
   return {
-    ...personalMessage(double),
+    ...dialogBase(double, where),
     type: 'invoke',
     name: 'task/submit',
     id: 'invoke-submit',

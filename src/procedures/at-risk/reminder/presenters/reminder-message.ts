@@ -137,6 +137,8 @@ export class ReminderMessageComposer implements ReminderComposer {
             label: t.reminder.reviewButton,
             value: reviewActionValue(board.code, period.term, period.year),
             style: 'primary',
+            // The click opens the review list as one view (a modal, a dialog, a panel).
+            opensForm: true,
           },
         ],
       },

@@ -4,6 +4,7 @@ import { showUnreadable } from '../answer.js';
 import { handleRequest } from '../handle-request.js';
 import { conversationOf } from '../payloads.js';
 import type { SlackListenerDependencies } from '../slack-listener-dependencies.js';
+import { viewAction, viewActionSchema } from './view-action.js';
 
 /** Every block action, whatever its action id: the core routes `<procedure>.<action>` itself. */
 export const anyBlockAction = { type: 'block_actions' } as const;
@@ -25,12 +26,23 @@ const blockActionsSchema = z.object({
   actions: z.array(actionSchema).length(1),
 });
 
-/** A button click or a menu choice on one of our messages → the core's action, and its reply. */
+/** A click inside a modal: the payload carries the view and no channel. */
+const fromViewSchema = z.object({ view: z.object({ id: z.string() }) });
+
+/**
+ * A button click or a menu choice on one of our messages → the core's action,
+ * and its reply; one inside an open modal → the core's formAction (view-action).
+ */
 export function blockAction(
   deps: SlackListenerDependencies,
 ): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
   return async ({ body, ack, respond }) => {
     await ack();
+    if (fromViewSchema.safeParse(body).success) {
+      const inView = viewActionSchema.safeParse(body);
+      if (!inView.success) return showUnreadable(deps, { userId: body.user?.id }, inView.error.message);
+      return viewAction(deps, inView.data);
+    }
     const parsed = blockActionsSchema.safeParse(body);
     if (!parsed.success)
       return showUnreadable(deps, { respond, userId: body.user?.id }, parsed.error.message);
