@@ -1,5 +1,6 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { smtpConfigSchema } from '../mail/smtp-config.js';
 import {
   defaultIdentificationRules,
   type IdentificationRules,
@@ -279,6 +280,8 @@ export const institutionConfigSchema = z
       /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
       importFolder: text.nullable().default(null),
       columnAliases: emptyIsLeftOut(columnAliases),
+      /** How the § 31 mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
+      smtp: emptyIsLeftOut(smtpConfigSchema),
     },
     {
       error: (issue) => {
