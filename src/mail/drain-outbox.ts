@@ -54,6 +54,8 @@ export interface DrainTally {
 
 /** How many mails a drain claims at once, per connection: enough to keep each busy, few enough to leave the rest to other instances. */
 const claimsPerConnection = 4;
+/** Records of accepted mails written side by side (PostgreSQL's pool has ten connections; PGlite takes them in turn). */
+const writesAtOnce = 4;
 /** While waiting for another instance's mails (PostgreSQL), how often to look. */
 const lookAgainMs = 1_000;
 
@@ -115,7 +117,7 @@ async function sendDuePass(
 ): Promise<{ readonly unavailable: string | null }> {
   const { outbox, sender, logger, now } = dependencies;
   const claimed = new ClaimedMails(outbox, scope, sender.parallel * claimsPerConnection, now);
-  const recorder = new SentRecorder(outbox, (ms) => sleep(ms));
+  const recorder = new SentRecorder(outbox, (ms) => sleep(ms), writesAtOnce);
   let unavailable: string | null = null;
   const stop = () => {
     claimed

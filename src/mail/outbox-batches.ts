@@ -54,26 +54,28 @@ export class ClaimedMails {
 const recordRetryPausesMs = [100, 500, 2_000, 5_000, 10_000];
 
 /**
- * Records accepted mails as soon as the server accepted them, in as few
- * statements as the database's pace allows ("group commit"): while one write
- * runs, the mails accepted meanwhile wait and go together in the next. The
- * window between the server's "250" and our record, the one in which a crash
- * means a resend, stays one write long.
+ * Records accepted mails the moment the server accepted them: each in a
+ * write of its own while fewer than `parallelWrites` writes are under way (a
+ * PostgreSQL pool runs them side by side), and when all are busy, the mails
+ * accepted meanwhile together in the next write that frees up ("group
+ * commit"). The window between the server's "250" and our record, the one in
+ * which a crash means a resend, stays about one write long.
  */
 export class SentRecorder {
   private waiting: SentMail[] = [];
-  private writing: Promise<void> | null = null;
+  private readonly writes = new Set<Promise<void>>();
   private failure: unknown = null;
 
   constructor(
     private readonly outbox: MailOutbox,
     private readonly sleep: (ms: number) => Promise<void>,
+    private readonly parallelWrites: number,
   ) {}
 
   /** Queues the record; `flush` waits for it. */
   record(mail: SentMail): void {
     this.waiting.push(mail);
-    this.writing ??= this.writeAll();
+    if (this.writes.size < this.parallelWrites) this.startWrite();
   }
 
   /** The write that could not be made, if one failed for good: the drain stops on it. */
@@ -83,23 +85,22 @@ export class SentRecorder {
 
   /** Waits until every queued record is written; throws if one could not be. */
   async flush(): Promise<void> {
-    while (this.writing) await this.writing;
+    while (this.writes.size > 0) await Promise.all([...this.writes]);
     if (this.failure) throw this.failure;
   }
 
-  private async writeAll(): Promise<void> {
-    try {
-      while (this.waiting.length > 0 && !this.failure) {
-        const batch = this.waiting;
-        this.waiting = [];
-        await this.writeWithRetries(batch);
-      }
-    } finally {
-      this.writing = null;
-    }
+  private startWrite(): void {
+    const write: Promise<void> = this.writeWaiting().finally(() => {
+      this.writes.delete(write);
+      if (this.waiting.length > 0 && !this.failure) this.startWrite();
+    });
+    this.writes.add(write);
   }
 
-  private async writeWithRetries(batch: readonly SentMail[]): Promise<void> {
+  private async writeWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    if (batch.length === 0) return;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.outbox.recordSent(batch);

@@ -35,7 +35,16 @@ export interface SmtpServerDoubleOptions {
    * first), or null to accept it.
    */
   readonly refuseRecipient?: (address: string, attempt: number) => SmtpReply | null;
-  /** Runs when a mail's data has arrived, before the server says 250 (hold it, die meanwhile…). */
+  /**
+   * Runs before the server answers `RCPT TO` (a slow server: the mail is not
+   * the server's yet, so a client that dies meanwhile has sent nothing).
+   */
+  readonly beforeRecipient?: (address: string) => Promise<void> | void;
+  /**
+   * Runs when a mail's data has arrived, before the server says 250: the
+   * mail counts as received, so a client that dies meanwhile never learns
+   * that it was (the one window no SMTP client can close).
+   */
   readonly beforeAccepting?: (mail: ReceivedMail) => Promise<void> | void;
 }
 
@@ -97,8 +106,13 @@ export class SmtpServerDouble {
         }
       },
       onRcptTo(address, _session, callback) {
-        const refusal = self().refusalFor(address.address, options.refuseRecipient);
-        callback(refusal ? replyError(refusal) : null);
+        Promise.resolve(options.beforeRecipient?.(address.address)).then(
+          () => {
+            const refusal = self().refusalFor(address.address, options.refuseRecipient);
+            callback(refusal ? replyError(refusal) : null);
+          },
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        );
       },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
