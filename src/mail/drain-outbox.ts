@@ -53,7 +53,7 @@ export interface DrainTally {
 }
 
 /** How many mails a drain claims at once, per connection: enough to keep each busy, few enough to leave the rest to other instances. */
-const claimsPerConnection = 4;
+const claimsPerConnection = 10;
 /** Records of accepted mails written side by side (PostgreSQL's pool has ten connections; PGlite takes them in turn). */
 const writesAtOnce = 4;
 /** While waiting for another instance's mails (PostgreSQL), how often to look. */

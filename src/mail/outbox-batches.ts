@@ -98,6 +98,8 @@ export class SentRecorder {
   }
 
   private async writeWaiting(): Promise<void> {
+    // The other replies read in this turn of the event loop go in the same write.
+    await new Promise((resolve) => setImmediate(resolve));
     const batch = this.waiting;
     this.waiting = [];
     if (batch.length === 0) return;
