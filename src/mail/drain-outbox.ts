@@ -178,7 +178,9 @@ async function sendDuePass(
   };
 
   try {
-    await Promise.all(Array.from({ length: sender.parallel }, worker));
+    // Every sender finishes its mail before the pass ends, also when one of them failed.
+    const ended = await Promise.allSettled(Array.from({ length: sender.parallel }, worker));
+    for (const end of ended) if (end.status === 'rejected') throw end.reason;
   } finally {
     signal?.removeEventListener('abort', stop);
     await claimed.stop();

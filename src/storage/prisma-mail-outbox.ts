@@ -17,6 +17,17 @@ import { holderIsGone } from './instance-lease.js';
 // PostgreSQL's 65,535 parameters (nine a row).
 const rowsPerInsert = 500;
 
+/**
+ * The mails each holder (this process's instance id) has claimed and not yet
+ * settled, for every PrismaMailOutbox of the process: a mail the process
+ * still holds in the database but no longer in hand (a write that failed
+ * when the database did) is claimed again once it is `strandedAfterMs` old,
+ * instead of waiting for a restart.
+ */
+const mailsInHand = new Map<string, Set<bigint>>();
+/** Longer than a mail can wait in a drain's hands (a claimed batch under a slow send rate, a socket timeout). */
+const strandedAfterMs = 15 * 60_000;
+
 /** A mail as `outbox` lists it for the operator: no CPR, no content. */
 export interface OutboxListing {
   readonly boardCode: string;
@@ -60,10 +71,15 @@ interface ClaimedRow {
  * with its lease and another instance takes the mail over.
  */
 export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
+  private readonly inHand: Set<bigint>;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly holder: string,
-  ) {}
+  ) {
+    this.inHand = mailsInHand.get(holder) ?? new Set();
+    mailsInHand.set(holder, this.inHand);
+  }
 
   async enqueue(
     drafts: readonly OutboxMailDraft<AtRiskMailTemplate>[],
@@ -90,6 +106,9 @@ export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
   }
 
   async claimDue(scope: OutboxScope, limit: number, now: Date): Promise<ClaimedMail[]> {
+    const inHand = [...this.inHand];
+    const notInHand = inHand.length === 0 ? Prisma.empty : Prisma.sql`AND id NOT IN (${Prisma.join(inHand)})`;
+    const strandedBefore = new Date(now.getTime() - strandedAfterMs);
     // SKIP LOCKED: instances claiming at the same moment take different mails instead of queueing.
     const rows = await this.prisma.$queryRaw<ClaimedRow[]>`
       UPDATE mail_outbox AS mail
@@ -97,7 +116,8 @@ export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
       FROM (
         SELECT id, status AS was FROM mail_outbox
         WHERE ((status = 'pending' AND next_attempt_at <= ${now})
-               OR (status = 'sending' AND ${holderIsGone(Prisma.raw('mail_outbox.holder'))}))
+               OR (status = 'sending' AND ${holderIsGone(Prisma.raw('mail_outbox.holder'))})
+               OR (status = 'sending' AND holder = ${this.holder} AND claimed_at < ${strandedBefore} ${notInHand}))
           ${cycleFilter(scope)}
         ORDER BY id
         LIMIT ${limit}
@@ -106,6 +126,7 @@ export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
       WHERE mail.id = due.id
       RETURNING mail.id, mail.cycle_id, mail.recipient, mail.subject, mail.text_body, mail.html_body,
                 mail.message_id, mail.created_at, mail.attempts, due.was`;
+    for (const row of rows) this.inHand.add(row.id);
     return rows
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .map((row) => ({
@@ -118,12 +139,20 @@ export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
         messageId: row.message_id,
         createdAt: row.created_at,
         attempts: row.attempts,
+        // Another instance's, or one this process let go of: either way it may have been accepted already.
         takenOver: row.was === 'sending',
       }));
   }
 
   async recordSent(mails: readonly SentMail[]): Promise<void> {
     if (mails.length === 0) return;
+    await this.settling(
+      mails.map((mail) => mail.id),
+      () => this.writeSent(mails),
+    );
+  }
+
+  private async writeSent(mails: readonly SentMail[]): Promise<void> {
     const values = mails.map(
       (mail) => Prisma.sql`(${mail.id}::bigint, ${mail.smtpResponse}, ${mail.sentAt}::timestamptz)`,
     );
@@ -138,23 +167,45 @@ export class PrismaMailOutbox implements MailOutbox<AtRiskMailTemplate> {
   }
 
   async recordRetry(id: bigint, problem: string, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.$executeRaw`
+    await this.settling(
+      [id],
+      () => this.prisma.$executeRaw`
       UPDATE mail_outbox SET status = 'pending', holder = NULL, problem = ${problem},
                              next_attempt_at = ${nextAttemptAt}
-      WHERE id = ${id} AND status = 'sending' AND holder = ${this.holder}`;
+      WHERE id = ${id} AND status = 'sending' AND holder = ${this.holder}`,
+    );
   }
 
   async recordFailed(id: bigint, problem: string): Promise<void> {
-    await this.prisma.$executeRaw`
+    await this.settling(
+      [id],
+      () => this.prisma.$executeRaw`
       UPDATE mail_outbox SET status = 'failed', holder = NULL, problem = ${problem}
-      WHERE id = ${id} AND status = 'sending' AND holder = ${this.holder}`;
+      WHERE id = ${id} AND status = 'sending' AND holder = ${this.holder}`,
+    );
   }
 
   async release(ids: readonly bigint[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.prisma.$executeRaw`
+    await this.settling(
+      ids,
+      () => this.prisma.$executeRaw`
       UPDATE mail_outbox SET status = 'pending', holder = NULL, attempts = attempts - 1
-      WHERE id IN (${Prisma.join(ids)}) AND status = 'sending' AND holder = ${this.holder}`;
+      WHERE id IN (${Prisma.join(ids)}) AND status = 'sending' AND holder = ${this.holder}`,
+    );
+  }
+
+  /**
+   * The mails are out of this process's hands once the write is tried,
+   * whether it succeeds or not: one that failed stays claimed in the
+   * database and is taken up again once stranded.
+   */
+  private async settling(ids: readonly bigint[], write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } finally {
+      for (const id of ids) this.inHand.delete(id);
+    }
   }
 
   async counts(cycleIds: readonly string[]): Promise<CycleMailCounts[]> {

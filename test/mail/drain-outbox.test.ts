@@ -230,6 +230,41 @@ describe(`the mail outbox sent over SMTP (${testDatabaseEngine()})`, () => {
     expect(rows[0]?.nextAttemptAt).toEqual(new Date('2026-04-13T08:01:00Z'));
   });
 
+  it('takes up again a mail this instance still holds but let go of (a write that failed), once it is stranded, never one in hand', async () => {
+    const server = await started();
+    const clock = new Date('2026-04-13T09:00:00Z');
+    const sending = await instance({ url: server.url(), holder: 'instance-stranding', now: () => clock });
+    const cycle = await queuedCycle(3, sending, clock);
+    const [inHand, stranded, recent] = cycle.students.map((student) => student.email);
+    const claimedAt = (minutesAgo: number) => new Date(clock.getTime() - minutesAgo * 60_000);
+    // In hand: claimed by this process and not yet settled (another drain of it is sending it).
+    const [held] = await sending.outbox.claimDue({ cycleId: cycle.cycleId }, 1, claimedAt(0));
+    await database.prisma.mailOutbox.updateMany({
+      where: { recipient: inHand },
+      data: { claimedAt: claimedAt(60) },
+    });
+    // Let go of: claimed by this instance, its record never written.
+    await database.prisma.mailOutbox.updateMany({
+      where: { recipient: { in: [stranded ?? '', recent ?? ''] } },
+      data: { status: 'sending', holder: 'instance-stranding', attempts: 1 },
+    });
+    await database.prisma.mailOutbox.updateMany({
+      where: { recipient: stranded },
+      data: { claimedAt: claimedAt(16) },
+    });
+    await database.prisma.mailOutbox.updateMany({
+      where: { recipient: recent },
+      data: { claimedAt: claimedAt(5) },
+    });
+
+    const tally = await sending.drain({ cycleId: cycle.cycleId });
+
+    expect(held?.recipient).toBe(inHand);
+    expect(tally).toMatchObject({ sent: 1, tookOver: 1 });
+    expect(server.received.map((mail) => mail.to[0])).toEqual([stranded]);
+    await sending.outbox.release(held ? [held.id] : []);
+  });
+
   it('takes over a mail whose sender died holding it and sends it again: the same Message-ID, the same bytes', async () => {
     const server = await started();
     const sending = await instance({ url: server.url() });
