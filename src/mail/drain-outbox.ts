@@ -72,7 +72,7 @@ export async function drainOutbox(
   dependencies: OutboxDrainDependencies,
   options: DrainOptions = {},
 ): Promise<DrainTally> {
-  const { outbox, logger, now } = dependencies;
+  const { outbox, now } = dependencies;
   const scope: OutboxScope = { cycleId: options.cycleId, boardCode: options.boardCode };
   const progress = new ProgressReporter(outbox, options.onProgress, options.progressEveryMs ?? 250);
   if (options.cycleId !== undefined) await progress.report([options.cycleId]);
@@ -93,12 +93,6 @@ export async function drainOutbox(
     await sleep(waitMs, undefined, options.signal ? { signal: options.signal } : {}).catch(() => {});
   }
   await progress.finish();
-  if (totals.tookOver > 0) {
-    logger.warn(
-      { mails: totals.tookOver },
-      'took over mails an instance that died was sending; the server may have accepted some already, so they went again with the same Message-ID',
-    );
-  }
   return {
     ...totals,
     cycles: await outbox.counts(progress.cycles()),
@@ -185,6 +179,12 @@ async function sendDuePass(
     signal?.removeEventListener('abort', stop);
     await claimed.stop();
     totals.tookOver += claimed.tookOver;
+    if (claimed.tookOver > 0) {
+      logger.warn(
+        { mails: claimed.tookOver },
+        'took over mails an instance that died was sending (or this one let go of); the server may have accepted some already, so they went again with the same Message-ID',
+      );
+    }
     await recorder.flush();
   }
   return { unavailable };
