@@ -2,11 +2,13 @@
  * `npm run bench`: every benchmark, one after the other, each in its own Node
  * process so one's memory does not weigh on the next: the identification
  * (bench/identify.ts), posting reminders to Slack (bench/slack-reminders.ts),
- * acknowledging Slack's commands under load (bench/slack-ack-latency.ts), then
- * the memory of `npm start` on PGlite and PostgreSQL (bench/pglite-memory.ts).
+ * acknowledging Slack's commands under load (bench/slack-ack-latency.ts), a
+ * dispatch of 2,000 mails through the outbox beside a bare nodemailer loop
+ * (bench/mail-dispatch.ts), then the memory of `npm start` on PGlite and
+ * PostgreSQL (bench/pglite-memory.ts).
  *
  *   --quick               each benchmark's smoke run
- *   --only identify       just one of them (identify, slack-reminders, slack-ack-latency, pglite-memory)
+ *   --only identify       just one of them (identify, slack-reminders, slack-ack-latency, mail-dispatch, pglite-memory)
  *
  * For a benchmark's own options (--rows, --boards, --json…) run its script
  * after `npm run build`, e.g. `node dist/bench/slack-reminders.js --boards 40`;
@@ -16,7 +18,13 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const benchmarks = ['identify', 'slack-reminders', 'slack-ack-latency', 'pglite-memory'] as const;
+const benchmarks = [
+  'identify',
+  'slack-reminders',
+  'slack-ack-latency',
+  'mail-dispatch',
+  'pglite-memory',
+] as const;
 type BenchmarkName = (typeof benchmarks)[number];
 
 const { values } = parseArgs({

@@ -8,11 +8,16 @@ import { demoExportCommand } from './commands/demo-export.js';
 import { identifyCommand } from './commands/identify.js';
 import { importCommand } from './commands/import.js';
 import { keyGenerateCommand } from './commands/key-generate.js';
+import { outboxCommand } from './commands/outbox.js';
+import { outboxSendCommand } from './commands/outbox-send.js';
 
 export const commands: readonly CliCommand[] = [
   identifyCommand,
   importCommand,
   cyclesCommand,
+  // `outbox send` before `outbox`: a command is found by its first words.
+  outboxSendCommand,
+  outboxCommand,
   configCheckCommand,
   keyGenerateCommand,
   consoleLinkCommand,
@@ -29,7 +34,8 @@ function helpText(): string {
     '',
     'Environment: DATABASE_URL (PostgreSQL; default: embedded database in DATA_DIR, ./data),',
     'TRAFIKLYS_CONFIG (config file), TRAFIKLYS_CPR_KEY (key for CPR numbers),',
-    'TRAFIKLYS_CONSOLE_SECRET (signs console sign-in links). See README.md.',
+    'TRAFIKLYS_CONSOLE_SECRET (signs console sign-in links), SMTP_URL and SMTP_FROM (the mail server',
+    'and sender). See README.md.',
     '',
   ].join('\n');
 }

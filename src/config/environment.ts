@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailFromSchema, smtpUrlSchema } from '../mail/smtp-settings.js';
 import { cprKeyLength } from '../security/cpr-cipher.js';
 import { CodedError } from '../shared/coded-error.js';
 
@@ -125,15 +126,29 @@ const environmentSchema = z.object({
   TRAFIKLYS_LEASE_SECONDS: optionalVariable(leaseSeconds.default(30)),
   /** Bearer token for the journal's HTTP records system (config `journal: { kind: http }`); never in the config file. */
   JOURNAL_TOKEN: optionalVariable(z.string().trim().min(1).optional()),
+  /** The SMTP server the § 31 mails go through (src/mail/smtp-settings.ts); unset: no mail is sent. */
+  SMTP_URL: optionalVariable(smtpUrlSchema.optional()),
+  /** The mails' sender, and the domain of their Message-IDs. */
+  SMTP_FROM: optionalVariable(mailFromSchema.optional()),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
 
+/** A mail needs both a server and a sender: one without the other is a mistake, not "no mail". */
+function smtpBothOrNeither(env: Environment): string[] {
+  if (env.SMTP_URL && !env.SMTP_FROM) return ["SMTP_FROM: required with SMTP_URL (the mails' sender)"];
+  if (env.SMTP_FROM && !env.SMTP_URL)
+    return ['SMTP_URL: required with SMTP_FROM (the server to send through)'];
+  return [];
+}
+
 /** Throws CodedError('env.invalid') listing every problem as `VARIABLE: problem`. */
 export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   const result = environmentSchema.safeParse(env, { error: environmentIssueMessage });
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+  const lines = result.success
+    ? smtpBothOrNeither(result.data)
+    : result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+  if (result.success && lines.length === 0) return result.data;
   throw new CodedError('env.invalid', ['invalid environment variables:', ...lines].join('\n'));
 }
 

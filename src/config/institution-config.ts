@@ -1,5 +1,6 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { smtpConfigSchema } from '../mail/smtp-config.js';
 import {
   defaultIdentificationRules,
   type IdentificationRules,
@@ -288,6 +289,8 @@ export const institutionConfigSchema = z
       mail: emptyIsLeftOut(mailSettingsSchema),
       /** Where cycles are journalised (procedure step 6); null: nowhere. A folder is made absolute like importFolder. */
       journal: emptyIsLeftOut(journalConfigSchema.nullable().default(null)),
+      /** How the § 31 mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
+      smtp: emptyIsLeftOut(smtpConfigSchema),
     },
     {
       error: (issue) => {

@@ -37,8 +37,8 @@ function scrubArguments(args: unknown[]): unknown[] {
 
 export interface LoggerOptions {
   readonly level: string;
-  /** Where lines go; stdout by default, a stream in tests. */
-  readonly destination?: NodeJS.WritableStream;
+  /** Where lines go; stdout by default, a stream in tests, a command's stderr. */
+  readonly destination?: { write(line: string): unknown };
 }
 
 /** Structured JSON logs (pino); no personal data beyond codes and counts. */

@@ -234,6 +234,45 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
     });
     expect(stored.journalCases).toEqual([journalCase]);
   });
+
+  it('the mail outbox', async () => {
+    const { prisma } = database;
+    const cycle = await prisma.identificationCycle.findFirstOrThrow({ where: { year: 2026 } });
+    const student = await prisma.student.findFirstOrThrow();
+    await prisma.mailOutbox.create({
+      data: {
+        cycleId: cycle.id,
+        studentId: student.id,
+        template: 'red',
+        recipient: 'student@demo.example',
+        language: 'en',
+        subject: 'An offer of a meeting',
+        textBody: 'text',
+        htmlBody: '<p>html</p>',
+        messageId: '<0b7e…@demo.example>',
+        status: 'sent',
+        holder: null,
+        attempts: 2,
+        nextAttemptAt: new Date('2026-04-13T08:01:00Z'),
+        problem: null,
+        smtpResponse: '250 2.0.0 Ok',
+        claimedAt: new Date('2026-04-13T08:01:00Z'),
+        sentAt: new Date('2026-04-13T08:01:01Z'),
+      },
+    });
+
+    expect(
+      await prisma.mailOutbox.findFirstOrThrow({ include: { cycle: true, student: true } }),
+    ).toMatchObject({
+      template: 'red',
+      language: 'en',
+      status: 'sent',
+      attempts: 2,
+      sentAt: new Date('2026-04-13T08:01:01Z'),
+      cycle: { year: 2026 },
+      student: { studentNumber: student.studentNumber },
+    });
+  });
 });
 
 function counts() {
