@@ -6,6 +6,9 @@ import { parseEnvironment } from '../config/environment.js';
 import { healthRoute } from '../http/health-route.js';
 import { type HttpServer, type RouteHandler, startHttpServer } from '../http/http-server.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { mailOutboxJob } from '../mail/mail-outbox-job.js';
+import { outboxSending } from '../mail/outbox-sending.js';
+import { smtpSettingsOf } from '../mail/smtp-settings.js';
 import { Metrics } from '../observability/metrics.js';
 import { type AnyJob, isScheduledJob } from '../scheduling/scheduled-job.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
@@ -101,6 +104,14 @@ export async function startBot(options: {
   const consoleSurface = new ConsoleSurface(database.prisma, config, images);
   // Filled below once the platforms' apps exist; the jobs read it when they run.
   const surfaces: ChatSurface[] = consoleOn ? [consoleSurface] : [];
+  // One SMTP pool and one send rate for every drain of this process; none without SMTP_URL.
+  const smtp = smtpSettingsOf(environment);
+  const mail = smtp
+    ? outboxSending({ prisma: database.prisma, holder: lease.id, smtp, config: config.smtp, logger, now })
+    : null;
+  const outboxJob = mail
+    ? mailOutboxJob({ drain: (options) => mail.drain(options), timeZone: config.institution.timeZone })
+    : null;
   // The scheduler is made from the modules' jobs, and the modules ask it for runs: resolved once both exist.
   let scheduler: Scheduler | null = null;
   const modules = await createModules(procedureModules, {
@@ -113,12 +124,13 @@ export async function startBot(options: {
     logger,
     metrics,
     now,
+    mail,
     requestRun: (job, params) => {
       if (!scheduler) throw new Error(`${job.name} was requested before the scheduler exists`);
       return scheduler.request(job, params);
     },
   });
-  const jobs: AnyJob[] = modules.flatMap((module) => module.jobs);
+  const jobs: AnyJob[] = [...modules.flatMap((module) => module.jobs), ...(outboxJob ? [outboxJob.job] : [])];
   const healthChecks = modules.flatMap((module) => module.healthChecks ?? []);
   for (const check of healthChecks) {
     const { problem } = await check.report();
@@ -191,6 +203,7 @@ export async function startBot(options: {
     images.useServerUrlUnlessPublic(server.url);
     await slack?.start();
   } catch (error) {
+    await mail?.close().catch(() => {});
     await lease.stop().catch(() => {});
     await runtime.close();
     throw error;
@@ -221,7 +234,9 @@ export async function startBot(options: {
     async close() {
       await slack?.stop();
       await server.close();
+      outboxJob?.stop();
       await running.stop();
+      await mail?.close();
       await lease.stop();
       await runtime.close();
     },

@@ -1,6 +1,7 @@
 import type { InstitutionConfig } from '../config/institution-config.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { OutboxSending } from '../mail/outbox-sending.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Job } from '../scheduling/scheduled-job.js';
 import type { RunOutcome } from '../scheduling/scheduler.js';
@@ -26,6 +27,8 @@ export interface ModuleEnvironment {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly now: () => Date;
+  /** The mail outbox and its SMTP sender; null when SMTP_URL is not set (no mail can be sent). */
+  readonly mail: OutboxSending | null;
   /** Runs one of the module's jobs now, as a recorded run another instance finishes if this one dies. */
   requestRun<Params, Value>(job: Job<Params, Value>, params: Params): Promise<RunOutcome<Value>>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxSending } from '../../src/app/outbox-sending.js';
 import { mailOutboxJob } from '../../src/mail/mail-outbox-job.js';
+import type { OutboxSending } from '../../src/mail/outbox-sending.js';
 import { isScheduledJob } from '../../src/scheduling/scheduled-job.js';
 import { createScheduler } from '../../src/scheduling/scheduler.js';
 import type { Database } from '../../src/storage/database.js';

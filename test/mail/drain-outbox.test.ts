@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxSending } from '../../src/app/outbox-sending.js';
 import type { CycleMailCounts } from '../../src/mail/mail-outbox.js';
+import type { OutboxSending } from '../../src/mail/outbox-sending.js';
 import type { Database } from '../../src/storage/database.js';
 import { seedInstance } from '../support/instances.js';
 import { aCycleWithStudents, mailDraftsFor } from '../support/outbox-fixtures.js';

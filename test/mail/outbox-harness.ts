@@ -1,6 +1,6 @@
-import { type OutboxSending, outboxSending } from '../../src/app/outbox-sending.js';
 import { parseEnvironment } from '../../src/config/environment.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { type OutboxSending, outboxSending } from '../../src/mail/outbox-sending.js';
 import { type SmtpConfig, smtpConfigSchema } from '../../src/mail/smtp-config.js';
 import { type SmtpSettings, smtpSettingsOf } from '../../src/mail/smtp-settings.js';
 import { capturedLogger } from '../support/captured-logger.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxSending } from '../../src/app/outbox-sending.js';
+import type { OutboxSending } from '../../src/mail/outbox-sending.js';
 import type { Database } from '../../src/storage/database.js';
 import { aCycleWithStudents, mailDraftsFor } from '../support/outbox-fixtures.js';
 import { type SelfSignedCertificate, selfSignedCertificate } from '../support/self-signed-certificate.js';

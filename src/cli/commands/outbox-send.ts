@@ -1,7 +1,7 @@
-import { outboxSending } from '../../app/outbox-sending.js';
 import { describeDatabase, type Runtime } from '../../app/runtime.js';
 import { createLogger } from '../../logging/logger.js';
 import type { CycleMailCounts, OutboxBacklog } from '../../mail/mail-outbox.js';
+import { outboxSending } from '../../mail/outbox-sending.js';
 import { smtpSettingsOf } from '../../mail/smtp-settings.js';
 import { describePeriod } from '../../procedures/at-risk/identification-period.js';
 import { CodedError } from '../../shared/coded-error.js';

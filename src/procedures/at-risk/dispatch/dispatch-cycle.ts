@@ -1,7 +1,6 @@
-import { mayDecideFor } from '../../../bot/permissions.js';
 import type { StudyBoard } from '../../../config/institution-config.js';
 import type { ExclusionActor, MatchedExclusion } from '../exclusions/exclude-students.js';
-import { matchExclusions } from '../exclusions/exclude-students.js';
+import { decidesFor, matchExclusions } from '../exclusions/exclude-students.js';
 import type { ExclusionStore } from '../exclusions/exclusion-store.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { CycleRecord } from '../identification-store.js';
@@ -130,7 +129,7 @@ export async function confirmDispatch(
   options: { readonly mandatoryContactExclusionsConfirmed: boolean },
 ): Promise<DispatchOutcome> {
   const { board, period } = target;
-  if (!mayDecideFor(who.email, board)) {
+  if (!decidesFor(who, board)) {
     await dependencies.dispatch.recordAudit({
       actor: who.actor,
       action: 'dispatch.refused',

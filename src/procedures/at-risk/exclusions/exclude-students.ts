@@ -12,10 +12,20 @@ import {
 } from './exclusion.js';
 import type { ExclusionStore } from './exclusion-store.js';
 
-/** Who asks: the e-mail decides the permission; `actor` names them in the audit. */
+/**
+ * Who asks: the e-mail decides the permission; `actor` names them in the
+ * audit. An operator at the command line (who holds the database and its
+ * keys already) acts for the chair and is audited as such.
+ */
 export interface ExclusionActor {
   readonly email: string | null;
   readonly actor: string;
+  readonly operator?: boolean;
+}
+
+/** Whether this actor decides for the board: its chair or a delegate, or the operator. */
+export function decidesFor(who: ExclusionActor, board: StudyBoard): boolean {
+  return who.operator === true || mayDecideFor(who.email, board);
 }
 
 export interface ExclusionTarget {
@@ -146,7 +156,7 @@ async function checkedCycle(
   target: ExclusionTarget,
   attempt: 'exclude' | 'undo',
 ): Promise<{ readonly kind: 'cycle'; readonly cycle: CycleRecord } | ExclusionOutcome> {
-  if (!mayDecideFor(who.email, target.board)) {
+  if (!decidesFor(who, target.board)) {
     // Audited, as every refused attempt on personal data is; counts and codes only.
     await store.recordAudit({
       actor: who.actor,

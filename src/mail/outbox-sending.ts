@@ -1,12 +1,12 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
-import { type DrainOptions, type DrainTally, drainOutbox } from '../mail/drain-outbox.js';
-import type { MailSender } from '../mail/mail-sender.js';
-import type { SmtpConfig } from '../mail/smtp-config.js';
-import { createSmtpSender } from '../mail/smtp-sender.js';
-import type { SmtpSettings } from '../mail/smtp-settings.js';
 import { PrismaMailOutbox } from '../storage/prisma-mail-outbox.js';
+import { type DrainOptions, type DrainTally, drainOutbox } from './drain-outbox.js';
+import type { MailSender } from './mail-sender.js';
+import type { SmtpConfig } from './smtp-config.js';
+import { createSmtpSender } from './smtp-sender.js';
+import type { SmtpSettings } from './smtp-settings.js';
 
 /** The outbox and its sender as one process uses them: one SMTP pool, one send rate, for every drain. */
 export interface OutboxSending {
