@@ -247,7 +247,12 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
 
     await answerOnlyForMe().getByRole('heading', { name: 'Trafiklys – commands' }).waitFor();
     const commands = await answerOnlyForMe().locator('dt').allTextContents();
-    expect(commands).toEqual(['/trafiklys remind now', '/trafiklys status', '/trafiklys help']);
+    expect(commands).toEqual([
+      '/trafiklys remind now',
+      '/trafiklys status',
+      '/trafiklys dispatch',
+      '/trafiklys help',
+    ]);
     expect(await answerOnlyForMe().getByRole('table').count()).toBe(0);
   });
 

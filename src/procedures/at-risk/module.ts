@@ -1,17 +1,23 @@
 import type { ModuleEnvironment, ProcedureModuleFactory } from '../../bot/module-environment.js';
-import type { ProcedureModule } from '../../bot/procedure-module.js';
+import type { ModuleRequest, ProcedureModule } from '../../bot/procedure-module.js';
 import type { InstitutionConfig } from '../../config/institution-config.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
+import { PrismaDispatch } from '../../storage/prisma-dispatch.js';
+import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
+import { dispatchButton, dispatchCommand, dispatchFormAction, submitDispatch } from './chat/dispatch-flow.js';
 import { remindNow } from './chat/remind-now.js';
 import { sharedExportHandler } from './chat/shared-export.js';
+import { dispatchFormId, dispatchOpenActionId } from './dispatch/presenters/dispatch-preview.js';
 import type { IdentificationPeriod } from './identification-period.js';
 import { sharedExportImporter } from './import-shared-export.js';
 import { reminderJobs } from './jobs/exam-period-reminder-job.js';
 import { importFolderHealth, importFolderJob } from './jobs/import-folder-job.js';
+import { MailTemplates } from './mail/mail-templates.js';
 import { ReminderMessageComposer, reviewActionId } from './reminder/presenters/reminder-message.js';
 import { sendExamPeriodReminders } from './reminder/send-exam-period-reminders.js';
 import { tellSecretariesReminderFailed } from './reminder/tell-secretaries.js';
@@ -35,6 +41,7 @@ export function atRiskChat(
   dependencies: AtRiskChatDependencies,
   extras: Pick<ProcedureModule, 'jobs' | 'healthChecks'> = { jobs: [] },
 ): ProcedureModule {
+  const { dispatch } = dependencies;
   const reviewDependencies = ({ config }: { readonly config: InstitutionConfig }) => ({
     config,
     storage: dependencies.storage,
@@ -54,21 +61,35 @@ export function atRiskChat(
         describe: (reader) => reader.t.commands.description.status,
         run: (request) => boardStatus(dependencies, request),
       },
+      ...(dispatch
+        ? [
+            {
+              words: { da: 'udsend', en: 'dispatch' },
+              describe: (reader: Translator) => reader.t.dispatch.commandDescription,
+              run: (request: ModuleRequest) => dispatchCommand(dispatch, request),
+            },
+          ]
+        : []),
     ],
     async action(request, action) {
       if (action.actionId === reviewActionId)
         return openReview(reviewDependencies(request), request.actor, reviewTargetOf(action.value));
+      if (dispatch && action.actionId === dispatchOpenActionId)
+        return dispatchButton(dispatch, request, action.value);
       return null;
     },
     async submitForm(request, submission) {
       // The review list's submit button is its search.
       if (submission.formId === reviewFormId)
         return reviewSearchSubmitted(reviewDependencies(request), request.actor, submission);
+      if (dispatch && submission.formId === dispatchFormId)
+        return submitDispatch(dispatch, request, submission);
       return null;
     },
     async formAction(request, action) {
       if (action.formId === reviewFormId)
         return reviewFormAction(reviewDependencies(request), request.actor, action);
+      if (dispatch && action.formId === dispatchFormId) return dispatchFormAction(dispatch, request, action);
       return null;
     },
     sharedFiles: sharedExportHandler(dependencies),
@@ -115,8 +136,17 @@ export const atRisk: ProcedureModuleFactory = {
       );
     };
     const importShared = sharedExportImporter({ config, storage, cipher, now, metrics });
+    const dispatch = {
+      dispatch: new PrismaDispatch(environment.prisma, storage),
+      exclusions: new PrismaExclusions(environment.prisma, storage),
+      templates: MailTemplates.fromConfig(config),
+      mail: environment.mail,
+      surfaces,
+      logger: environment.logger,
+      now,
+    };
     return atRiskChat(
-      { storage, remind, importShared, now },
+      { storage, remind, importShared, now, dispatch },
       { jobs, healthChecks: importFolder ? [importFolderHealth(importFolder)] : [] },
     );
   },

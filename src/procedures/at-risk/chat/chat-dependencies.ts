@@ -4,6 +4,7 @@ import type { IdentificationPeriod } from '../identification-period.js';
 import type { IdentificationStorage } from '../identification-store.js';
 import type { BoardsImport } from '../import-for-boards.js';
 import type { DeliveryReport } from '../reminder/send-exam-period-reminders.js';
+import type { DispatchChatDependencies } from './dispatch-flow.js';
 
 /** What the at-risk procedure's chat side needs; wired in its module. */
 export interface AtRiskChatDependencies {
@@ -21,4 +22,6 @@ export interface AtRiskChatDependencies {
     actor: BotActor,
   ): Promise<BoardsImport>;
   readonly now: () => Date;
+  /** The chair's dispatch of the § 31 mails; left out where a test does not need it. */
+  readonly dispatch?: DispatchChatDependencies;
 }
