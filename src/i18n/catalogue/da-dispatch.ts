@@ -35,9 +35,8 @@ export function danishDispatch(
       'Bekræft frasorteringen af de studerende, der er mere end 12 måneder forsinket, eller fortryd den i listen.',
     sampleHeading: 'Det, de studerende får at læse',
     sampleSubject: (subject) => `Emne: ${subject}`,
-    testButton: (params) => `Test ${templateName(params).toLowerCase()} til mig`,
-    testSent: ({ address, ...params }) =>
-      `En test af ${templateName(params).toLowerCase()} er sendt til ${address}.`,
+    testButton: (params) => `Send mig en test: ${templateName(params)}`,
+    testSent: ({ address, ...params }) => `Test sendt til ${address}: ${templateName(params)}.`,
     testFailed: (reason) => `Testmailen kunne ikke sendes: ${reason}`,
     testNeedsAddress: 'Din platform oplyste ikke din e-mailadresse, så der er ingen at sende en test til.',
     onlyDeciders: 'Kun studienævnets formand eller en stedfortræder kan sende mails.',

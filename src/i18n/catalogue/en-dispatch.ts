@@ -36,9 +36,8 @@ export function englishDispatch(
       'Confirm the exclusion of the students more than 12 months delayed, or undo it in the review list.',
     sampleHeading: 'What the students will read',
     sampleSubject: (subject) => `Subject: ${subject}`,
-    testButton: (params) => `Test ${templateName(params).toLowerCase()} to me`,
-    testSent: ({ address, ...params }) =>
-      `A test of the ${templateName(params).toLowerCase()} was sent to ${address}.`,
+    testButton: (params) => `Send me a test: ${templateName(params)}`,
+    testSent: ({ address, ...params }) => `Test sent to ${address}: ${templateName(params)}.`,
     testFailed: (reason) => `The test mail could not be sent: ${reason}`,
     testNeedsAddress: 'Your platform did not give your e-mail address, so there is nowhere to send a test.',
     onlyDeciders: 'Only the chair or a delegate of the study board can send the mails.',
