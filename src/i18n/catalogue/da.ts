@@ -4,6 +4,7 @@ import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
+import { danishDispatchReminder } from './da-dispatch-reminder.js';
 import { danishExportProblem } from './da-export-problems.js';
 import { danishReview } from './da-review.js';
 
@@ -320,6 +321,7 @@ const messages: Catalogue = {
   boardMeeting: danishBoardMeeting(format),
 
   journal: danishJournal(format),
+  dispatchReminder: danishDispatchReminder(format),
 
   charts: {
     categoryTitle: (period) => `Studerende pr. kategori – ${periodName(period)}`,

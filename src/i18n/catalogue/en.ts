@@ -4,6 +4,7 @@ import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
+import { englishDispatchReminder } from './en-dispatch-reminder.js';
 import { englishExportProblem } from './en-export-problems.js';
 import { englishReview } from './en-review.js';
 
@@ -319,6 +320,7 @@ const messages: Catalogue = {
   boardMeeting: englishBoardMeeting(format),
 
   journal: englishJournal(format),
+  dispatchReminder: englishDispatchReminder(format),
 
   charts: {
     categoryTitle: (period) => `Students by category – ${periodName(period)}`,

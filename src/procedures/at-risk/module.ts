@@ -3,6 +3,7 @@ import type { ProcedureModule } from '../../bot/procedure-module.js';
 import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
+import { PrismaDispatchReminders } from '../../storage/prisma-dispatch-reminders.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
@@ -10,6 +11,7 @@ import { remindNow } from './chat/remind-now.js';
 import { sharedExportHandler } from './chat/shared-export.js';
 import type { IdentificationPeriod } from './identification-period.js';
 import { sharedExportImporter } from './import-shared-export.js';
+import { dispatchReminderJob } from './jobs/dispatch-reminder-job.js';
 import { reminderJobs } from './jobs/exam-period-reminder-job.js';
 import { importFolderHealth, importFolderJob } from './jobs/import-folder-job.js';
 import { ReminderMessageComposer, reviewActionId } from './reminder/presenters/reminder-message.js';
@@ -98,7 +100,12 @@ export const atRisk: ProcedureModuleFactory = {
       },
       tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
     });
-    const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
+    const dispatchReminders = new PrismaDispatchReminders(environment.prisma, environment.instanceId);
+    const jobs: AnyJob[] = [
+      reminders.scheduled,
+      reminders.requested,
+      dispatchReminderJob({ config, reminders: dispatchReminders, surfaces, now }),
+    ];
     const { importFolder } = config;
     if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
     // Every reminder someone asks for is a recorded run: if this instance dies
