@@ -95,7 +95,7 @@ async function remindOnce(
     readonly now: Date;
   },
 ): Promise<keyof DispatchReminderReport> {
-  const { cycle, board, stage, email, surface, now } = target;
+  const { cycle, stage, email, surface, now } = target;
   const person = await surface.resolveUser(email, { locale: true });
   if (!person) return 'unknownOnSurface';
   const key: DispatchReminderKey = { cycleId: cycle.cycleId, stage, surface: surface.name, recipient: email };
