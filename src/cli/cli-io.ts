@@ -1,7 +1,8 @@
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** `isTTY`: a terminal, where progress is drawn in place (process.stderr has it). */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly now: () => Date;

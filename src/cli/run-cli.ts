@@ -5,6 +5,7 @@ import { configCheckCommand } from './commands/config-check.js';
 import { consoleLinkCommand } from './commands/console-link.js';
 import { cyclesCommand } from './commands/cycles.js';
 import { demoExportCommand } from './commands/demo-export.js';
+import { dispatchCommand } from './commands/dispatch.js';
 import { identifyCommand } from './commands/identify.js';
 import { importCommand } from './commands/import.js';
 import { keyGenerateCommand } from './commands/key-generate.js';
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   // `outbox send` before `outbox`: a command is found by its first words.
   outboxSendCommand,
   outboxCommand,
+  dispatchCommand,
   configCheckCommand,
   keyGenerateCommand,
   consoleLinkCommand,
@@ -48,7 +50,10 @@ function helpText(): string {
 export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
   const io: CliIo = {
     ...terminal,
-    stderr: { write: (text: string) => terminal.stderr.write(maskCprShapes(text)) },
+    stderr: {
+      write: (text: string) => terminal.stderr.write(maskCprShapes(text)),
+      isTTY: terminal.stderr.isTTY === true,
+    },
   };
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     (argv.length === 0 ? io.stderr : io.stdout).write(helpText());

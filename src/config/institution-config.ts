@@ -1,6 +1,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { smtpConfigSchema } from '../mail/smtp-config.js';
+import { dispatchReminderConfigSchema } from '../procedures/at-risk/dispatch/dispatch-reminder-config.js';
 import {
   defaultIdentificationRules,
   type IdentificationRules,
@@ -291,6 +292,8 @@ export const institutionConfigSchema = z
       journal: emptyIsLeftOut(journalConfigSchema.nullable().default(null)),
       /** How the § 31 mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
       smtp: emptyIsLeftOut(smtpConfigSchema),
+      /** When the chair is reminded to dispatch, and the head of studies told (`src/procedures/at-risk/dispatch/`). */
+      dispatch: emptyIsLeftOut(dispatchReminderConfigSchema),
     },
     {
       error: (issue) => {

@@ -7,6 +7,7 @@ import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
+import type { DispatchReminderTexts } from './dispatch-reminder-texts.js';
 import type { DispatchTexts } from './dispatch-texts.js';
 import type { ReviewTexts } from './review-texts.js';
 
@@ -231,6 +232,9 @@ export interface Catalogue {
 
   /** The cycle journalised in the records system (procedure step 6). */
   readonly journal: JournalTexts;
+
+  /** The chair reminded to dispatch, then the head of studies told (direct messages). */
+  readonly dispatchReminder: DispatchReminderTexts;
 
   readonly charts: {
     categoryTitle(period: IdentificationPeriod): string;

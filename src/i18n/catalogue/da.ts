@@ -5,6 +5,7 @@ import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
 import { danishDispatch } from './da-dispatch.js';
+import { danishDispatchReminder } from './da-dispatch-reminder.js';
 import { danishExportProblem } from './da-export-problems.js';
 import { danishReview } from './da-review.js';
 
@@ -322,6 +323,7 @@ const messages: Catalogue = {
   boardMeeting: danishBoardMeeting(format),
 
   journal: danishJournal(format),
+  dispatchReminder: danishDispatchReminder(format),
 
   charts: {
     categoryTitle: (period) => `Studerende pr. kategori – ${periodName(period)}`,

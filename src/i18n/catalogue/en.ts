@@ -5,6 +5,7 @@ import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
 import { englishDispatch } from './en-dispatch.js';
+import { englishDispatchReminder } from './en-dispatch-reminder.js';
 import { englishExportProblem } from './en-export-problems.js';
 import { englishReview } from './en-review.js';
 
@@ -321,6 +322,7 @@ const messages: Catalogue = {
   boardMeeting: englishBoardMeeting(format),
 
   journal: englishJournal(format),
+  dispatchReminder: englishDispatchReminder(format),
 
   charts: {
     categoryTitle: (period) => `Students by category – ${periodName(period)}`,

@@ -5,6 +5,7 @@ import type { Translator } from '../../i18n/translator.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
 import { PrismaDispatch } from '../../storage/prisma-dispatch.js';
+import { PrismaDispatchReminders } from '../../storage/prisma-dispatch-reminders.js';
 import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
 import { boardStatus } from './chat/board-status.js';
@@ -15,6 +16,7 @@ import { sharedExportHandler } from './chat/shared-export.js';
 import { dispatchFormId, dispatchOpenActionId } from './dispatch/presenters/dispatch-preview.js';
 import type { IdentificationPeriod } from './identification-period.js';
 import { sharedExportImporter } from './import-shared-export.js';
+import { dispatchReminderJob } from './jobs/dispatch-reminder-job.js';
 import { reminderJobs } from './jobs/exam-period-reminder-job.js';
 import { importFolderHealth, importFolderJob } from './jobs/import-folder-job.js';
 import { MailTemplates } from './mail/mail-templates.js';
@@ -119,7 +121,12 @@ export const atRisk: ProcedureModuleFactory = {
       },
       tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
     });
-    const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
+    const dispatchReminders = new PrismaDispatchReminders(environment.prisma, environment.instanceId);
+    const jobs: AnyJob[] = [
+      reminders.scheduled,
+      reminders.requested,
+      dispatchReminderJob({ config, reminders: dispatchReminders, surfaces, now }),
+    ];
     const { importFolder } = config;
     if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
     // Every reminder someone asks for is a recorded run: if this instance dies

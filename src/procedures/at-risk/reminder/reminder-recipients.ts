@@ -28,7 +28,7 @@ export function recipientsOf(board: StudyBoard, config: InstitutionConfig): Remi
 }
 
 /** A manager's scope covers a board when it is the institution, the board's faculty or department, or the board. */
-function scopeCovers(scope: Manager['scope'], board: StudyBoard): boolean {
+export function scopeCovers(scope: Manager['scope'], board: StudyBoard): boolean {
   if (scope === 'institution') return true;
   if ('faculty' in scope) return scope.faculty === board.faculty;
   if ('department' in scope) return scope.department === board.department;
