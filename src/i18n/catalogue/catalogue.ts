@@ -7,6 +7,7 @@ import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import type { LocaleFormat } from '../locale-format.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
+import type { ExclusionTexts } from './exclusion-texts.js';
 import type { ReviewTexts } from './review-texts.js';
 
 /**
@@ -94,6 +95,8 @@ export interface Catalogue {
 
   /** The list the chair reviews (src/procedures/at-risk/review). */
   readonly review: ReviewTexts;
+  /** The chair's exclusion controls in the review list (procedure step 3). */
+  readonly exclusions: ExclusionTexts;
 
   /** Answers to an export shared in a channel. */
   readonly progressImport: {

@@ -4,6 +4,7 @@ import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
+import { danishExclusions } from './da-exclusions.js';
 import { danishExportProblem } from './da-export-problems.js';
 import { danishReview } from './da-review.js';
 
@@ -112,6 +113,8 @@ const messages: Catalogue = {
   },
 
   review: danishReview(format, periodName),
+
+  exclusions: danishExclusions(format),
 
   progressImport: {
     fileKind: 'en studieforløbsudtræk (CSV eller Excel)',

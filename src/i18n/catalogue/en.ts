@@ -4,6 +4,7 @@ import type { SurfaceName } from '../../surfaces/chat-surface.js';
 import { localeFormat } from '../locale-format.js';
 import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
+import { englishExclusions } from './en-exclusions.js';
 import { englishExportProblem } from './en-export-problems.js';
 import { englishReview } from './en-review.js';
 
@@ -110,6 +111,8 @@ const messages: Catalogue = {
   },
 
   review: englishReview(format, periodName),
+
+  exclusions: englishExclusions(format),
 
   progressImport: {
     fileKind: 'a study-progress export (CSV or Excel)',

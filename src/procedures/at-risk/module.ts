@@ -3,6 +3,7 @@ import type { ProcedureModule } from '../../bot/procedure-module.js';
 import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
+import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
@@ -38,6 +39,8 @@ export function atRiskChat(
   const reviewDependencies = ({ config }: { readonly config: InstitutionConfig }) => ({
     config,
     storage: dependencies.storage,
+    exclusions: dependencies.exclusions,
+    now: dependencies.now,
   });
   return {
     name: 'at-risk',
@@ -115,8 +118,9 @@ export const atRisk: ProcedureModuleFactory = {
       );
     };
     const importShared = sharedExportImporter({ config, storage, cipher, now, metrics });
+    const exclusions = new PrismaExclusions(environment.prisma, storage);
     return atRiskChat(
-      { storage, remind, importShared, now },
+      { storage, exclusions, remind, importShared, now },
       { jobs, healthChecks: importFolder ? [importFolderHealth(importFolder)] : [] },
     );
   },
