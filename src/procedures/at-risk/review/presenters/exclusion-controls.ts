@@ -30,14 +30,17 @@ export interface ExclusionsView {
   readonly timeZone: string;
 }
 
-/** An option's label may be 75 characters (Slack); a name leaves room for the student number. */
-const optionNameMaxCharacters = 55;
+/**
+ * An option's label may be 75 characters (Slack); a name leaves room for the
+ * student number, and a page's options must fit the Teams card beside the table.
+ */
+const optionNameMaxCharacters = 40;
 /** The unmatched exclusions named in the note after a re-import; the rest are counted. */
 const unmatchedNamedMax = 10;
 /** Names and programmes in the list, as in the students' table (review-view.ts). */
 const cellMaxCharacters = 80;
-/** A note is shown shortened in the list (the journal and the meeting pack print it whole). */
-const noteCellMaxCharacters = 80;
+/** A note is shown shortened in the list (the journal and the meeting pack print it whole), for the Teams card's size. */
+const noteCellMaxCharacters = 60;
 
 /** The notices, the read-only lines and, after a re-import, the exclusions that no longer match. */
 export function exclusionNotices(reader: Translator, view: ExclusionsView): Block[] {
@@ -79,7 +82,11 @@ export function categoryCell(reader: Translator, student: ReviewRow): string {
   return t.exclusions.excludedMark({ category, reason: t.exclusions.reason[student.exclusionReason] });
 }
 
-/** The Excluded category: who, why, the note, by whom and when; or that nobody is excluded. */
+/**
+ * The Excluded category: who, why, the note, by whom and when; or that nobody
+ * is excluded. No programme column (the programme menu filters by it): a
+ * page must fit one Teams card.
+ */
 export function excludedTable(reader: Translator, view: ExclusionsView): Block[] {
   const { t } = reader;
   if (view.shown.length === 0) return [{ type: 'text', content: [t.exclusions.noneExcluded] }];
@@ -90,7 +97,6 @@ export function excludedTable(reader: Translator, view: ExclusionsView): Block[]
       columns: [
         { header: column.studentNumber },
         { header: column.name },
-        { header: column.programme },
         { header: column.category },
         { header: t.exclusions.column.reason },
         { header: t.exclusions.column.note },
@@ -103,7 +109,6 @@ export function excludedTable(reader: Translator, view: ExclusionsView): Block[]
         return [
           exclusion.studentNumber,
           shortened(student.name, cellMaxCharacters),
-          shortened(student.programmeName, cellMaxCharacters),
           now === null ? `${category} – ${t.exclusions.noLongerInFile}` : category,
           t.exclusions.reason[exclusion.reason],
           exclusion.note === null ? '' : shortened(exclusion.note, noteCellMaxCharacters),
