@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { exclusionReasons } from '../procedures/at-risk/exclusions/exclusion.js';
 import type {
   ReviewCategory,
   ReviewOverview,
@@ -38,6 +40,8 @@ const foldedLetters: readonly (readonly [string, string])[] = [
   ['ýÿ', 'y'],
 ];
 const foldFrom = foldedLetters.map(([letters]) => letters).join('');
+const exclusionReason = z.enum(exclusionReasons);
+
 const foldTo = foldedLetters.map(([letters, base]) => base.repeat([...letters].length)).join('');
 
 const folded = (value: Prisma.Sql) => Prisma.sql`lower(translate(${value}, ${foldFrom}, ${foldTo}))`;
@@ -78,6 +82,7 @@ interface PageRow {
   routing: ReviewRow['routing'];
   home_board_code: string;
   side_subject_board_code: string | null;
+  exclusion_reason: string | null;
 }
 
 export async function reviewPageOf(
@@ -93,8 +98,12 @@ export async function reviewPageOf(
     SELECT s.student_number, s.name, s.email, s.programme_code, s.programme_name, r.category::text AS category,
            r.ects_behind::float8 AS ects_behind, r.delay_months::float8 AS delay_months,
            r.special_guidance, r.mandatory_contact, r.routing::text AS routing, r.home_board_code,
-           r.side_subject_board_code
+           r.side_subject_board_code, e.reason::text AS exclusion_reason
     FROM student_result r JOIN student s ON s.id = r.student_id
+    JOIN identification_cycle c ON c.id = r.cycle_id
+    -- An exclusion is keyed by board, period and student, not by cycle: it outlives a re-import.
+    LEFT JOIN exclusion e ON e.board_code = c.board_code AND e.term = c.term AND e.year = c.year
+                         AND e.student_number = s.student_number
     WHERE ${where}
     ORDER BY CASE r.category WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, r.ects_behind DESC,
              s.student_number
@@ -115,6 +124,7 @@ export async function reviewPageOf(
       routing: row.routing,
       homeBoardCode: row.home_board_code,
       sideSubjectBoardCode: row.side_subject_board_code,
+      exclusionReason: row.exclusion_reason === null ? null : exclusionReason.parse(row.exclusion_reason),
     })),
   };
 }

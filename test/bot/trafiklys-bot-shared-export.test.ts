@@ -8,6 +8,7 @@ import { type CprCipher, createCprCipher } from '../../src/security/cpr-cipher.j
 import { CodedError } from '../../src/shared/coded-error.js';
 import type { Database } from '../../src/storage/database.js';
 import { mirrorInstitution } from '../../src/storage/institution-mirror.js';
+import { PrismaExclusions } from '../../src/storage/prisma-exclusions.js';
 import { PrismaIdentificationStorage } from '../../src/storage/prisma-identification-storage.js';
 import {
   danishExcelNotation,
@@ -65,6 +66,7 @@ function botWithCprKey(cipher: CprCipher | null): TrafiklysBot {
   return new TrafiklysBot({
     config,
     storage,
+    exclusions: new PrismaExclusions(database.prisma, storage),
     now,
     importShared: sharedExportImporter({ config, storage, cipher, now, metrics: { import: () => {} } }),
     remind: async (boardCodes, period) => {
@@ -145,6 +147,7 @@ describe(`an export shared with the bot (${testDatabaseEngine()})`, () => {
     const stalled = new TrafiklysBot({
       config,
       storage,
+      exclusions: new PrismaExclusions(database.prisma, storage),
       now,
       importShared: sharedExportImporter({
         config,

@@ -9,6 +9,7 @@ import type { LocaleFormat } from '../locale-format.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
 import type { DispatchReminderTexts } from './dispatch-reminder-texts.js';
 import type { DispatchTexts } from './dispatch-texts.js';
+import type { ExclusionTexts } from './exclusion-texts.js';
 import type { ReviewTexts } from './review-texts.js';
 
 /**
@@ -98,6 +99,8 @@ export interface Catalogue {
   readonly review: ReviewTexts;
   /** The chair's dispatch of the § 31 mails (src/procedures/at-risk/dispatch). */
   readonly dispatch: DispatchTexts;
+  /** The chair's exclusion controls in the review list (procedure step 3). */
+  readonly exclusions: ExclusionTexts;
 
   /** Answers to an export shared in a channel. */
   readonly progressImport: {

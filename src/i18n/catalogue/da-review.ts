@@ -11,6 +11,7 @@ export function danishReview(
   const students = (count: number) => `${number(count)} studerende`;
   const categoryOption: Readonly<Record<ReviewFilterCategory, string>> = {
     at_risk: 'Røde og gule',
+    excluded: 'Frasorteret',
     red: 'Røde',
     yellow: 'Gule',
     blue: 'Blå (inaktive, kontaktes ikke)',

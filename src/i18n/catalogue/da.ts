@@ -6,6 +6,7 @@ import type { Catalogue, LanguagePack } from './catalogue.js';
 import { danishBoardMeeting, danishJournal } from './da-board-meeting.js';
 import { danishDispatch } from './da-dispatch.js';
 import { danishDispatchReminder } from './da-dispatch-reminder.js';
+import { danishExclusions } from './da-exclusions.js';
 import { danishExportProblem } from './da-export-problems.js';
 import { danishReview } from './da-review.js';
 
@@ -115,6 +116,8 @@ const messages: Catalogue = {
 
   review: danishReview(format, periodName),
   dispatch: danishDispatch(format, periodName),
+
+  exclusions: danishExclusions(format),
 
   progressImport: {
     fileKind: 'en studieforløbsudtræk (CSV eller Excel)',

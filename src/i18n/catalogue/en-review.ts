@@ -15,6 +15,7 @@ export function englishReview(
     red: 'Red',
     yellow: 'Yellow',
     blue: 'Blue (inactive, not contacted)',
+    excluded: 'Excluded',
   };
   return {
     title: ({ period, boardName }) => `Students to review – ${periodName(period)} – ${boardName}`,

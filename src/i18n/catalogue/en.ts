@@ -6,6 +6,7 @@ import type { Catalogue, LanguagePack } from './catalogue.js';
 import { englishBoardMeeting, englishJournal } from './en-board-meeting.js';
 import { englishDispatch } from './en-dispatch.js';
 import { englishDispatchReminder } from './en-dispatch-reminder.js';
+import { englishExclusions } from './en-exclusions.js';
 import { englishExportProblem } from './en-export-problems.js';
 import { englishReview } from './en-review.js';
 
@@ -113,6 +114,8 @@ const messages: Catalogue = {
 
   review: englishReview(format, periodName),
   dispatch: englishDispatch(format, periodName),
+
+  exclusions: englishExclusions(format),
 
   progressImport: {
     fileKind: 'a study-progress export (CSV or Excel)',

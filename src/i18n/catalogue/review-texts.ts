@@ -1,7 +1,10 @@
 import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
 
-/** The categories the review list filters by: red and yellow together (at risk), or one of red, yellow, blue. */
-export type ReviewFilterCategory = 'at_risk' | 'red' | 'yellow' | 'blue';
+/**
+ * The categories the review list filters by: red and yellow together (at
+ * risk), one of red, yellow, blue, or the students the chair excluded.
+ */
+export type ReviewFilterCategory = 'at_risk' | 'red' | 'yellow' | 'blue' | 'excluded';
 
 /**
  * The chair's review list (src/procedures/at-risk/review): one view, paged,

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { ExclusionReason } from './exclusions/exclusion.js';
 import type { IdentificationPeriod, Term } from './identification-period.js';
 import type { CategoryCounts } from './identify-students.js';
 import type { EnrolmentStatus, EnrolmentType, TeachingLanguage } from './progress-export/progress-row.js';
@@ -161,6 +162,8 @@ export interface ReviewRow {
   readonly routing: Routing;
   readonly homeBoardCode: string;
   readonly sideSubjectBoardCode: string | null;
+  /** Why the board's chair excluded her this period (spec step 3); absent or null when she is not excluded. */
+  readonly exclusionReason?: ExclusionReason | null;
 }
 
 /** The categories the chair reviews: red and yellow are at risk; blue is shown apart. */

@@ -47,6 +47,8 @@ export function atRiskChat(
   const reviewDependencies = ({ config }: { readonly config: InstitutionConfig }) => ({
     config,
     storage: dependencies.storage,
+    exclusions: dependencies.exclusions,
+    now: dependencies.now,
   });
   return {
     name: 'at-risk',
@@ -143,9 +145,10 @@ export const atRisk: ProcedureModuleFactory = {
       );
     };
     const importShared = sharedExportImporter({ config, storage, cipher, now, metrics });
+    const exclusions = new PrismaExclusions(environment.prisma, storage);
     const dispatch = {
       dispatch: new PrismaDispatch(environment.prisma, storage),
-      exclusions: new PrismaExclusions(environment.prisma, storage),
+      exclusions,
       templates: MailTemplates.fromConfig(config),
       mail: environment.mail,
       surfaces,
@@ -153,7 +156,7 @@ export const atRisk: ProcedureModuleFactory = {
       now,
     };
     return atRiskChat(
-      { storage, remind, importShared, now, dispatch },
+      { storage, exclusions, remind, importShared, now, dispatch },
       { jobs, healthChecks: importFolder ? [importFolderHealth(importFolder)] : [] },
     );
   },

@@ -1,5 +1,6 @@
 import type { BotActor } from '../../../bot/bot-requests.js';
 import type { StudyBoard } from '../../../config/institution-config.js';
+import type { ExclusionStore } from '../exclusions/exclusion-store.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { IdentificationStorage } from '../identification-store.js';
 import type { BoardsImport } from '../import-for-boards.js';
@@ -9,6 +10,8 @@ import type { DispatchChatDependencies } from './dispatch-flow.js';
 /** What the at-risk procedure's chat side needs; wired in its module. */
 export interface AtRiskChatDependencies {
   readonly storage: IdentificationStorage;
+  /** The chair's exclusions (spec step 3), shown and changed in the review list. */
+  readonly exclusions: ExclusionStore;
   /** Sends (or updates) the period's reminders for these boards on every surface. */
   remind(boardCodes: readonly string[], period: IdentificationPeriod): Promise<DeliveryReport[]>;
   /**

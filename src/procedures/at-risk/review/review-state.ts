@@ -13,9 +13,25 @@ export const reviewActions = {
   clearSearch: 'at-risk.review-list.clear-search',
   /** Not a button: the form's submit, which applies the search box. */
   search: 'at-risk.review-list.search',
+  /** The chair's "Exclude selected": the students, reason and note fields as they are. */
+  exclude: 'at-risk.review-list.exclude',
+  /** "Undo exclusion" in the Excluded category: the students chosen in its field. */
+  undoExclusion: 'at-risk.review-list.undo-exclusion',
 } as const;
 /** The search box: a field of the form, applied by the form's submit button ("Search"). */
 export const searchFieldId = 'search';
+/**
+ * The exclusion controls' fields. Each is optional in the form, though the
+ * core requires students and a reason: Teams (Adaptive Cards 1.5) disables a
+ * dialog's buttons while a required field is empty, and the search and the
+ * paging must still work. The core's problems come back under these fields.
+ */
+export const exclusionFieldIds = {
+  students: 'exclude-students',
+  reason: 'exclude-reason',
+  note: 'exclude-note',
+  undo: 'undo-students',
+} as const;
 /** A name or a student number is short; the state, which carries the search, must stay small. */
 export const searchMaxLength = 100;
 /** The programme menu's "all programmes" (an option's value may not be empty on Slack). */
@@ -50,7 +66,7 @@ const stateSchema = z.object({
   board: z.string().min(1).max(100),
   term: z.enum(['spring', 'autumn']),
   year: z.number().int().min(1900).max(9999),
-  category: z.enum(['at_risk', 'red', 'yellow', 'blue']),
+  category: z.enum(['at_risk', 'red', 'yellow', 'blue', 'excluded']),
   programme: z.string().min(1).max(150).nullable(),
   search: z.string().min(1).max(searchMaxLength).nullable(),
   page: z.number().int().min(1),
@@ -89,8 +105,9 @@ export function initialReviewState(boardCode: string, period: IdentificationPeri
   return { boardCode, period, category: 'at_risk', programme: null, search: null, page: 1 };
 }
 
+/** The categories of the students' list; the Excluded category is read from the exclusions instead. */
 export function categoriesOf(category: ReviewFilterCategory): ReviewCategory[] {
-  return category === 'at_risk' ? ['red', 'yellow'] : [category];
+  return category === 'at_risk' || category === 'excluded' ? ['red', 'yellow'] : [category];
 }
 
 /** A menu's chosen option as a category filter, or null when it is none. */

@@ -8,6 +8,14 @@ import type { IdentificationPeriod } from '../identification-period.js';
 import type { AuditRecord, CycleRecord, IdentificationStorage } from '../identification-store.js';
 import { reviewForm } from './presenters/review-view.js';
 import {
+  auditActorOf,
+  decideExclusion,
+  type ExclusionDependencies,
+  excludedMatching,
+  exclusionsView,
+  isExclusionAction,
+} from './review-exclusions.js';
+import {
   allProgrammes,
   categoriesOf,
   decodeReviewState,
@@ -21,7 +29,7 @@ import {
 } from './review-state.js';
 
 /** What the review list needs from the application. */
-export interface ReviewDependencies {
+export interface ReviewDependencies extends ExclusionDependencies {
   readonly config: InstitutionConfig;
   readonly storage: IdentificationStorage;
 }
@@ -75,7 +83,7 @@ export async function openReview(
     });
   }
   const state = initialReviewState(board.code, target.period);
-  const form = await reviewPage(deps, reader, board, cycle, state);
+  const form = await reviewPage(deps, reader, actor, board, cycle, state);
   // Recorded before the list is shown: a list that could not be audited is not shown.
   await deps.storage.recordAudit({
     ...auditCore(actor, board.code),
@@ -95,6 +103,8 @@ export async function openReview(
  * category or programme, the search cleared. The answer is the list again,
  * in place. Paging and filtering show what opening showed, so they are not
  * audited again; permissions are checked again (the state came from outside).
+ * "Exclude selected" and "Undo exclusion" go to the exclusions core first,
+ * which refuses (and audits) anyone who does not decide for the board.
  */
 export async function reviewFormAction(
   deps: ReviewDependencies,
@@ -105,6 +115,14 @@ export async function reviewFormAction(
   const state = decodeReviewState(action.state);
   const board = state && boardOf(deps, state.boardCode);
   if (!state || !board) return fieldError(reader.t.review.outOfDate);
+  let notices: readonly string[] = [];
+  if (isExclusionAction(action.actionId)) {
+    const decision = await decideExclusion(deps, reader, actor, board, state, action);
+    if (decision.kind === 'refused') return fieldError(reader.t.exclusions.refused);
+    if (decision.kind === 'out_of_date') return fieldError(reader.t.review.outOfDate);
+    if (decision.kind === 'errors') return { kind: 'errors', errors: decision.errors };
+    notices = decision.notices;
+  }
   if (!mayFollowBoard(actor.email, board, deps.config)) {
     await recordRefusal(deps, actor, board.code, state.period, 'action');
     return fieldError(reader.t.errors.notAllowed('review_students'));
@@ -113,7 +131,7 @@ export async function reviewFormAction(
   if (!cycle) return fieldError(reader.t.review.outOfDate);
   const next = nextState(state, action);
   if (next === 'cpr_shaped') return fieldError(reader.t.review.cprNotSearched);
-  return { kind: 'form', form: await reviewPage(deps, reader, board, cycle, next) };
+  return { kind: 'form', form: await reviewPage(deps, reader, actor, board, cycle, next, notices) };
 }
 
 /** The list's submit button is its search: the words in the search box are applied. */
@@ -158,12 +176,15 @@ function nextState(state: ReviewState, action: FormAction): ReviewState | 'cpr_s
 async function reviewPage(
   deps: ReviewDependencies,
   reader: Translator,
+  actor: BotActor,
   board: StudyBoard,
   cycle: CycleRecord,
   state: ReviewState,
+  notices: readonly string[] = [],
 ): Promise<Form> {
   const { storage } = deps;
   const overview = await storage.reviewOverview(cycle.id);
+  const exclusions = await exclusionsView(deps, actor, board, cycle, notices);
   // A programme no longer among the cycle's (a new import) is no filter.
   const programme = overview.programmes.some((candidate) => candidate.code === state.programme)
     ? state.programme
@@ -175,6 +196,25 @@ async function reviewPage(
     offset: (page - 1) * reviewPageSize,
     limit: reviewPageSize,
   });
+  if (state.category === 'excluded') {
+    // The period's exclusions are few (a board's chair writes each one): filtered and paged here.
+    const matching = excludedMatching(exclusions.matched, { programme, search: state.search });
+    const pageCount = Math.max(1, Math.ceil(matching.length / reviewPageSize));
+    const shown = Math.min(state.page, pageCount);
+    return reviewForm(reader, {
+      boardName: nameIn(board, reader.language),
+      period: state.period,
+      state: { ...state, programme, page: shown },
+      overview,
+      page: { rows: [], total: matching.length },
+      pageCount,
+      thresholds: deps.config.thresholds,
+      exclusions: {
+        ...exclusions,
+        shown: matching.slice((shown - 1) * reviewPageSize, shown * reviewPageSize),
+      },
+    });
+  }
   let page = await storage.reviewPage(cycle.id, query(state.page));
   const pageCount = Math.max(1, Math.ceil(page.total / reviewPageSize));
   const shown = Math.min(state.page, pageCount);
@@ -187,6 +227,7 @@ async function reviewPage(
     page,
     pageCount,
     thresholds: deps.config.thresholds,
+    exclusions: { ...exclusions, shown: [] },
   });
 }
 
@@ -207,8 +248,7 @@ async function recordRefusal(
 }
 
 function auditCore(actor: BotActor, boardCode: string): Pick<AuditRecord, 'actor' | 'boardCode'> {
-  // The person by e-mail where the surface knows it, else by the surface's own id.
-  return { actor: actor.email ?? `${actor.surface}:${actor.userId}`, boardCode };
+  return { actor: auditActorOf(actor), boardCode };
 }
 
 function auditDetails(actor: BotActor, period: IdentificationPeriod) {

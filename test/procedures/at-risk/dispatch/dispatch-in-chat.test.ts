@@ -96,6 +96,7 @@ beforeAll(async () => {
   bot = new BotRouter(config, [
     atRiskChat({
       storage,
+      exclusions,
       now: () => new Date('2026-04-08T08:00:00Z'),
       remind: async () => [],
       importShared: async () => {

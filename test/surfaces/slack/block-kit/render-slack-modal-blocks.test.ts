@@ -154,10 +154,15 @@ describe('Slack modal with blocks', () => {
     expect(() => renderSlackModal(clash, slackContext)).toThrow('the menu "search" has the id of a field');
   });
 
-  it.each(['da', 'en'] as const)(
-    'the review list of a board of 2,000 students stays within a modal’s limits (%s)',
-    (language) => {
-      const view = renderSlackModal(largestReviewForm(language), slackContext);
+  it.each([
+    ['da', 'at_risk'],
+    ['en', 'at_risk'],
+    ['da', 'excluded'],
+    ['en', 'excluded'],
+  ] as const)(
+    'the review list of a board of 2,000 students, with the chair’s exclusion controls, stays within a modal’s limits (%s, %s)',
+    (language, category) => {
+      const view = renderSlackModal(largestReviewForm(language, category), slackContext);
 
       expect(view.blocks.length).toBeLessThanOrEqual(SLACK_MODAL_MAX_BLOCKS);
       expect(view.title.text.length).toBeLessThanOrEqual(SLACK_MODAL_TITLE_MAX_CHARACTERS);
@@ -184,9 +189,20 @@ describe('Slack modal with blocks', () => {
           }
         }
       }
-      // A page of students, one section each, and the page buttons either side.
+      // The exclusion menus: a page of students at most, each label within 75 characters.
+      for (const block of view.blocks) {
+        if (block.type !== 'input' || !('options' in block.element)) continue;
+        const { options } = block.element;
+        expect(options?.length ?? 0).toBeLessThanOrEqual(SLACK_SELECT_MAX_OPTIONS);
+        for (const choice of options ?? [])
+          expect(choice.text.text.length).toBeLessThanOrEqual(SLACK_OPTION_TEXT_MAX_CHARACTERS);
+      }
+      expect(view.blocks.filter((block) => block.type === 'input')).toHaveLength(
+        category === 'excluded' ? 2 : 4,
+      );
+      // A page of students (or of exclusions), one section each, and the page buttons either side.
       expect(
-        view.blocks.filter((block) => block.type === 'section' && block.text?.text.startsWith('*2023')),
+        view.blocks.filter((block) => block.type === 'section' && /^\*202[23]/.test(block.text?.text ?? '')),
       ).toHaveLength(reviewPageSize);
       expect(json).toContain('"action_id":"at-risk.review-list.previous"');
       expect(json).toContain('"action_id":"at-risk.review-list.next"');

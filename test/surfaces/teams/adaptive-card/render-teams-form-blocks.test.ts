@@ -144,10 +144,17 @@ describe('Teams dialog card with blocks', () => {
     expect(readTeamsFormAction(pagedList, common)).toBeNull();
   });
 
-  it.each(['da', 'en'] as const)(
-    'the review list of a board of 2,000 students is one dialog card within Teams’ size (%s)',
-    (language) => {
-      const card = renderTeamsForm(largestReviewForm(language), { requiredFieldMessage: 'Required' });
+  it.each([
+    ['da', 'at_risk'],
+    ['en', 'at_risk'],
+    ['da', 'excluded'],
+    ['en', 'excluded'],
+  ] as const)(
+    'the review list of a board of 2,000 students, with the chair’s exclusion controls, is one dialog card within Teams’ size (%s, %s)',
+    (language, category) => {
+      const card = renderTeamsForm(largestReviewForm(language, category), {
+        requiredFieldMessage: 'Required',
+      });
 
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(byteLength(card)).toBeLessThanOrEqual(TEAMS_DIALOG_CARD_MAX_BYTES);

@@ -18,6 +18,14 @@ import {
   searchFieldId,
   searchMaxLength,
 } from '../review-state.js';
+import {
+  categoryCell,
+  type ExclusionsView,
+  excludedTable,
+  exclusionControls,
+  exclusionNotices,
+} from './exclusion-controls.js';
+import { shortened } from './shortened.js';
 
 /** Everything one page of the review list shows. */
 export interface ReviewView {
@@ -32,6 +40,8 @@ export interface ReviewView {
     readonly specialGuidanceMonths: number;
     readonly mandatoryContactMonths: number;
   };
+  /** The exclusions (spec step 3): notices, the Excluded category and the chair's controls; absent, none of them. */
+  readonly exclusions?: ExclusionsView;
 }
 
 /**
@@ -62,6 +72,11 @@ export const programmeMenuMax = 50;
  * put between them without changing these.
  */
 export function reviewForm(reader: Translator, view: ReviewView): Form {
+  const { exclusions } = view;
+  const excludedCategory = exclusions !== undefined && view.state.category === 'excluded';
+  const controls = exclusions
+    ? exclusionControls(reader, exclusions, excludedCategory, view.page.rows)
+    : { blocks: [], fields: [] };
   return {
     formId: reviewFormId,
     title: reader.t.review.formTitle,
@@ -70,11 +85,13 @@ export function reviewForm(reader: Translator, view: ReviewView): Form {
     state: encodeReviewState(view.state),
     blocks: [
       ...reviewHeading(reader, view),
+      ...(exclusions ? exclusionNotices(reader, exclusions) : []),
       ...reviewFilters(reader, view),
-      ...studentTable(reader, view),
+      ...(excludedCategory ? excludedTable(reader, exclusions) : studentTable(reader, view)),
       ...reviewPaging(reader, view),
+      ...controls.blocks,
     ],
-    fields: [searchField(reader, view.state)],
+    fields: [...controls.fields, searchField(reader, view.state)],
   };
 }
 
@@ -104,8 +121,11 @@ export function reviewFilters(reader: Translator, view: ReviewView): Block[] {
     red: counts.red,
     yellow: counts.yellow,
     blue: counts.blue,
+    excluded: view.exclusions?.matched.length ?? 0,
   };
-  const categories: readonly ReviewFilterCategory[] = ['at_risk', 'red', 'yellow', 'blue'];
+  const categories: readonly ReviewFilterCategory[] = view.exclusions
+    ? ['at_risk', 'red', 'yellow', 'blue', 'excluded']
+    : ['at_risk', 'red', 'yellow', 'blue'];
   const elements: ActionElement[] = [
     {
       type: 'select',
@@ -174,7 +194,7 @@ export function studentTable(reader: Translator, view: ReviewView): Block[] {
         student.studentNumber,
         shortened(student.name, cellMaxCharacters),
         shortened(student.programmeName, cellMaxCharacters),
-        t.category[student.category],
+        categoryCell(reader, student),
         reader.formatNumber(student.ectsBehind),
         reader.formatDelayMonths(student.delayMonths),
         section31Flag(reader, view, student),
@@ -243,13 +263,4 @@ function routingOf(reader: Translator, student: ReviewRow): string {
   if (student.routing === 'forwarded_out') return routing.forwardedTo(student.sideSubjectBoardCode ?? '');
   if (student.routing === 'forwarded_in') return routing.receivedFrom(student.homeBoardCode);
   return routing.own;
-}
-
-function shortened(text: string, max: number): string {
-  const characters = [...text];
-  if (characters.length <= max) return text;
-  return `${characters
-    .slice(0, max - 1)
-    .join('')
-    .trimEnd()}…`;
 }
