@@ -127,6 +127,7 @@ export async function startBot(options: {
     metrics,
     now,
     mail,
+    journalToken: environment.JOURNAL_TOKEN ?? null,
     requestRun: (job, params) => {
       if (!scheduler) throw new Error(`${job.name} was requested before the scheduler exists`);
       return scheduler.request(job, params);

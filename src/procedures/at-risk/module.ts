@@ -4,6 +4,7 @@ import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { AnyJob } from '../../scheduling/scheduled-job.js';
 import { CodedError } from '../../shared/coded-error.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
+import { afterDispatchWork } from './after-dispatch/after-dispatch-work.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
 import { remindNow } from './chat/remind-now.js';
@@ -98,7 +99,9 @@ export const atRisk: ProcedureModuleFactory = {
       },
       tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
     });
-    const jobs: AnyJob[] = [reminders.scheduled, reminders.requested];
+    // Procedure steps 6 and 7 after a dispatch: call `afterDispatch.request(cycleId)` once it is confirmed.
+    const afterDispatch = afterDispatchWork(environment);
+    const jobs: AnyJob[] = [reminders.scheduled, reminders.requested, afterDispatch.job];
     const { importFolder } = config;
     if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
     // Every reminder someone asks for is a recorded run: if this instance dies
@@ -116,7 +119,7 @@ export const atRisk: ProcedureModuleFactory = {
     };
     const importShared = sharedExportImporter({ config, storage, cipher, now, metrics });
     return atRiskChat(
-      { storage, remind, importShared, now },
+      { storage, remind, importShared, now, afterDispatch: (cycleId) => afterDispatch.request(cycleId) },
       { jobs, healthChecks: importFolder ? [importFolderHealth(importFolder)] : [] },
     );
   },

@@ -21,4 +21,10 @@ export interface AtRiskChatDependencies {
     actor: BotActor,
   ): Promise<BoardsImport>;
   readonly now: () => Date;
+  /**
+   * Journalises a dispatched cycle and posts the board-meeting pack, as a
+   * recorded run retried until the cycle's mails have settled: call it right
+   * after the dispatch is confirmed (see after-dispatch/after-dispatch-job.ts).
+   */
+  readonly afterDispatch?: (cycleId: string) => Promise<unknown>;
 }

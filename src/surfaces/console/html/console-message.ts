@@ -121,16 +121,15 @@ export function consoleBlock(block: Block, context: ConsoleRenderContext, place:
       if (block.title === undefined) return image;
       return element('figure', {}, `${image}${element('figcaption', {}, escapeHtml(block.title))}`);
     }
-    case 'file':
-      return element(
-        'p',
-        { class: 'file' },
-        element(
-          'a',
-          { href: context.fileUrlFor(block.file), download: block.file.fileName },
-          `📎 ${escapeHtml(block.file.title)}`,
-        ) + ` ${element('span', { class: 'file-name' }, escapeHtml(block.file.fileName))}`,
+    case 'file': {
+      const link = element(
+        'a',
+        { href: context.fileUrlFor(block.file), download: block.file.fileName },
+        `📎 ${escapeHtml(block.file.title)}`,
       );
+      const name = element('span', { class: 'file-name' }, escapeHtml(block.file.fileName));
+      return element('p', { class: 'file' }, `${link} ${name}`);
+    }
     case 'actions':
       return element(
         'div',
