@@ -22,6 +22,7 @@ import type { ChatSurface } from '../surfaces/chat-surface.js';
 import { consoleAccessOf } from '../surfaces/console/console-access.js';
 import { consoleRoutes } from '../surfaces/console/console-routes.js';
 import { ConsoleSurface } from '../surfaces/console/console-surface.js';
+import { HostedFiles, hostedFilesPrefix } from '../surfaces/hosted-files/hosted-files.js';
 import { HostedImages, hostedImagesPrefix } from '../surfaces/hosted-images/hosted-images.js';
 import { createSlackApp, type SlackRuntime } from '../surfaces/slack/slack-app.js';
 import { parseSlackEnvironment } from '../surfaces/slack/slack-environment.js';
@@ -101,7 +102,8 @@ export async function startBot(options: {
     throw error;
   });
   const images = new HostedImages(database.prisma, environment.PUBLIC_URL ?? null);
-  const consoleSurface = new ConsoleSurface(database.prisma, config, images);
+  const files = new HostedFiles(database.prisma, environment.PUBLIC_URL ?? null);
+  const consoleSurface = new ConsoleSurface(database.prisma, config, images, files);
   // Filled below once the platforms' apps exist; the jobs read it when they run.
   const surfaces: ChatSurface[] = consoleOn ? [consoleSurface] : [];
   // One SMTP pool and one send rate for every drain of this process; none without SMTP_URL.
@@ -125,6 +127,7 @@ export async function startBot(options: {
     metrics,
     now,
     mail,
+    journalToken: environment.JOURNAL_TOKEN ?? null,
     requestRun: (job, params) => {
       if (!scheduler) throw new Error(`${job.name} was requested before the scheduler exists`);
       return scheduler.request(job, params);
@@ -189,18 +192,23 @@ export async function startBot(options: {
         logger: logger.child({ surface: 'teams' }),
         metrics: { increment: (name) => countChatEvent(metrics, 'teams', name) },
         imageUrlFor: (image) => images.urlFor(image),
+        fileUrlFor: (file) => files.urlFor(file),
       });
-      surfaces.push(images.around(teams.surface));
+      surfaces.push(files.around(images.around(teams.surface)));
       routes.set(teamsMessagesPath, teams.messagesRoute);
     }
     server = await startHttpServer({
       host: environment.HOST,
       port: environment.PORT,
       routes,
-      prefixRoutes: new Map([[hostedImagesPrefix, images.route()]]),
+      prefixRoutes: new Map([
+        [hostedImagesPrefix, images.route()],
+        [hostedFilesPrefix, files.route()],
+      ]),
       logger,
     });
     images.useServerUrlUnlessPublic(server.url);
+    files.useServerUrlUnlessPublic(server.url);
     await slack?.start();
   } catch (error) {
     await mail?.close().catch(() => {});

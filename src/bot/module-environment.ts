@@ -29,6 +29,8 @@ export interface ModuleEnvironment {
   readonly now: () => Date;
   /** The mail outbox and its SMTP sender; null when SMTP_URL is not set (no mail can be sent). */
   readonly mail: OutboxSending | null;
+  /** Bearer token of the journal's HTTP records system (JOURNAL_TOKEN); never in the config file. */
+  readonly journalToken?: string | null;
   /** Runs one of the module's jobs now, as a recorded run another instance finishes if this one dies. */
   requestRun<Params, Value>(job: Job<Params, Value>, params: Params): Promise<RunOutcome<Value>>;
 }

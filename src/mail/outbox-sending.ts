@@ -14,6 +14,8 @@ export interface OutboxSending {
   readonly sender: MailSender;
   /** The domain of the Message-IDs of mails queued now (SMTP_FROM's). */
   readonly messageIdDomain: string;
+  /** The sender every mail carries (SMTP_FROM), as the journal's copy of a mail names it. */
+  readonly from: string;
   drain(options?: DrainOptions): Promise<DrainTally>;
   /** Closes the SMTP connections (after the drains have ended). */
   close(): Promise<void>;
@@ -47,7 +49,14 @@ export function outboxSending(options: {
     outbox,
     sender,
     messageIdDomain: options.smtp.from.domain,
+    from: senderOf(options.smtp.from),
     drain: (drainOptions = {}) => drainOutbox(dependencies, drainOptions),
     close: () => sender.close(),
   };
+}
+
+/** `"Name" <address>`, or the bare address when SMTP_FROM gives no name (RFC 5322 quoted display name). */
+function senderOf(from: SmtpSettings['from']): string {
+  if (!from.name) return from.address;
+  return `"${from.name.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}" <${from.address}>`;
 }

@@ -44,6 +44,7 @@ export function formActionElements(form: Form): ActionElement[] {
 function checkFormBlocks(form: Form, fieldIds: ReadonlySet<string>): void {
   for (const block of form.blocks ?? []) {
     if (block.type === 'image') throw formDefinitionError(form, null, 'a form cannot show an image.');
+    if (block.type === 'file') throw formDefinitionError(form, null, 'a form cannot carry a file.');
   }
   for (const element of formActionElements(form)) {
     if (element.type !== 'select') continue;

@@ -86,6 +86,12 @@ export type Block =
     }
   /** An image the core produced (a chart): PNG bytes, shown by each surface in its own way. */
   | { readonly type: 'image'; readonly image: ImageRef; readonly altText: string; readonly title?: string }
+  /**
+   * A file posted with the message (the board-meeting pack's PDF): Slack
+   * uploads it into the channel; Teams (whose bots cannot attach files in a
+   * channel) and the console link to a copy the bot serves.
+   */
+  | { readonly type: 'file'; readonly file: FileRef }
   | { readonly type: 'actions'; readonly elements: readonly ActionElement[] }
   /** Small print under a message. */
   | { readonly type: 'context'; readonly content: RichText }
@@ -97,6 +103,19 @@ export interface ImageRef {
   readonly png: Uint8Array;
   readonly width: number;
   readonly height: number;
+}
+
+/**
+ * A file the core made. `id` is random and unguessable (newFileRef): where a
+ * surface serves the file by link, the id is the link's only key.
+ */
+export interface FileRef {
+  readonly id: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  /** Shown beside the file (the link text on Teams and the console). */
+  readonly title: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface Message {

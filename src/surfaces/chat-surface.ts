@@ -16,9 +16,9 @@ export interface PostedMessage {
   /** Slack: ts; Teams: activity id; console: message id. The first one when a message was split in pages. */
   readonly messageIds: readonly string[];
   /**
-   * Images shown apart from the pages, by image id (Slack shares charts as
-   * files after the message): an update shares only the ones not listed here,
-   * whichever instance posted the message.
+   * Images and files shown apart from the pages, by id (Slack shares charts
+   * and attached files after the message): an update shares only the ones
+   * not listed here, whichever instance posted the message.
    */
   readonly separateImageIds?: readonly string[];
 }

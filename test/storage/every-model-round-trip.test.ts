@@ -235,6 +235,45 @@ describe(`every model through the Prisma client (${testDatabaseEngine()})`, () =
     expect(stored.journalCases).toEqual([journalCase]);
   });
 
+  it('after-dispatch posts on the cycle stored above, and hosted files', async () => {
+    const { prisma } = database;
+    const cycle = await prisma.identificationCycle.findFirstOrThrow({
+      where: { term: 'spring', year: 2026 },
+    });
+    const post = {
+      cycleId: cycle.id,
+      surface: 'slack',
+      kind: 'board_meeting_pack',
+      status: 'posted',
+      holder: null,
+      conversationId: 'C0123',
+      messageIds: ['1712390400.000100'],
+      problem: null,
+      claimedAt: new Date('2026-04-08T09:00:00Z'),
+      postedAt: new Date('2026-04-08T09:00:01Z'),
+    };
+    await prisma.afterDispatchPost.create({ data: post });
+    await prisma.hostedFile.create({
+      data: {
+        id: 'f'.repeat(43),
+        fileName: 'pack.pdf',
+        mediaType: 'application/pdf',
+        bytes: new Uint8Array([37, 80]),
+      },
+    });
+
+    const stored = await prisma.identificationCycle.findUniqueOrThrow({
+      where: { id: cycle.id },
+      include: { afterDispatchPosts: true },
+    });
+    expect(stored.afterDispatchPosts).toEqual([post]);
+    expect(await prisma.hostedFile.findFirstOrThrow()).toMatchObject({
+      fileName: 'pack.pdf',
+      mediaType: 'application/pdf',
+      bytes: new Uint8Array([37, 80]),
+    });
+  });
+
   it('the mail outbox', async () => {
     const { prisma } = database;
     const cycle = await prisma.identificationCycle.findFirstOrThrow({ where: { year: 2026 } });

@@ -8,6 +8,7 @@ import { PrismaDispatch } from '../../storage/prisma-dispatch.js';
 import { PrismaDispatchReminders } from '../../storage/prisma-dispatch-reminders.js';
 import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
+import { afterDispatchWork } from './after-dispatch/after-dispatch-work.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
 import { dispatchButton, dispatchCommand, dispatchFormAction, submitDispatch } from './chat/dispatch-flow.js';
@@ -124,10 +125,13 @@ export const atRisk: ProcedureModuleFactory = {
       tellSecretaries: (failure) => tellSecretariesReminderFailed({ config, deliveries, surfaces }, failure),
     });
     const dispatchReminders = new PrismaDispatchReminders(environment.prisma, environment.instanceId);
+    // Procedure steps 6 and 7 after a dispatch: the journal and the board-meeting pack, once the mails have settled.
+    const afterDispatch = afterDispatchWork(environment);
     const jobs: AnyJob[] = [
       reminders.scheduled,
       reminders.requested,
       dispatchReminderJob({ config, reminders: dispatchReminders, surfaces, now }),
+      afterDispatch.job,
     ];
     const { importFolder } = config;
     if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
@@ -154,6 +158,9 @@ export const atRisk: ProcedureModuleFactory = {
       surfaces,
       logger: environment.logger,
       now,
+      afterDispatch: async (cycleId: string) => {
+        await afterDispatch.request(cycleId);
+      },
     };
     return atRiskChat(
       { storage, exclusions, remind, importShared, now, dispatch },

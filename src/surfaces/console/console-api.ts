@@ -13,6 +13,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type RouteHandler, sendJson } from '../../http/http-server.js';
 import { type Translator, translatorForLocale } from '../../i18n/translator.js';
 import type { Form, ImageRef } from '../../messages/message-model.js';
+import { hostedFilePath } from '../hosted-files/hosted-files.js';
 import { hostedImagesPrefix } from '../hosted-images/hosted-images.js';
 import type { OpenFormStore } from '../open-form-store.js';
 import { botAuthor, type ConsoleSurface, directChannel } from './console-surface.js';
@@ -26,7 +27,7 @@ const maxJsonBytes = 1024 * 1024;
 
 // Relative: the page is served by the same server as the images.
 const imageUrlFor = (image: ImageRef) => `${hostedImagesPrefix}${image.id}.png`;
-const renderContext = { imageUrlFor };
+const renderContext = { imageUrlFor, fileUrlFor: hostedFilePath };
 
 // `as`: who the viewer is, in local mode only; the gate refuses it in protected mode.
 const asPerson = z.object({

@@ -2,6 +2,7 @@ import type { InstitutionConfig } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Message } from '../../messages/message-model.js';
 import type { ChatSurface, Destination, PostedMessage, SurfaceUser } from '../chat-surface.js';
+import type { HostedFiles } from '../hosted-files/hosted-files.js';
 import type { HostedImages } from '../hosted-images/hosted-images.js';
 import { toStoredMessage } from './stored-message.js';
 
@@ -25,6 +26,8 @@ export class ConsoleSurface implements ChatSurface {
     private readonly prisma: PrismaClient,
     private readonly config: InstitutionConfig,
     private readonly images: HostedImages,
+    /** Keeps the files posted with messages (their download links); none: a message with a file is refused. */
+    private readonly files: HostedFiles | null = null,
   ) {}
 
   async postMessage(destination: Destination, message: Message): Promise<PostedMessage> {
@@ -37,7 +40,7 @@ export class ConsoleSurface implements ChatSurface {
   async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     const [first] = posted.messageIds;
     if (!first) throw new Error('a posted console message without an id');
-    await this.images.store(message);
+    await this.storeAssets(message);
     await this.prisma.consoleMessage.update({
       where: { id: BigInt(first) },
       data: { body: toStoredMessage(message), updatedAt: new Date() },
@@ -58,12 +61,19 @@ export class ConsoleSurface implements ChatSurface {
 
   /** Stores a message from the bot or a person; returns its id. */
   async store(channel: string, author: string, message: Message): Promise<bigint> {
-    await this.images.store(message);
+    await this.storeAssets(message);
     const row = await this.prisma.consoleMessage.create({
       data: { channel, author, body: toStoredMessage(message) },
       select: { id: true },
     });
     return row.id;
+  }
+
+  private async storeAssets(message: Message): Promise<void> {
+    await this.images.store(message);
+    if (this.files) await this.files.store(message);
+    else if (message.blocks.some((block) => block.type === 'file'))
+      throw new Error('the console was started without a file store: a message with a file cannot be kept');
   }
 
   /** Everyone the configuration names: board people and managers. */

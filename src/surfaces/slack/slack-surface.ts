@@ -1,5 +1,13 @@
 import type { Logger } from '../../logging/logger.js';
-import type { Block, Form, ImageRef, Message, PersonRef, RichText } from '../../messages/message-model.js';
+import type {
+  Block,
+  FileRef,
+  Form,
+  ImageRef,
+  Message,
+  PersonRef,
+  RichText,
+} from '../../messages/message-model.js';
 import type {
   ChatSurface,
   Destination,
@@ -113,7 +121,9 @@ export class SlackSurface implements ChatSurface {
       const alreadyShared = new Set(posted.separateImageIds ?? []);
       const fresh = imagesOf(message).filter(({ image }) => !alreadyShared.has(image.id));
       const shared = await this.shareImages(send, channel, fresh, firstTs);
-      return postedMessage(channel, messageIds, [...alreadyShared, ...shared]);
+      const files = filesOf(message).filter((file) => !alreadyShared.has(file.id));
+      const sharedFiles = await this.shareFiles(send, channel, files, firstTs);
+      return postedMessage(channel, messageIds, [...alreadyShared, ...shared, ...sharedFiles]);
     });
   }
 
@@ -158,7 +168,8 @@ export class SlackSurface implements ChatSurface {
       messageIds.push(await this.postPage(send, channel, page, threadTs ?? undefined));
     }
     const shared = await this.shareImages(send, channel, imagesOf(message), threadTs ?? undefined);
-    return postedMessage(channel, messageIds, shared);
+    const files = await this.shareFiles(send, channel, filesOf(message), threadTs ?? undefined);
+    return postedMessage(channel, messageIds, [...shared, ...files]);
   }
 
   private async postPage(send: PacedSend, channel: string, page: SlackMessagePage, threadTs?: string) {
@@ -186,6 +197,32 @@ export class SlackSurface implements ChatSurface {
     }
     await this.options.api.shareFiles(send, channel, files, threadTs);
     return unique.map(({ image }) => image.id);
+  }
+
+  /**
+   * Files posted with the message (the board-meeting pack's PDF), uploaded
+   * and shared like the charts, under their own names and titles; returns
+   * their ids (kept with the charts', so an update shares none twice).
+   */
+  private async shareFiles(
+    send: PacedSend,
+    channel: string,
+    files: readonly FileRef[],
+    threadTs: string | undefined,
+  ): Promise<string[]> {
+    const unique = [...new Map(files.map((file) => [file.id, file])).values()];
+    if (unique.length === 0) return [];
+    const uploaded = [];
+    for (const file of unique) {
+      const id = await this.options.api.uploadBytes({
+        filename: file.fileName,
+        bytes: file.bytes,
+        altText: file.title,
+      });
+      uploaded.push({ id, title: file.title });
+    }
+    await this.options.api.shareFiles(send, channel, uploaded, threadTs);
+    return unique.map((file) => file.id);
   }
 
   // A failed lookup only costs the mention (the renderer then shows the name).
@@ -220,6 +257,10 @@ function imagesOf(message: Message): { image: ImageRef; title: string; altText: 
       ? [{ image: block.image, title: block.title ?? block.altText, altText: block.altText }]
       : [],
   );
+}
+
+function filesOf(message: Message): FileRef[] {
+  return message.blocks.flatMap((block) => (block.type === 'file' ? [block.file] : []));
 }
 
 function peopleIn(block: Block): PersonRef[] {

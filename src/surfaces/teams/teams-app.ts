@@ -24,7 +24,7 @@ import {
   type TeamsMetrics,
 } from './outbound/connector-gateway.js';
 import { TeamsDirectory } from './outbound/teams-directory.js';
-import { type ImageUrlFor, TeamsRenderer } from './outbound/teams-renderer.js';
+import { type FileUrlFor, type ImageUrlFor, TeamsRenderer } from './outbound/teams-renderer.js';
 import type { TeamsEnvironment } from './teams-environment.js';
 import { TeamsHttpAdapter } from './teams-http-adapter.js';
 import { TeamsSdkLogger } from './teams-logger.js';
@@ -72,6 +72,8 @@ export interface TeamsBotOptions {
   readonly logger: Logger;
   readonly metrics?: TeamsMetrics;
   readonly imageUrlFor?: ImageUrlFor;
+  /** Where the bot serves files posted with messages (HostedFiles); the card links to them. */
+  readonly fileUrlFor?: FileUrlFor;
   readonly maxFileBytes?: number;
   /** Connector pacing and retries; tests inject `sleep` so a Retry-After costs no time. */
   readonly connector?: {
@@ -118,7 +120,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
     logger,
     now: options.connector?.now,
   });
-  const renderer = new TeamsRenderer(directory, options.imageUrlFor);
+  const renderer = new TeamsRenderer(directory, options.imageUrlFor, options.fileUrlFor);
   const openForms = new OpenForms(options.openForms);
   const dependencies: TeamsHandlerDependencies = {
     requests: options.requests,

@@ -6,6 +6,7 @@ import { PrismaOpenFormStore } from '../../../src/storage/prisma-open-form-store
 import type { ConsoleAccess } from '../../../src/surfaces/console/console-access.js';
 import { consoleRoutes } from '../../../src/surfaces/console/console-routes.js';
 import { ConsoleSurface } from '../../../src/surfaces/console/console-surface.js';
+import { HostedFiles, hostedFilesPrefix } from '../../../src/surfaces/hosted-files/hosted-files.js';
 import { HostedImages } from '../../../src/surfaces/hosted-images/hosted-images.js';
 import { capturedLogger } from '../../support/captured-logger.js';
 import { RecordingBotRequests, textMessage } from '../../support/recording-bot-requests.js';
@@ -43,7 +44,8 @@ export async function startConsole(options: {
     message: textMessage(`posted: ${text}`),
     visibility: 'conversation',
   });
-  const surface = new ConsoleSurface(database.prisma, config, new HostedImages(database.prisma, null));
+  const files = new HostedFiles(database.prisma, null);
+  const surface = new ConsoleSurface(database.prisma, config, new HostedImages(database.prisma, null), files);
   const routes = consoleRoutes({
     access: options.access,
     prisma: database.prisma,
@@ -53,7 +55,13 @@ export async function startConsole(options: {
     openForms: new PrismaOpenFormStore(database.prisma, logger),
     now: options.now,
   });
-  const server: HttpServer = await startHttpServer({ host: '127.0.0.1', port: 0, routes, logger });
+  const server: HttpServer = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    routes,
+    prefixRoutes: new Map([[hostedFilesPrefix, files.route()]]),
+    logger,
+  });
   return {
     url: server.url,
     bot,

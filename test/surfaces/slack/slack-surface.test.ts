@@ -299,3 +299,45 @@ describe('resolving people by e-mail', () => {
     ]);
   });
 });
+
+describe('a file posted with a message', () => {
+  test('is uploaded under its own name and title and shared in the channel right after the pages, once', async () => {
+    await start();
+    const bytes = new TextEncoder().encode('%PDF-1.7\n% the pack\n%%EOF\n');
+    const file = {
+      id: 'f'.repeat(43),
+      fileName: 'board-meeting-SN-DAT-2026-spring-da.pdf',
+      mediaType: 'application/pdf',
+      title: 'Til studienævnsmødet – forår 2026',
+      bytes,
+    };
+    const pack = (text: string): Message => ({
+      fallbackText: 'Til studienævnsmødet',
+      blocks: [
+        { type: 'text', content: [text] },
+        { type: 'file', file },
+      ],
+    });
+
+    const posted = await slack.surface.postMessage(
+      { kind: 'channel', channelId: 'C0SNDAT' },
+      pack('52 sent'),
+    );
+
+    expect(double.acceptedPosts()[0]?.args.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '52 sent' } },
+    ]);
+    const [upload] = double.uploads.values();
+    expect(upload).toMatchObject({ filename: 'board-meeting-SN-DAT-2026-spring-da.pdf', completed: true });
+    expect([...(upload?.bytes ?? [])]).toEqual([...bytes]);
+    expect(double.callsOf('files.completeUploadExternal')[0]?.args).toMatchObject({
+      channel_id: 'C0SNDAT',
+      files: [{ title: 'Til studienævnsmødet – forår 2026' }],
+    });
+    expect(posted.separateImageIds).toEqual([file.id]);
+
+    // An update of the message shares the file no second time.
+    await slack.surface.updateMessage(posted, pack('53 sent'));
+    expect(double.callsOf('files.completeUploadExternal')).toHaveLength(1);
+  });
+});

@@ -68,7 +68,8 @@ export async function sendWithProgress(
       failed.filter((row) => row.cycleId === cycleId),
     ),
   );
-  if (counts.pending === 0) await dependencies.afterDispatch?.(cycleId);
+  // The journal and the meeting pack wait for the mails still pending (retried by the outbox) themselves.
+  await dependencies.afterDispatch?.(cycleId);
 }
 
 function progressMessage(

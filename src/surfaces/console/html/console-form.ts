@@ -35,10 +35,13 @@ export function renderConsoleForm(form: Form, context: ConsoleRenderContext = no
 
 const inForm: BlockPlace = { actionAttribute: 'data-form-action-id', heading: 'h4' };
 
-// A form shows no image (checkFormDefinition refuses one), so no image URL is ever asked for.
+// A form shows no image or file (checkFormDefinition refuses them), so no URL is ever asked for.
 const noImages: ConsoleRenderContext = {
   imageUrlFor: () => {
     throw new Error('a form shows no image');
+  },
+  fileUrlFor: () => {
+    throw new Error('a form shows no file');
   },
 };
 

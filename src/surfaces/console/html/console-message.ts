@@ -3,6 +3,7 @@ import type {
   ActionElement,
   Block,
   ButtonElement,
+  FileRef,
   ImageRef,
   Inline,
   Message,
@@ -14,6 +15,8 @@ import { attributes, element, escapeHtml } from './html-escape.js';
 export interface ConsoleRenderContext {
   /** Where the console serves the image's PNG. */
   imageUrlFor(image: ImageRef): string;
+  /** Where the console serves a file posted with a message (a download link). */
+  fileUrlFor(file: Pick<FileRef, 'id' | 'fileName'>): string;
 }
 
 /**
@@ -117,6 +120,15 @@ export function consoleBlock(block: Block, context: ConsoleRenderContext, place:
       })}>`;
       if (block.title === undefined) return image;
       return element('figure', {}, `${image}${element('figcaption', {}, escapeHtml(block.title))}`);
+    }
+    case 'file': {
+      const link = element(
+        'a',
+        { href: context.fileUrlFor(block.file), download: block.file.fileName },
+        `📎 ${escapeHtml(block.file.title)}`,
+      );
+      const name = element('span', { class: 'file-name' }, escapeHtml(block.file.fileName));
+      return element('p', { class: 'file' }, `${link} ${name}`);
     }
     case 'actions':
       return element(

@@ -82,6 +82,9 @@ export function slackBlocks(block: Block, context: SlackRenderContext): SlackBlo
       return slackTableSections(block.columns, block.rows);
     case 'image':
       return imageBlocks(block, context);
+    // A file is uploaded into the channel right after the pages (SlackSurface), with its title.
+    case 'file':
+      return [];
     case 'actions':
       return actionsBlocks(block.elements);
     case 'context':

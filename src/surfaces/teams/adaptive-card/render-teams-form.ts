@@ -87,7 +87,7 @@ export function renderTeamsForm(form: Form, context: TeamsFormContext): Adaptive
 /** The form's blocks in one card, people by name (a dialog cannot mention). */
 function blockElements(form: Form): CardElement[] {
   const mentions: MentionRegistry = new Map();
-  const context = { mentionFor: () => null, imageUrlFor: () => null };
+  const context = { mentionFor: () => null, imageUrlFor: () => null, fileUrlFor: () => null };
   const pieces = (form.blocks ?? []).flatMap((block, index) =>
     teamsPieces(block, index, context, mentions, (elements, blockIndex) =>
       formActionElements(elements, blockIndex, form),

@@ -1,6 +1,7 @@
 import type {
   ActionElement,
   Block,
+  FileRef,
   ImageRef,
   RichText,
   TableColumn,
@@ -24,6 +25,12 @@ import {
 export interface TeamsRenderContext extends TeamsMentionResolver {
   /** An https URL for the image when the surface has one; else the card carries the PNG as a data URI. */
   imageUrlFor(image: ImageRef): string | null;
+  /**
+   * Where the bot serves a file posted with a message: a Teams bot cannot
+   * attach a file in a channel, so the card links to it. Null: not served
+   * (the card names the file only).
+   */
+  fileUrlFor(file: FileRef): string | null;
 }
 
 /**
@@ -94,6 +101,13 @@ export function teamsPieces(
         weight: 'Bolder',
       };
       return [{ kind: 'elements', elements: [title, image] }];
+    }
+    case 'file': {
+      const url = context.fileUrlFor(block.file);
+      const title = escapeTeamsMarkdown(block.file.title);
+      const name = escapeTeamsMarkdown(block.file.fileName);
+      const text = url === null ? `📎 ${title} (${name})` : `📎 [${title}](${url}) (${name})`;
+      return [element({ type: 'TextBlock', text, wrap: true })];
     }
     case 'actions':
       return actions(block.elements, index).flatMap(([first, ...rest]): Piece[] =>

@@ -1,5 +1,5 @@
 import type { ActivityParams } from '@microsoft/teams.api';
-import type { Form, ImageRef, Message, PersonRef } from '../../../messages/message-model.js';
+import type { FileRef, Form, ImageRef, Message, PersonRef } from '../../../messages/message-model.js';
 import {
   type AdaptiveCard,
   renderTeamsForm,
@@ -12,6 +12,8 @@ import type { TeamsDirectory } from './teams-directory.js';
 
 /** A posted image's https URL, when the deployment serves them; without one the card carries the PNG as a data URI. */
 export type ImageUrlFor = (image: ImageRef) => string | null;
+/** Where the bot serves a file posted with a message (a Teams bot cannot attach one in a channel). */
+export type FileUrlFor = (file: FileRef) => string | null;
 
 /**
  * Calls the pure Adaptive Card renderers with what they need to know about
@@ -22,6 +24,7 @@ export class TeamsRenderer {
   constructor(
     private readonly directory: TeamsDirectory,
     private readonly imageUrlFor: ImageUrlFor = () => null,
+    private readonly fileUrlFor: FileUrlFor = () => null,
   ) {}
 
   async messagePages(message: Message): Promise<readonly TeamsActivityPage[]> {
@@ -45,6 +48,7 @@ export class TeamsRenderer {
     return {
       mentionFor: (person: PersonRef) => mentions.get(person.email.toLowerCase()) ?? null,
       imageUrlFor: this.imageUrlFor,
+      fileUrlFor: this.fileUrlFor,
     };
   }
 }

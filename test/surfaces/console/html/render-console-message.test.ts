@@ -4,7 +4,10 @@ import { renderConsoleMessage } from '../../../../src/surfaces/console/html/inde
 
 const anna: PersonRef = { email: 'anna.berg@uni.example', displayName: 'Anna <Berg>' };
 const chart: ImageRef = { id: 'sha256-3f2a', png: Uint8Array.from([0x89, 0x50]), width: 800, height: 400 };
-const context = { imageUrlFor: (image: ImageRef) => `/console/images/${image.id}` };
+const context = {
+  imageUrlFor: (image: ImageRef) => `/console/images/${image.id}`,
+  fileUrlFor: (file: { id: string; fileName: string }) => `/files/${file.id}/${file.fileName}`,
+};
 
 const html = (...blocks: Block[]) => renderConsoleMessage({ fallbackText: 'Trafiklys', blocks }, context);
 
@@ -143,5 +146,25 @@ describe('console HTML rendering of each block', () => {
     const rows = Array.from({ length: 2000 }, (_, index) => [`Student ${index + 1}`]);
     const rendered = html({ type: 'table', columns: [{ header: 'Name' }], rows });
     expect(rendered.match(/<tr><td>/g)).toHaveLength(2000);
+  });
+});
+
+describe('console HTML rendering of a file', () => {
+  it('is a paragraph with a download link under the file’s title and its name beside it, escaped', () => {
+    expect(
+      html({
+        type: 'file',
+        file: {
+          id: 'abc',
+          fileName: 'pack<1>.pdf',
+          mediaType: 'application/pdf',
+          title: 'Board & meeting',
+          bytes: new Uint8Array(),
+        },
+      }),
+    ).toBe(
+      '<p class="file"><a href="/files/abc/pack&lt;1&gt;.pdf" download="pack&lt;1&gt;.pdf">📎 Board &amp; meeting</a> ' +
+        '<span class="file-name">pack&lt;1&gt;.pdf</span></p>',
+    );
   });
 });

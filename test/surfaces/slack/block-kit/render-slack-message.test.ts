@@ -323,3 +323,25 @@ describe('Slack Block Kit rendering of each block', () => {
     ]);
   });
 });
+
+describe('Block Kit rendering of a file', () => {
+  it('adds no block: the surface uploads the file after the pages, under its title', () => {
+    const [page] = renderSlackMessage(
+      messageOf(
+        { type: 'text', content: ['52 sent'] },
+        {
+          type: 'file',
+          file: {
+            id: 'abc',
+            fileName: 'p.pdf',
+            mediaType: 'application/pdf',
+            title: 'Pack',
+            bytes: new Uint8Array(),
+          },
+        },
+      ),
+      slackContext,
+    );
+    expect(page?.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: '52 sent' } }]);
+  });
+});

@@ -202,7 +202,11 @@ describe('a message button that opens a form', () => {
       ],
     };
 
-    const [page] = renderTeamsMessage(message, { mentionFor: () => null, imageUrlFor: () => null });
+    const [page] = renderTeamsMessage(message, {
+      mentionFor: () => null,
+      imageUrlFor: () => null,
+      fileUrlFor: () => null,
+    });
 
     expect(page?.attachments[0].content.body).toEqual([
       {

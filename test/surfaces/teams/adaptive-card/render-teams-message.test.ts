@@ -381,3 +381,33 @@ describe('reading a click on a Teams card', () => {
     expect(() => readTeamsCardAction({ value: 'x' })).toThrow();
   });
 });
+
+describe('Teams Adaptive Card rendering of a file', () => {
+  const file = {
+    id: 'abc',
+    fileName: 'pack_1.pdf',
+    mediaType: 'application/pdf',
+    title: 'Board *meeting*',
+    bytes: new Uint8Array(),
+  };
+
+  it('is a line linking to where the bot serves it, the title escaped, the file name beside it', () => {
+    expect(bodyOf({ type: 'file', file })).toEqual([
+      {
+        type: 'TextBlock',
+        text: '📎 [Board \\*meeting\\*](https://bot.example/files/abc/pack_1.pdf) (pack\\_1.pdf)',
+        wrap: true,
+      },
+    ]);
+  });
+
+  it('without an address the line names the file and links nowhere', () => {
+    const [page] = renderTeamsMessage(messageOf({ type: 'file', file }), {
+      ...teamsContext,
+      fileUrlFor: () => null,
+    });
+    expect(cardOf(page).body).toEqual([
+      { type: 'TextBlock', text: '📎 Board \\*meeting\\* (pack\\_1.pdf)', wrap: true },
+    ]);
+  });
+});

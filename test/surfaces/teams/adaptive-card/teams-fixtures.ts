@@ -20,6 +20,7 @@ export const chart: ImageRef = {
 export const teamsContext: TeamsRenderContext = {
   mentionFor: (person) => (person.email === anna.email ? { id: '29:1anna', name: 'Anna Berg' } : null),
   imageUrlFor: () => null,
+  fileUrlFor: (file) => `https://bot.example/files/${file.id}/${file.fileName}`,
 };
 
 export function messageOf(...blocks: Block[]): Message {

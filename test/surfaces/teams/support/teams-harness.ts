@@ -5,6 +5,7 @@ import type {
   TeamsCounter,
   TeamsMetrics,
 } from '../../../../src/surfaces/teams/outbound/connector-gateway.js';
+import type { FileUrlFor } from '../../../../src/surfaces/teams/outbound/teams-renderer.js';
 import {
   createTeamsBot,
   type TeamsAuthentication,
@@ -52,6 +53,8 @@ export async function startTeamsHarness(
     readonly mode?: 'bot-framework' | 'local-development';
     /** Where open dialogs' forms are kept; by default this harness's memory alone. */
     readonly openForms?: OpenFormStore;
+    /** Where the bot serves files posted with messages (HostedFiles.urlFor). */
+    readonly fileUrlFor?: FileUrlFor;
   } = {},
 ): Promise<TeamsHarness> {
   const double = await BotFrameworkDouble.start();
@@ -75,6 +78,7 @@ export async function startTeamsHarness(
     requests,
     references,
     openForms: options.openForms ?? new MemoryOpenFormStore(),
+    ...(options.fileUrlFor ? { fileUrlFor: options.fileUrlFor } : {}),
     logger: log.logger,
     metrics,
     connector: {
