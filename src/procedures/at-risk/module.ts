@@ -8,6 +8,7 @@ import { PrismaDispatch } from '../../storage/prisma-dispatch.js';
 import { PrismaDispatchReminders } from '../../storage/prisma-dispatch-reminders.js';
 import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { PrismaReminderDeliveries } from '../../storage/prisma-reminder-deliveries.js';
+import { afterDispatchSweepJob } from './after-dispatch/after-dispatch-sweep.js';
 import { afterDispatchWork } from './after-dispatch/after-dispatch-work.js';
 import { boardStatus } from './chat/board-status.js';
 import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
@@ -132,6 +133,11 @@ export const atRisk: ProcedureModuleFactory = {
       reminders.requested,
       dispatchReminderJob({ config, reminders: dispatchReminders, surfaces, now }),
       afterDispatch.job,
+      afterDispatchSweepJob({
+        prisma: environment.prisma,
+        timeZone: config.institution.timeZone,
+        request: (cycleId) => afterDispatch.request(cycleId),
+      }),
     ];
     const { importFolder } = config;
     if (importFolder) jobs.push(importFolderJob({ folder: importFolder, config, storage, cipher, now }));
