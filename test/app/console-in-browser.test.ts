@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser, type WatchedPage } from '../support/browser.js';
 import { progressExportCsv } from '../support/progress-export-builder.js';
 import { startTestBot } from '../support/running-bot.js';
+import { SmtpServerDouble } from '../support/smtp-server-double.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 
 // 08:00 in Copenhagen on the first Monday of April 2026: before the scheduled
@@ -22,10 +23,16 @@ let browser: TestBrowser;
 let watched: WatchedPage;
 let page: Page;
 let screenshots: string;
+let smtp: SmtpServerDouble;
 
 beforeAll(async () => {
   browser = await launchChromium(); // first: without Chromium there is no point starting the bot
-  bot = await startTestBot({ now });
+  // A mail server on loopback, so the preview can send a test mail.
+  smtp = await SmtpServerDouble.start();
+  bot = await startTestBot({
+    now,
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'Trafiklys <trafiklys@demo.example>' },
+  });
   watched = await browser.openPage({
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
@@ -41,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bot?.dispose();
+  await smtp?.close();
   if (screenshots && !updateScreenshots) await rm(screenshots, { recursive: true, force: true });
 });
 afterEach(() => {
@@ -212,6 +220,38 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
 
     await panel.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it('the chair excludes a student in the panel with a reason, then previews the mails with /trafiklys dispatch and sends herself a test', async () => {
+    await channelMessages().getByRole('button', { name: 'Gennemgå studerende' }).click();
+    const review = page.getByRole('dialog', { name: 'Review students' });
+    const students = review.getByRole('listbox', { name: 'Students to exclude (this page)' });
+    await students.waitFor();
+    const first = (await students.locator('option').first().textContent()) ?? '';
+    await students.selectOption({ index: 0 });
+    await review.getByRole('combobox', { name: 'Reason' }).selectOption({ label: 'Elite athlete' });
+
+    await review.getByRole('button', { name: 'Exclude selected' }).click();
+
+    await expect.poll(() => review.textContent(), whileTheBotWorks).toMatch(/excluded: elite athlete/i);
+    // The panel's top: the notice, above the list.
+    await review.evaluate((panel) => panel.scrollTo(0, 0));
+    await screenshot('console-exclusions.png');
+    await review.getByRole('button', { name: 'Close' }).click();
+
+    await command('/trafiklys dispatch');
+    const preview = page.getByRole('dialog', { name: 'Send the mails' });
+    await preview.getByRole('heading', { name: /^Who gets which mail$/ }).waitFor(whileTheBotWorks);
+    expect(await preview.textContent()).toContain(`${first.split(' (')[0]}`);
+    await preview.evaluate((panel) => panel.scrollTo(0, 0));
+    await screenshot('console-dispatch.png');
+    const test = preview.getByRole('button', { name: /^Send me a test: / }).first();
+    await test.click();
+
+    await expect.poll(() => preview.textContent(), whileTheBotWorks).toContain(`Test sent to ${chair}: `);
+    await smtp.waitForMails(1);
+    expect(smtp.received.map((mail) => mail.to)).toEqual([[chair]]);
+    await preview.getByRole('button', { name: 'Close' }).click();
   });
 
   it('choosing Dansk puts the whole page in Danish; an answer for her alone closes rather than stay in English', async () => {

@@ -138,6 +138,7 @@ export async function submitDispatch(
     period: target.period,
     cycleId: outcome.plan.cycle.id,
     withoutEmail: outcome.plan.withoutEmail,
+    queued: outcome.plan.mails.length,
     confirmedBy: actor.displayName,
     reader: readerOfChannel(request),
   }).catch((error: unknown) =>

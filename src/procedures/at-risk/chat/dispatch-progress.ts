@@ -17,6 +17,8 @@ export interface DispatchInProgress {
   readonly period: IdentificationPeriod;
   readonly cycleId: string;
   readonly withoutEmail: readonly DispatchRecipient[];
+  /** How many mails the dispatch queued: all waiting when the progress is first shown. */
+  readonly queued: number;
   readonly confirmedBy: string;
   readonly reader: Translator;
 }
