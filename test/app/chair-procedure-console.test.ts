@@ -98,15 +98,14 @@ describe(`the chair's procedure on the console, end to end (${testDatabaseEngine
       return found.some((message) => message.html.includes('For the board meeting')) ? found : undefined;
     }, 'the journal note and the board-meeting pack in the channel');
     const texts = messages.map((message) => message.html);
-    const [progress, journalised, pack] = [
-      'Mails for History, spring 2026',
-      'Journalised',
-      'For the board meeting',
-    ].map((start) => {
+    const theOne = (start: string): string => {
       const found = texts.filter((text) => text.includes(start));
       expect(found, start).toHaveLength(1);
       return found[0] ?? '';
-    });
+    };
+    const progress = theOne('Mails for History, spring 2026');
+    const journalised = theOne('Journalised');
+    const pack = theOne('For the board meeting');
     expect(progress).toContain('Mails for History, spring 2026: 4 sent, 0 failed, 0 waiting.');
     expect(journalised).toContain('Journalised: identification of students at risk – spring 2026 – History');
     expect(journalised).toContain('5 cases journalised: 4 student cases and 1 collective case.');

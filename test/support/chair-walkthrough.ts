@@ -325,7 +325,7 @@ export async function expectTheAuditTrail(
     orderBy: { id: 'asc' },
   });
   expect(audit.map((event) => [event.actor, event.action])).toEqual(steps.map((step) => [chairEmail, step]));
-  expect((audit[0]?.details as { surface?: string }).surface).toBe(surface);
+  expect(audit[0]?.details).toMatchObject({ surface });
   expect(cprShaped.test(JSON.stringify(audit.map((event) => event.details)))).toBe(false);
 }
 
