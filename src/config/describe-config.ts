@@ -24,6 +24,7 @@ export function describeConfig(config: InstitutionConfig, now: Date = new Date()
     scheduleSection(config, now),
     thresholdsSection(config.thresholds),
     importSection(config),
+    mailSection(config),
   ]
     .map((lines) => lines.join('\n'))
     .join('\n\n');
@@ -177,6 +178,67 @@ function importSection(config: InstitutionConfig): string[] {
       2,
     ),
   ];
+}
+
+/** The § 31 mails, how they are sent, when the chair is reminded, and where cycles are journalised. */
+function mailSection(config: InstitutionConfig): string[] {
+  const { mail, smtp, dispatch, journal } = config;
+  const boardLinks = Object.entries(mail.boards).map(([code, board]): Row => [code, board.bookingLink]);
+  const scopeText = (scope: (typeof mail.overrides)[number]['scope']) =>
+    scope === 'institution'
+      ? 'the institution'
+      : 'board' in scope
+        ? `board ${scope.board}`
+        : `department ${scope.department}`;
+  const overrides = mail.overrides.map(
+    (override) =>
+      `${override.template}/${override.language} ${(['subject', 'text', 'html'] as const)
+        .filter((part) => override[part] !== undefined)
+        .join(', ')} for ${scopeText(override.scope)}`,
+  );
+  const rate = smtp.rateLimit
+    ? `at most ${smtp.rateLimit.messages} mails in ${smtp.rateLimit.perSeconds} s`
+    : 'no rate limit';
+  const days = (value: number | null, who: string) =>
+    value === null ? `${who}: never` : `${who} after ${value} days`;
+  return [
+    'Mails (§ 31) and journal',
+    ...aligned(
+      [
+        ['booking link', mail.bookingLink ?? '(none: red students are asked to write to the chair)'],
+        ...(boardLinks.length > 0 ? [['  per board', aligned(boardLinks, 0)] as Row] : []),
+        [
+          'guidance services',
+          mail.guidanceServices.length > 0
+            ? mail.guidanceServices.map((service) => textOf(service.name))
+            : '(none)',
+        ],
+        ['template overrides', overrides.length > 0 ? overrides : '(none: the built-in templates)'],
+        [
+          'sending',
+          `${smtp.maxConnections} connections, ${rate}, retries after ${smtp.retryMinutes.join(', ')} minutes (server: SMTP_URL)`,
+        ],
+        [
+          'dispatch reminder',
+          `${days(dispatch.remindChairAfterDays, 'the chair')}, ${days(dispatch.tellHeadOfStudiesAfterDays, 'the head of studies')}`,
+        ],
+        [
+          'journal',
+          journal === null
+            ? '(none: cycles are not journalised)'
+            : journal.kind === 'folder'
+              ? `folder ${journal.folder}`
+              : `HTTP ${journal.url}`,
+        ],
+      ],
+      2,
+    ),
+  ];
+}
+
+/** A name given once or per language, as one text (Danish first, as the mails' library is). */
+function textOf(name: string | Readonly<Partial<Record<string, string>>>): string {
+  return typeof name === 'string' ? name : Object.values(name).filter(Boolean).join(' / ');
 }
 
 /** Rows as `label  value` with the values in one column; a multi-line value continues in that column. */

@@ -73,7 +73,15 @@ Thresholds (behind = ECTS expected − ECTS passed)
 
 Imports
   import folder   (none: exports come from chat or the command line)
-  column aliases  (none)`);
+  column aliases  (none)
+
+Mails (§ 31) and journal
+  booking link        (none: red students are asked to write to the chair)
+  guidance services   (none)
+  template overrides  (none: the built-in templates)
+  sending             5 connections, at most 10 mails in 1 s, retries after 1, 5, 15, 60, 240, 720 minutes (server: SMTP_URL)
+  dispatch reminder   the chair after 14 days, the head of studies after 21 days
+  journal             (none: cycles are not journalised)`);
   });
 });
 
