@@ -38,8 +38,9 @@ const prefix = 'at-risk.';
 
 /**
  * The at-risk procedure's chat side (Aalborg University, § 31): `remind now`,
- * `status`, the reminder's "Review students" button and shared exports. The
- * bot routes to it; the same procedure's jobs are added by `atRisk.create`.
+ * `status`, `dispatch`, the reminder's "Review students" button with its view
+ * (exclusions), the mails' preview and shared exports. The bot routes to it;
+ * the same procedure's jobs are added by `atRisk.create`.
  */
 export function atRiskChat(
   dependencies: AtRiskChatDependencies,
