@@ -10,6 +10,7 @@ import { mailOutboxJob } from '../mail/mail-outbox-job.js';
 import { outboxSending } from '../mail/outbox-sending.js';
 import { smtpSettingsOf } from '../mail/smtp-settings.js';
 import { Metrics } from '../observability/metrics.js';
+import { jobRunPruningJob } from '../scheduling/job-run-pruning.js';
 import { type AnyJob, isScheduledJob } from '../scheduling/scheduled-job.js';
 import { createScheduler, type Scheduler } from '../scheduling/scheduler.js';
 import { CodedError } from '../shared/coded-error.js';
@@ -134,6 +135,8 @@ export async function startBot(options: {
     },
   });
   const jobs: AnyJob[] = [...modules.flatMap((module) => module.jobs), ...(outboxJob ? [outboxJob.job] : [])];
+  const ledger = new PrismaJobRunLedger(database.prisma);
+  jobs.push(jobRunPruningJob({ jobs: [...jobs], ledger, timeZone: config.institution.timeZone, now }));
   const healthChecks = modules.flatMap((module) => module.healthChecks ?? []);
   for (const check of healthChecks) {
     const { problem } = await check.report();
@@ -141,7 +144,7 @@ export async function startBot(options: {
   }
   const running = createScheduler({
     jobs,
-    ledger: new PrismaJobRunLedger(database.prisma),
+    ledger,
     holder: { id: lease.id, recoverEveryMs: Math.max(1000, lease.lengthMs / 2) },
     logger,
   });

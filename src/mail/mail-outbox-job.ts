@@ -28,6 +28,8 @@ export function mailOutboxJob(options: {
       cron: mailOutboxCron,
       timeZone: options.timeZone,
       params: z.null(),
+      // A run a minute; nothing reads their history: a week is plenty to look into a problem.
+      keepRunsDays: 7,
       missedRun: (now) => now,
       async run() {
         const tally = await options.drain({ signal: stopping.signal });

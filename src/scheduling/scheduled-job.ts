@@ -44,6 +44,13 @@ export interface Job<Params, Value> {
    */
   readonly params: z.ZodType<Params>;
   readonly retry?: RetryPolicy;
+  /**
+   * How long its finished runs stay in job_run (days; default
+   * `defaultKeepRunsDays`). A job that runs every minute keeps a week, not a
+   * season; a job whose history others read (a catch-up, a sweep) keeps
+   * longer than they look back.
+   */
+  readonly keepRunsDays?: number;
   run(context: JobContext<Params>): Promise<JobResult<Value>>;
   /**
    * The failure hook, called once when the last attempt failed: tell the
@@ -105,4 +112,9 @@ export interface JobRunLedger {
   ): Promise<void>;
   /** Runs waiting for an instance: their holder is gone, or their retry is due. */
   takeable(): Promise<RecordedRun[]>;
+  /** Deletes the job's finished runs (succeeded, or failed for good) that ended before `before`; how many. */
+  pruneFinished(jobName: string, before: Date): Promise<number>;
 }
+
+/** Finished runs are kept this long unless the job says otherwise: longer than any catch-up window (five weeks). */
+export const defaultKeepRunsDays = 90;

@@ -42,6 +42,13 @@ export class PrismaJobRunLedger implements JobRunLedger {
       WHERE id = ${runId}`;
   }
 
+  async pruneFinished(jobName: string, before: Date): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM job_run
+      WHERE job_name = ${jobName} AND finished_at < ${before}
+        AND (outcome = 'succeeded' OR (outcome = 'failed' AND next_attempt_at IS NULL))`;
+  }
+
   async takeable(): Promise<RecordedRun[]> {
     const rows = await this.prisma.$queryRaw<{ job_name: string; scheduled_for: Date; params: unknown }[]>`
       SELECT job_name, scheduled_for, params FROM job_run WHERE ${takeableRun} ORDER BY scheduled_for`;

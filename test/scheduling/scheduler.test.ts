@@ -224,6 +224,7 @@ describe(`the scheduler (${testDatabaseEngine()})`, () => {
     const failingLedger: JobRunLedger = {
       claim: (run, holder) => ledger.claim(run, holder),
       takeable: () => ledger.takeable(),
+      pruneFinished: (name, before) => ledger.pruneFinished(name, before),
       finish: async () => {
         throw new Error('connection terminated');
       },
