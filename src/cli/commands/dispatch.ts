@@ -27,6 +27,7 @@ import { type CliCommand, type CliIo, exitCodes } from '../cli-io.js';
 import { dispatchPreview, overdueSection, sendCommand } from '../format/dispatch-preview.js';
 import { DispatchProgress } from '../format/dispatch-progress.js';
 import { textTable } from '../format/text-table.js';
+import { withOutboxSession } from '../outbox-session.js';
 import { describeRuntimeConfig, withRuntime } from '../with-runtime.js';
 
 const usage =
@@ -179,36 +180,8 @@ async function sendDispatch(
   target: SendTarget,
   overdueConfirmed: boolean,
 ): Promise<number> {
-  const { environment, database } = runtime;
   // Checked before the cycle is marked dispatched: a dispatch with no way to send is not started.
-  const smtp = smtpSettingsOf(environment);
-  if (!smtp) {
-    throw new CodedError(
-      'env.invalid',
-      'SMTP_URL and SMTP_FROM: not set; the mails need a server (smtp://user:password@host:587) and a sender. Nothing was sent or marked.',
-    );
-  }
-  const logger = createLogger({ level: environment.LOG_LEVEL, destination: io.stderr });
-  // The mails this process sends are held under its lease: killed, another run takes them over.
-  const lease = await InstanceLease.start({
-    prisma: database.prisma,
-    lengthMs: environment.TRAFIKLYS_LEASE_SECONDS * 1000,
-    logger,
-    soleUser: database.engine === 'pglite',
-  });
-  const sending = outboxSending({
-    prisma: database.prisma,
-    holder: lease.id,
-    smtp,
-    config: runtime.loadedConfig.config.smtp,
-    logger,
-    now: io.now,
-  });
-  const stopping = new AbortController();
-  const stop = () => stopping.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
+  return withOutboxSession(runtime, io, '. Nothing was sent or marked.', async (sending, stopped) => {
     const outcome = await confirmDispatch(
       {
         ...target.stores,
@@ -240,7 +213,7 @@ async function sendDispatch(
     const tally = await sending.drain({
       cycleId: plan.cycle.id,
       untilSettled: true,
-      signal: stopping.signal,
+      signal: stopped,
       onProgress: (counts) => progress.show(counts),
       onWait: (backlog) => progress.waiting(backlog),
     });
@@ -252,12 +225,7 @@ async function sendDispatch(
       left: tally.backlog.pending + tally.backlog.sendingElsewhere,
       tookOver: tally.tookOver,
     });
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    await sending.close();
-    await lease.stop();
-  }
+  });
 }
 
 async function finalTally(

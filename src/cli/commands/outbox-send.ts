@@ -8,6 +8,7 @@ import { CodedError } from '../../shared/coded-error.js';
 import { InstanceLease } from '../../storage/instance-lease.js';
 import { parseCommandArguments } from '../arguments.js';
 import { type CliCommand, type CliIo, exitCodes } from '../cli-io.js';
+import { withOutboxSession } from '../outbox-session.js';
 import { withRuntime } from '../with-runtime.js';
 
 const usage = 'trafiklys outbox send [--board CODE] [--config FILE]';
@@ -32,47 +33,20 @@ export const outboxSendCommand: CliCommand = {
 };
 
 async function sendOutbox(runtime: Runtime, io: CliIo, boardCode: string | undefined): Promise<number> {
-  const { environment, database } = runtime;
-  const smtp = smtpSettingsOf(environment);
-  if (!smtp) {
-    throw new CodedError(
-      'env.invalid',
-      'SMTP_URL and SMTP_FROM: not set; the mails need a server (smtp://user:password@host:587) and a sender',
+  const { database } = runtime;
+  return withOutboxSession(runtime, io, '', async (sending, stopped) => {
+    const cycles = await sending.outbox.stateCounts({ boardCode });
+    const progress = new ProgressLines(
+      io,
+      new Map(cycles.map((cycle) => [cycle.cycleId, `${cycle.boardCode} ${describePeriod(cycle)}`])),
     );
-  }
-  const logger = createLogger({ level: environment.LOG_LEVEL, destination: io.stderr });
-  // Like the bot, this process holds the mails it sends under a lease: killed, they are taken over.
-  const lease = await InstanceLease.start({
-    prisma: database.prisma,
-    lengthMs: environment.TRAFIKLYS_LEASE_SECONDS * 1000,
-    logger,
-    soleUser: database.engine === 'pglite',
-  });
-  const sending = outboxSending({
-    prisma: database.prisma,
-    holder: lease.id,
-    smtp,
-    config: runtime.loadedConfig.config.smtp,
-    logger,
-    now: io.now,
-  });
-  const stopping = new AbortController();
-  const stop = () => stopping.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  const cycles = await sending.outbox.stateCounts({ boardCode });
-  const progress = new ProgressLines(
-    io,
-    new Map(cycles.map((cycle) => [cycle.cycleId, `${cycle.boardCode} ${describePeriod(cycle)}`])),
-  );
-  try {
     io.stdout.write(
       `Sending the outbox's mails${boardCode ? ` of ${boardCode}` : ''} from ${describeDatabase(database)}.\n`,
     );
     const tally = await sending.drain({
       boardCode,
       untilSettled: true,
-      signal: stopping.signal,
+      signal: stopped,
       onProgress: (counts) => progress.show(counts),
       onWait: (backlog) => progress.waiting(backlog),
     });
@@ -92,12 +66,7 @@ async function sendOutbox(runtime: Runtime, io: CliIo, boardCode: string | undef
       io.stdout.write('The failed mails and their reasons: trafiklys outbox\n');
     }
     return exitCodes.ok;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    await sending.close();
-    await lease.stop();
-  }
+  });
 }
 
 /**
