@@ -1,3 +1,4 @@
+import type { ConfigSection } from '../config/config-section.js';
 import type { InstitutionConfig } from '../config/institution-config.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
@@ -35,8 +36,14 @@ export interface ModuleEnvironment {
   requestRun<Params, Value>(job: Job<Params, Value>, params: Params): Promise<RunOutcome<Value>>;
 }
 
-/** A procedure as src/app lists it: a name and how to build it. */
+/** A procedure as src/app lists it: a name, its configuration section, and how to build it. */
 export interface ProcedureModuleFactory {
   readonly name: string;
+  /**
+   * Its keys in the configuration file, if it has any. The configuration is
+   * read before modules are made, so src/config/procedure-config-sections.ts
+   * lists the same objects (a test holds the two together).
+   */
+  readonly configSection?: ConfigSection;
   create(environment: ModuleEnvironment): Promise<ProcedureModule> | ProcedureModule;
 }

@@ -1,10 +1,3 @@
-import {
-  type ColumnAliases,
-  danishColumnAliases,
-  type ProgressColumn,
-  progressColumns,
-} from '../procedures/at-risk/progress-export/progress-row.js';
-
 /** The part of zod's refinement context the checks use. */
 export interface IssueSink {
   addIssue(issue: { code: 'custom'; message: string; path: (string | number)[] }): void;
@@ -173,34 +166,6 @@ function uniqueChannels(
 
 function knownCodes(known: ReadonlyMap<string, Unit>): string {
   return known.size === 0 ? 'none' : [...known.keys()].join(', ');
-}
-
-/**
- * A configured header name must not already mean another column (by its
- * English name, its Danish alias or another configured alias): the export
- * reader would then map a header to the wrong column.
- */
-export function checkColumnAliases(aliases: ColumnAliases, ctx: IssueSink): void {
-  const columnByName = new Map<string, ProgressColumn>();
-  for (const column of progressColumns) {
-    columnByName.set(column, column);
-    columnByName.set(danishColumnAliases[column].toLowerCase(), column);
-  }
-  for (const column of progressColumns) {
-    (aliases[column] ?? []).forEach((alias, index) => {
-      const name = alias.trim().toLowerCase();
-      const owner = columnByName.get(name);
-      if (owner === undefined) {
-        columnByName.set(name, column);
-      } else if (owner !== column) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [column, index],
-          message: `"${alias}" already names column ${owner}`,
-        });
-      }
-    });
-  }
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -1,10 +1,5 @@
-import type {
-  InstitutionConfig,
-  ManagerRole,
-  ManagerScope,
-  StudyBoard,
-  Thresholds,
-} from './institution-config.js';
+import type { Thresholds } from '../procedures/at-risk/config-section.js';
+import type { InstitutionConfig, ManagerRole, ManagerScope, StudyBoard } from './institution-config.js';
 import { managerRoles } from './institution-config.js';
 import { nextScheduledRuns, wallTimeIn } from './schedule-runs.js';
 import { cronInWords, monthNames, weekdayNames } from './schedule-words.js';

@@ -1,17 +1,9 @@
-import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { smtpConfigSchema } from '../mail/smtp-config.js';
-import { dispatchReminderConfigSchema } from '../procedures/at-risk/dispatch/dispatch-reminder-config.js';
-import {
-  defaultIdentificationRules,
-  type IdentificationRules,
-} from '../procedures/at-risk/identification-rules.js';
-import { journalConfigSchema } from '../procedures/at-risk/journal/journal-config.js';
-import { checkMailReferences } from '../procedures/at-risk/mail/mail-references.js';
-import { mailSettingsSchema } from '../procedures/at-risk/mail/mail-settings.js';
-import { progressColumns } from '../procedures/at-risk/progress-export/progress-row.js';
 import { configIssueMessage } from './config-issue-messages.js';
-import { checkColumnAliases, checkReferences } from './config-references.js';
+import { checkReferences } from './config-references.js';
+import { emailAddress, emptyIsLeftOut, text, timeZone, unitCode } from './config-schema-parts.js';
+import { procedureConfigSections } from './procedure-config-sections.js';
 
 /**
  * The institution's configuration file (one YAML file, see
@@ -34,99 +26,6 @@ export const managerRoles = [
 export type ManagerRole = (typeof managerRoles)[number];
 
 export const defaultTimeZone = 'Europe/Copenhagen';
-
-/**
- * The identification runs after each exam period: spring on the first Monday
- * of April, autumn on the first Monday of October, at 09:00 (`1#1` is
- * node-cron's "first Monday").
- */
-export const defaultScheduleCron = '0 9 * 4,10 1#1';
-
-/** Spec "Traffic light" and "Legal cross-check": one source for the numbers. */
-export const defaultThresholds: IdentificationRules = defaultIdentificationRules;
-
-const text = z.string().trim().min(1);
-
-/**
- * An optional section whose entries are all commented out (`managers:` and
- * nothing under it) is YAML null: it means the same as leaving the key out.
- */
-function emptyIsLeftOut<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === null ? undefined : value), schema);
-}
-
-/** Codes name units in exports, commands and file names: one word, and text even when it looks like a number. */
-const unitCode = z
-  .string({
-    error: (issue) =>
-      typeof issue.input === 'number' ? 'must be text: put the code in quotes, e.g. "0123"' : undefined,
-  })
-  .trim()
-  .min(1)
-  .regex(/^\S+$/, 'must be one word, without spaces');
-
-const emailAddress = z.email({
-  error: (issue) => (issue.code === 'invalid_format' ? 'not an e-mail address' : undefined),
-});
-
-const timeZone = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((zone, ctx) => {
-    const canonical = canonicalTimeZone(zone);
-    if (canonical === null) {
-      ctx.issues.push({ code: 'custom', message: `"${zone}" is not an IANA time zone`, input: zone });
-      return z.NEVER;
-    }
-    return canonical;
-  });
-
-/** The zone's canonical spelling (`europe/copenhagen` → `Europe/Copenhagen`), or null if Intl does not know it. */
-function canonicalTimeZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
-const cronFieldNames: Readonly<Record<string, string>> = {
-  second: 'second',
-  minute: 'minute',
-  hour: 'hour',
-  dayOfMonth: 'day of the month',
-  month: 'month',
-  dayOfWeek: 'day of the week',
-};
-
-const cronExpression = z
-  .string()
-  .trim()
-  .min(1)
-  .superRefine((expression, ctx) => {
-    const problems = cronProblems(expression);
-    if (problems.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `not a valid cron expression: ${problems.join('; ')}` });
-    }
-  });
-
-function cronProblems(expression: string): string[] {
-  try {
-    const validation = validateDetailed(expression);
-    if (validation.valid) return [];
-    return validation.errors.map((error) => {
-      const field = cronFieldNames[error.field];
-      // node-cron's "13 is a invalid expression for month" reads better as a sentence;
-      // its other messages ("expected 5 or 6 fields…", "31 2 is an impossible day…") stand as they are.
-      return field !== undefined && error.value !== undefined && error.message.includes('invalid expression')
-        ? `"${error.value}" is not a valid ${field}`
-        : error.message;
-    });
-  } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
-  }
-}
 
 /**
  * A unit's name: one text for every reader, or one per language
@@ -218,55 +117,24 @@ const manager = z.strictObject({
   scope: managerScope,
 });
 
-const schedule = z.strictObject({
-  cron: cronExpression.default(defaultScheduleCron),
-  /** Defaults to the institution's time zone, filled in below. */
-  timeZone: timeZone.optional(),
-});
+/** The procedures' keys, side by side with the core's: a file keeps one flat list of top-level keys. */
+const procedureKeys = Object.assign({}, ...procedureConfigSections.map((section) => section.keys)) as Keys;
+type Keys = UnionToIntersection<(typeof procedureConfigSections)[number]['keys']>;
+type UnionToIntersection<Union> = (Union extends unknown ? (part: Union) => void : never) extends (
+  part: infer Intersection,
+) => void
+  ? Intersection
+  : never;
 
-// `.int()` would abort the whole parse and hide the cross-reference issues, so
-// whole numbers are a plain refinement.
-const wholeNumber = z.number().refine(Number.isInteger, 'must be a whole number');
-
-const thresholds = z
-  .strictObject({
-    greenMaxBehind: z.number().min(0).default(defaultThresholds.greenMaxBehind),
-    redMinBehind: z.number().positive().default(defaultThresholds.redMinBehind),
-    inactivityMonths: wholeNumber.min(1).default(defaultThresholds.inactivityMonths),
-    ectsPerMonth: z.number().positive().default(defaultThresholds.ectsPerMonth),
-    specialGuidanceMonths: z.number().min(0).default(defaultThresholds.specialGuidanceMonths),
-    mandatoryContactMonths: z.number().min(0).default(defaultThresholds.mandatoryContactMonths),
-  })
-  .superRefine((values, ctx) => {
-    // Spec "Traffic light": yellow is the open interval between the two.
-    if (values.redMinBehind <= values.greenMaxBehind) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['redMinBehind'],
-        message: `must be greater than greenMaxBehind (${values.greenMaxBehind})`,
-      });
-    }
-    // § 31: the duty to contact is the stronger of the two levels.
-    if (values.mandatoryContactMonths < values.specialGuidanceMonths) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mandatoryContactMonths'],
-        message: `must be at least specialGuidanceMonths (${values.specialGuidanceMonths})`,
-      });
-    }
-  })
-  .prefault({});
-
-/** A single header name may be written without the list brackets. */
-const headerNames = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value),
-  z.array(text).min(1),
-);
-
-const columnAliases = z
-  .partialRecord(z.enum(progressColumns), headerNames)
-  .superRefine((aliases, ctx) => checkColumnAliases(aliases, ctx))
-  .default({});
+/** What each procedure's section takes from the institution once parsed (e.g. a default time zone). */
+function completedSections<Config extends Parameters<Complete>[0]>(config: Config) {
+  return Object.assign(
+    {},
+    ...procedureConfigSections.map((section) => section.complete(config)),
+  ) as Completed;
+}
+type Complete = (typeof procedureConfigSections)[number]['complete'];
+type Completed = UnionToIntersection<ReturnType<Complete>>;
 
 export const institutionConfigSchema = z
   .strictObject(
@@ -281,19 +149,10 @@ export const institutionConfigSchema = z
       boards: z.array(studyBoard).min(1),
       programmes: emptyIsLeftOut(z.array(programme).default([])),
       managers: emptyIsLeftOut(z.array(manager).default([])),
-      schedule: emptyIsLeftOut(schedule.prefault({})),
-      thresholds: emptyIsLeftOut(thresholds),
-      /** Relative to the config file's folder; `parseConfigText` makes it absolute. */
-      importFolder: text.nullable().default(null),
-      columnAliases: emptyIsLeftOut(columnAliases),
-      /** The § 31 mails: booking link, guidance services, template overrides (`src/procedures/at-risk/mail/`). */
-      mail: emptyIsLeftOut(mailSettingsSchema),
-      /** Where cycles are journalised (procedure step 6); null: nowhere. A folder is made absolute like importFolder. */
-      journal: emptyIsLeftOut(journalConfigSchema.nullable().default(null)),
-      /** How the § 31 mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
+      /** How mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
       smtp: emptyIsLeftOut(smtpConfigSchema),
-      /** When the chair is reminded to dispatch, and the head of studies told (`src/procedures/at-risk/dispatch/`). */
-      dispatch: emptyIsLeftOut(dispatchReminderConfigSchema),
+      // Each procedure's own keys (src/config/procedure-config-sections.ts).
+      ...procedureKeys,
     },
     {
       error: (issue) => {
@@ -308,13 +167,13 @@ export const institutionConfigSchema = z
   .superRefine(
     (config, ctx) => {
       checkReferences(config, ctx);
-      checkMailReferences(config, ctx);
+      for (const section of procedureConfigSections) section.checkReferences(config, ctx);
     },
     {
       when: (payload) => typeof payload.value === 'object' && payload.value !== null,
     },
   )
-  .transform(({ schedule, ...config }) => {
+  .transform((config) => {
     // A unit's plain `name` is in the institution's language where the config gives that one.
     const named = <Unit extends { readonly name: string; readonly names: LocalisedNames }>(
       unit: Unit,
@@ -327,7 +186,7 @@ export const institutionConfigSchema = z
       faculties: config.faculties.map(named),
       departments: config.departments.map(named),
       boards: config.boards.map(named),
-      schedule: { cron: schedule.cron, timeZone: schedule.timeZone ?? config.institution.timeZone },
+      ...completedSections(config),
     };
   });
 
@@ -342,7 +201,6 @@ export type Programme = InstitutionConfig['programmes'][number];
 export type Manager = InstitutionConfig['managers'][number];
 export type ManagerScope = Manager['scope'];
 export type Schedule = InstitutionConfig['schedule'];
-export type Thresholds = InstitutionConfig['thresholds'];
 
 /** A unit's name for a reader of `language`: their language's where the config gives it, else the institution's. */
 export function nameIn(

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { defaultThresholds, managerRoles, nameIn } from '../../src/config/institution-config.js';
+import { managerRoles, nameIn } from '../../src/config/institution-config.js';
 import { demoConfigPath, parseConfigText } from '../../src/config/load-config.js';
+import { defaultThresholds } from '../../src/procedures/at-risk/config-section.js';
 import { editedYaml, problemsOf, validYaml } from './config-fixtures.js';
 
 describe('a valid configuration', () => {
@@ -203,7 +204,7 @@ describe('an invalid configuration names each problem at its line and column', (
 
   test('an unknown top-level key lists the keys allowed there', () => {
     expect(problemsOf(`${validYaml}colour: red\n`)).toEqual([
-      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, schedule, thresholds, importFolder, columnAliases, mail, journal, smtp, dispatch)',
+      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, smtp, schedule, thresholds, importFolder, columnAliases, mail, journal, dispatch)',
     ]);
   });
 

@@ -1,9 +1,6 @@
 import { userInfo } from 'node:os';
 import { describeDatabase, type Runtime } from '../../app/runtime.js';
 import type { StudyBoard } from '../../config/institution-config.js';
-import { createLogger } from '../../logging/logger.js';
-import { outboxSending } from '../../mail/outbox-sending.js';
-import { smtpSettingsOf } from '../../mail/smtp-settings.js';
 import {
   confirmDispatch,
   type DispatchPlan,
@@ -19,7 +16,6 @@ import {
 import { MailTemplates } from '../../procedures/at-risk/mail/mail-templates.js';
 import { maskCprShapes } from '../../security/cpr-shape.js';
 import { CodedError } from '../../shared/coded-error.js';
-import { InstanceLease } from '../../storage/instance-lease.js';
 import { PrismaDispatch } from '../../storage/prisma-dispatch.js';
 import { PrismaExclusions } from '../../storage/prisma-exclusions.js';
 import { parseCommandArguments } from '../arguments.js';

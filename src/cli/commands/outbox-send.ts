@@ -1,11 +1,6 @@
 import { describeDatabase, type Runtime } from '../../app/runtime.js';
-import { createLogger } from '../../logging/logger.js';
 import type { CycleMailCounts, OutboxBacklog } from '../../mail/mail-outbox.js';
-import { outboxSending } from '../../mail/outbox-sending.js';
-import { smtpSettingsOf } from '../../mail/smtp-settings.js';
 import { describePeriod } from '../../procedures/at-risk/identification-period.js';
-import { CodedError } from '../../shared/coded-error.js';
-import { InstanceLease } from '../../storage/instance-lease.js';
 import { parseCommandArguments } from '../arguments.js';
 import { type CliCommand, type CliIo, exitCodes } from '../cli-io.js';
 import { withOutboxSession } from '../outbox-session.js';

@@ -15,6 +15,7 @@ import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
 import { dispatchButton, dispatchCommand, dispatchFormAction, submitDispatch } from './chat/dispatch-flow.js';
 import { remindNow } from './chat/remind-now.js';
 import { sharedExportHandler } from './chat/shared-export.js';
+import { atRiskConfigSection } from './config-section.js';
 import { dispatchFormId, dispatchOpenActionId } from './dispatch/presenters/dispatch-preview.js';
 import type { IdentificationPeriod } from './identification-period.js';
 import { sharedExportImporter } from './import-shared-export.js';
@@ -107,6 +108,7 @@ export function atRiskChat(
 /** The at-risk procedure as src/app lists it: its chat side, its reminder and import-folder jobs. */
 export const atRisk: ProcedureModuleFactory = {
   name: 'at-risk',
+  configSection: atRiskConfigSection,
   create(environment: ModuleEnvironment): ProcedureModule {
     const { config, identificationStorage: storage, cprCipher: cipher, now, metrics, surfaces } = environment;
     const deliveries = new PrismaReminderDeliveries(environment.prisma, environment.instanceId);

@@ -1,0 +1,9 @@
+import { atRiskConfigSection } from '../procedures/at-risk/config-section.js';
+
+/**
+ * Every procedure's section of the configuration file, the one list of them.
+ * The configuration is read before any procedure module is made (the command
+ * line reads it without a bot), so the sections are listed here, each
+ * declared in its procedure's folder: a new procedure adds one line.
+ */
+export const procedureConfigSections = [atRiskConfigSection] as const;
