@@ -14,4 +14,6 @@ export interface ConfigSection {
   checkReferences(config: unknown, ctx: IssueSink): void;
   /** Keys completed from the rest of the parsed configuration (e.g. a default time zone). */
   complete(config: never): Readonly<Record<string, unknown>>;
+  /** Its keys with every folder they name made absolute, relative to the configuration file's folder. */
+  resolvePaths(config: never, resolvePath: (path: string) => string): Readonly<Record<string, unknown>>;
 }

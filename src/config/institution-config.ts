@@ -134,6 +134,15 @@ function completedSections<Config extends Parameters<Complete>[0]>(config: Confi
   ) as Completed;
 }
 type Complete = (typeof procedureConfigSections)[number]['complete'];
+
+/** The configuration with every folder the procedures' keys name made absolute by `resolvePath`. */
+export function withResolvedPaths(
+  config: InstitutionConfig,
+  resolvePath: (path: string) => string,
+): InstitutionConfig {
+  const resolved = procedureConfigSections.map((section) => section.resolvePaths(config, resolvePath));
+  return { ...config, ...Object.assign({}, ...resolved) };
+}
 type Completed = UnionToIntersection<ReturnType<Complete>>;
 
 export const institutionConfigSchema = z

@@ -9,6 +9,7 @@ import {
   type InstitutionConfig,
   institutionConfigSchema,
   parseInstitutionConfig,
+  withResolvedPaths,
 } from './institution-config.js';
 
 export interface LoadedConfig {
@@ -89,7 +90,8 @@ function isFileError(error: unknown, code: string): boolean {
  * Parses a configuration file's text. Every problem is reported, each as
  * `<path>:<line>:<col>: <keypath>: <message>` at the value to fix; a YAML
  * syntax error is reported alone, as nothing else can be trusted then.
- * `importFolder` and a journal `folder` come back absolute, relative to the file's folder.
+ * Folders the procedures' keys name (an import folder, a journal folder) come
+ * back absolute, relative to the file's folder.
  */
 export function parseConfigText(text: string, path: string): InstitutionConfig {
   const lineCounter = new LineCounter();
@@ -116,14 +118,7 @@ export function parseConfigText(text: string, path: string): InstitutionConfig {
       problems.map((problem) => formatConfigProblem(path, problem)),
     );
   }
-  const config = result.data;
-  const { journal } = config;
-  return {
-    ...config,
-    importFolder: config.importFolder === null ? null : resolve(dirname(path), config.importFolder),
-    journal:
-      journal?.kind === 'folder' ? { ...journal, folder: resolve(dirname(path), journal.folder) } : journal,
-  };
+  return withResolvedPaths(result.data, (folder) => resolve(dirname(path), folder));
 }
 
 function invalidConfig(path: string, lines: readonly string[]): CodedError {

@@ -10,7 +10,7 @@ import {
 import type { ConfigSection } from '../../config/config-section.js';
 import { dispatchReminderConfigSchema } from './dispatch/dispatch-reminder-config.js';
 import { defaultIdentificationRules, type IdentificationRules } from './identification-rules.js';
-import { journalConfigSchema } from './journal/journal-config.js';
+import { type JournalConfig, journalConfigSchema } from './journal/journal-config.js';
 import { checkMailReferences } from './mail/mail-references.js';
 import { mailSettingsSchema } from './mail/mail-settings.js';
 import {
@@ -139,6 +139,17 @@ export const atRiskConfigSection = {
       cron: config.schedule.cron,
       timeZone: config.schedule.timeZone ?? config.institution.timeZone,
     },
+  }),
+  /** The import folder and a journal folder are written relative to the configuration file. */
+  resolvePaths: (
+    config: { readonly importFolder: string | null; readonly journal: JournalConfig | null },
+    resolvePath: (path: string) => string,
+  ) => ({
+    importFolder: config.importFolder === null ? null : resolvePath(config.importFolder),
+    journal:
+      config.journal?.kind === 'folder'
+        ? { ...config.journal, folder: resolvePath(config.journal.folder) }
+        : config.journal,
   }),
 } as const satisfies ConfigSection;
 
