@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaceOutcome } from '../../src/i18n/catalogue/catalogue.js';
 import { translator } from '../../src/i18n/translator.js';
+import type { PlaceOutcome } from '../../src/procedures/at-risk/texts/at-risk-texts.js';
 import type { SurfaceName } from '../../src/surfaces/chat-surface.js';
 
 const spring = { term: 'spring', year: 2026 } as const;

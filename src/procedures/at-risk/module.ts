@@ -105,7 +105,12 @@ export function atRiskChat(
   };
 }
 
-/** The at-risk procedure as src/app lists it: its chat side, its reminder and import-folder jobs. */
+/**
+ * The at-risk procedure as src/app lists it: its chat side, its reminder and
+ * import-folder jobs. Its texts are not declared here but in `texts/`, listed
+ * in src/i18n/catalogue/procedure-texts.ts: the translator needs them before
+ * any module is created.
+ */
 export const atRisk: ProcedureModuleFactory = {
   name: 'at-risk',
   configSection: atRiskConfigSection,

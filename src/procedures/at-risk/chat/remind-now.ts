@@ -2,11 +2,11 @@ import type { BotReply } from '../../../bot/bot-requests.js';
 import type { ModuleRequest } from '../../../bot/procedure-module.js';
 import { plain, privately } from '../../../bot/replies.js';
 import { nameIn } from '../../../config/institution-config.js';
-import type { PlaceOutcome } from '../../../i18n/catalogue/catalogue.js';
 import { isCodedError } from '../../../shared/coded-error.js';
 import type { SurfaceName } from '../../../surfaces/chat-surface.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { DeliveryReport } from '../reminder/send-exam-period-reminders.js';
+import type { PlaceOutcome } from '../texts/at-risk-texts.js';
 import type { AtRiskChatDependencies } from './chat-dependencies.js';
 import { currentPeriod, followedBoards } from './followed-boards.js';
 

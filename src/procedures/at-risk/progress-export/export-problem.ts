@@ -1,6 +1,6 @@
-import type { Catalogue } from '../../../i18n/catalogue/catalogue.js';
 import { translator } from '../../../i18n/translator.js';
 import { CodedError, type ErrorCode } from '../../../shared/coded-error.js';
+import type { AtRiskTexts } from '../texts/at-risk-texts.js';
 import type { ProblemReason } from './problem-reason.js';
 
 /** One thing wrong with an export, located as the person who opens the file sees it. */
@@ -26,7 +26,7 @@ export function describeProblem(problem: ExportProblem): string {
 
 /** The first problems worded in the catalogue's language, and how many more were left out of the list. */
 export function listedProblems(
-  t: Catalogue,
+  t: AtRiskTexts,
   problems: readonly ExportProblem[],
 ): { readonly problems: string[]; readonly more: number } {
   const listed = problems.slice(0, listedProblemLimit);
@@ -40,7 +40,11 @@ export function listedProblems(
  * The rejection as plain text in the catalogue's language: the file, the first
  * problems one a line, and how many more there are.
  */
-export function rejectionReport(t: Catalogue, fileName: string, problems: readonly ExportProblem[]): string {
+export function rejectionReport(
+  t: AtRiskTexts,
+  fileName: string,
+  problems: readonly ExportProblem[],
+): string {
   return t.progressImport.rejectionReport({ fileName, ...listedProblems(t, problems) });
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ReviewFilterCategory } from '../../../i18n/catalogue/review-texts.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { ReviewCategory } from '../identification-store.js';
+import type { ReviewFilterCategory } from '../texts/review-texts.js';
 
 /** The review list's form, and the buttons and menus that act inside it. */
 export const reviewFormId = 'at-risk.review-list';

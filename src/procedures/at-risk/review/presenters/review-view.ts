@@ -1,4 +1,3 @@
-import type { ReviewFilterCategory } from '../../../../i18n/catalogue/review-texts.js';
 import type { Translator } from '../../../../i18n/translator.js';
 import type {
   ActionElement,
@@ -9,6 +8,7 @@ import type {
 } from '../../../../messages/message-model.js';
 import type { IdentificationPeriod } from '../../identification-period.js';
 import type { ReviewOverview, ReviewPage, ReviewRow } from '../../identification-store.js';
+import type { ReviewFilterCategory } from '../../texts/review-texts.js';
 import {
   allProgrammes,
   encodeReviewState,

@@ -1,4 +1,4 @@
-import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
+import type { IdentificationPeriod } from '../identification-period.js';
 
 /** Which § 31 mail: yellow (stk. 1, guidance and rights) or red (stk. 2, the offer of a meeting). */
 export type DispatchTemplate = 'yellow' | 'red';

@@ -1,4 +1,4 @@
-import type { LocaleFormat } from '../locale-format.js';
+import type { LocaleFormat } from '../../../i18n/locale-format.js';
 import type { ExclusionTexts } from './exclusion-texts.js';
 
 /** The exclusion controls in English. */

@@ -1,5 +1,5 @@
-import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
-import type { LocaleFormat } from '../locale-format.js';
+import type { LocaleFormat } from '../../../i18n/locale-format.js';
+import type { IdentificationPeriod } from '../identification-period.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
 
 const periodName = (period: IdentificationPeriod): string => `${period.term} ${period.year}`;

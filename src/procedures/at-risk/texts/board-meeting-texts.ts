@@ -1,7 +1,7 @@
-import type { ExclusionReason } from '../../procedures/at-risk/exclusions/exclusion.js';
-import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
-import type { JournalProblemCode } from '../../procedures/at-risk/journal/journal-case.js';
-import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { CalendarDate } from '../../../shared/calendar-date.js';
+import type { ExclusionReason } from '../exclusions/exclusion.js';
+import type { IdentificationPeriod } from '../identification-period.js';
+import type { JournalProblemCode } from '../journal/journal-case.js';
 
 /**
  * The board-meeting pack (procedure step 7): the summary posted in the

@@ -1,5 +1,5 @@
-import type { ExclusionProblem } from '../../procedures/at-risk/exclusions/exclude-students.js';
-import type { ExclusionReason } from '../../procedures/at-risk/exclusions/exclusion.js';
+import type { ExclusionProblem } from '../exclusions/exclude-students.js';
+import type { ExclusionReason } from '../exclusions/exclusion.js';
 
 /**
  * The chair's exclusion controls in the review list (spec step 3: she sorts

@@ -1,4 +1,4 @@
-import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
+import type { IdentificationPeriod } from '../identification-period.js';
 
 /** What the reminded person is told: the board, the period, how long ago the reminder came, and the students waiting. */
 export interface UndispatchedCycleFacts {

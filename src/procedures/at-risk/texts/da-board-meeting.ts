@@ -1,5 +1,5 @@
-import type { IdentificationPeriod, Term } from '../../procedures/at-risk/identification-period.js';
-import type { LocaleFormat } from '../locale-format.js';
+import type { LocaleFormat } from '../../../i18n/locale-format.js';
+import type { IdentificationPeriod, Term } from '../identification-period.js';
 import type { BoardMeetingTexts, JournalTexts } from './board-meeting-texts.js';
 
 const term = { spring: 'forår', autumn: 'efterår' } as const;

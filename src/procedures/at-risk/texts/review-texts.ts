@@ -1,4 +1,4 @@
-import type { IdentificationPeriod } from '../../procedures/at-risk/identification-period.js';
+import type { IdentificationPeriod } from '../identification-period.js';
 
 /**
  * The categories the review list filters by: red and yellow together (at

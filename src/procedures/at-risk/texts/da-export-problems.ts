@@ -1,10 +1,6 @@
-import type { ExportProblem } from '../../procedures/at-risk/progress-export/export-problem.js';
-import type {
-  AcceptedWords,
-  ProblemReason,
-  WordList,
-} from '../../procedures/at-risk/progress-export/problem-reason.js';
-import type { LocaleFormat } from '../locale-format.js';
+import type { LocaleFormat } from '../../../i18n/locale-format.js';
+import type { ExportProblem } from '../progress-export/export-problem.js';
+import type { AcceptedWords, ProblemReason, WordList } from '../progress-export/problem-reason.js';
 
 const listName: Readonly<Record<WordList, string>> = {
   enrolment_type: 'en indskrivningstype',
