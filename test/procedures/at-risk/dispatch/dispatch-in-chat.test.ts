@@ -174,6 +174,44 @@ describe(`the chair's dispatch in chat (${testDatabaseEngine()})`, () => {
     expect(await database.prisma.auditEvent.count({ where: { action: 'dispatch.refused' } })).toBe(1);
   });
 
+  it.each([
+    ["another board's chair", 'his@x.example'],
+    ['a student', 'r1@student.example'],
+    ['the secretary', 'secretary@x.example'],
+  ])(
+    '%s who forges the confirmation or a test mail changes nothing and sends nothing',
+    async (_who, email) => {
+      const preview = formOf(await bot.command(chair, channel, 'dispatch'));
+      const mailsBefore = smtp.received.length;
+      const forger = person(email);
+
+      const confirmed = await bot.submitForm(forger, {
+        formId: preview.formId,
+        state: preview.state ?? null,
+        values: { confirmOverdue: true },
+      });
+      const tested = await bot.formAction(forger, {
+        formId: preview.formId,
+        state: preview.state ?? null,
+        actionId: 'at-risk.dispatch.test',
+        value: 'red/da',
+        values: {},
+      });
+
+      expect(confirmed).toEqual({ kind: 'close' });
+      expect(tested.kind === 'form' ? textOf(tested.form) : '').toContain(
+        'Only the chair or a delegate of the study board can send the mails.',
+      );
+      expect(await database.prisma.mailOutbox.count()).toBe(0);
+      const cycle = await database.prisma.identificationCycle.findFirstOrThrow({
+        where: { boardCode: 'SN-MAT' },
+      });
+      expect(cycle.status).toBe('draft');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(smtp.received.length).toBe(mailsBefore);
+    },
+  );
+
   it('the chair previews who gets which mail, tests one to herself, must confirm the § 31 stk. 2 exclusion, then sends: the progress ends in the board’s channel with what to follow up by hand', async () => {
     const preview = formOf(await bot.command(chair, channel, 'dispatch'));
     const text = textOf(preview);
