@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DispatchRecipient, DispatchStore } from '../procedures/at-risk/dispatch/dispatch-store.js';
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import type { AuditRecord, CycleRecord } from '../procedures/at-risk/identification-store.js';
+import { auditRow } from './audit-row.js';
 
 interface RecipientRow {
   student_id: string;
@@ -57,28 +58,12 @@ export class PrismaDispatch implements DispatchStore {
         UPDATE identification_cycle SET status = 'dispatched', mails_sent_at = ${now}
         WHERE id = ${cycleId}::uuid AND status = 'draft'`;
       if (marked !== 1) return false;
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          action: audit.action,
-          boardCode: audit.boardCode,
-          cycleId: audit.cycleId,
-          details: { ...audit.details },
-        },
-      });
+      await tx.auditEvent.create({ data: auditRow(audit) });
       return true;
     });
   }
 
   async recordAudit(event: AuditRecord): Promise<void> {
-    await this.prisma.auditEvent.create({
-      data: {
-        actor: event.actor,
-        action: event.action,
-        boardCode: event.boardCode,
-        cycleId: event.cycleId,
-        details: { ...event.details },
-      },
-    });
+    await this.prisma.auditEvent.create({ data: auditRow(event) });
   }
 }

@@ -10,6 +10,7 @@ import type { ExclusionStore } from '../procedures/at-risk/exclusions/exclusion-
 import type { IdentificationPeriod } from '../procedures/at-risk/identification-period.js';
 import type { AuditRecord, CycleRecord } from '../procedures/at-risk/identification-store.js';
 import type { Category } from '../procedures/at-risk/traffic-light.js';
+import { auditRow } from './audit-row.js';
 
 interface StudentOfCycleRow {
   student_number: string;
@@ -97,7 +98,7 @@ export class PrismaExclusions implements ExclusionStore {
         // A student excluded already keeps her first exclusion and its reason.
         skipDuplicates: true,
       });
-      await tx.auditEvent.create({ data: auditData(audit) });
+      await tx.auditEvent.create({ data: auditRow(audit) });
       return { stored: true, added: count };
     });
   }
@@ -119,7 +120,7 @@ export class PrismaExclusions implements ExclusionStore {
           studentNumber: { in: [...studentNumbers] },
         },
       });
-      await tx.auditEvent.create({ data: auditData(audit) });
+      await tx.auditEvent.create({ data: auditRow(audit) });
       return { stored: true, removed: count };
     });
   }
@@ -142,7 +143,7 @@ export class PrismaExclusions implements ExclusionStore {
   }
 
   async recordAudit(event: AuditRecord): Promise<void> {
-    await this.prisma.auditEvent.create({ data: auditData(event) });
+    await this.prisma.auditEvent.create({ data: auditRow(event) });
   }
 }
 
@@ -153,14 +154,4 @@ async function lockDraftCycle(tx: Transaction, cycleId: string): Promise<boolean
   const rows = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM identification_cycle WHERE id = ${cycleId}::uuid FOR UPDATE`;
   return rows[0]?.status === 'draft';
-}
-
-function auditData(event: AuditRecord) {
-  return {
-    actor: event.actor,
-    action: event.action,
-    boardCode: event.boardCode,
-    cycleId: event.cycleId,
-    details: { ...event.details },
-  };
 }

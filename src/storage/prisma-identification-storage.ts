@@ -18,6 +18,7 @@ import type {
 } from '../procedures/at-risk/identification-store.js';
 import type { CategoryCounts } from '../procedures/at-risk/identify-students.js';
 import { calendarDateOfUtc, utcMidnightOf } from '../shared/calendar-date.js';
+import { auditRow } from './audit-row.js';
 import { type CopyIn, copyInOf } from './copy-in.js';
 import { reviewOverviewOf, reviewPageOf } from './prisma-review-queries.js';
 import { createStagingTable, stagedColumns, stagedStudentRows } from './staged-students.js';
@@ -320,16 +321,6 @@ class PrismaIdentificationStore implements IdentificationStore {
   async recordAudits(events: readonly AuditRecord[]): Promise<void> {
     await this.db.auditEvent.createMany({ data: events.map(auditRow) });
   }
-}
-
-function auditRow(event: AuditRecord) {
-  return {
-    actor: event.actor,
-    action: event.action,
-    boardCode: event.boardCode,
-    cycleId: event.cycleId,
-    details: { ...event.details },
-  };
 }
 
 // The chair reads the most urgent first.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditActorOf } from '../../../bot/audit-actor.js';
 import type { BotActor, BotReply, FormAction, FormOutcome } from '../../../bot/bot-requests.js';
 import { isBoardPerson } from '../../../bot/permissions.js';
 import type { FormSubmission, ModuleFormRequest, ModuleRequest } from '../../../bot/procedure-module.js';
@@ -9,7 +10,7 @@ import type { Logger } from '../../../logging/logger.js';
 import type { OutboxSending } from '../../../mail/outbox-sending.js';
 import { todayIn } from '../../../shared/calendar-date.js';
 import type { ChatSurface } from '../../../surfaces/chat-surface.js';
-import { confirmDispatch, planDispatch, sampleMails } from '../dispatch/dispatch-cycle.js';
+import { confirmDispatch, type DispatchPlan, planDispatch, sampleMails } from '../dispatch/dispatch-cycle.js';
 import type { DispatchStore } from '../dispatch/dispatch-store.js';
 import {
   confirmOverdueField,
@@ -19,7 +20,7 @@ import {
 import { decidesFor, type ExclusionActor } from '../exclusions/exclude-students.js';
 import type { ExclusionStore } from '../exclusions/exclusion-store.js';
 import type { IdentificationPeriod } from '../identification-period.js';
-import type { MailTemplates } from '../mail/mail-templates.js';
+import type { MailTemplates, StudentMail } from '../mail/mail-templates.js';
 import { reviewTargetOf } from '../review/review-students.js';
 import { sendWithProgress } from './dispatch-progress.js';
 import { currentPeriod } from './followed-boards.js';
@@ -93,9 +94,11 @@ export async function dispatchFormAction(
   if (action.actionId !== dispatchTestActionId) return null;
   const target = targetOf(request.config, action.state);
   if (!target) return { kind: 'close' };
-  const notice = await sendTestMail(dependencies, request, target, action.value);
-  const form = await previewForm(dependencies, request, target, notice);
-  return form ? { kind: 'form', form } : { kind: 'close' };
+  // The plan and its samples are read and rendered once: for the test mail and for the view that follows.
+  const preview = await previewOf(dependencies, target);
+  if (!preview) return { kind: 'close' };
+  const notice = await sendTestMail(dependencies, request, target, preview.samples, action.value);
+  return { kind: 'form', form: previewFormOf(dependencies, request, target, preview, notice) };
 }
 
 /** The chair confirms: the mails are queued once and sent, the progress shown in the board's channel. */
@@ -150,22 +153,37 @@ export async function submitDispatch(
   return { kind: 'close' };
 }
 
-async function previewForm(
+type Reader = { readonly actor: BotActor; readonly reader: Translator; readonly config: InstitutionConfig };
+
+/** What the chair previews: the plan, and one rendered sample per template and language; null without a cycle. */
+async function previewOf(
   dependencies: DispatchChatDependencies,
-  request: { readonly actor: BotActor; readonly reader: Translator; readonly config: InstitutionConfig },
   target: Target,
-  notice?: string,
-) {
+): Promise<{ readonly plan: DispatchPlan; readonly samples: readonly StudentMail[] } | null> {
   const planned = await planDispatch(dependencies, target.board, target.period);
   if (planned.kind === 'refused') return null;
   const { plan } = planned;
-  const templates = dependencies.templates.forBoard(target.board.code);
+  return { plan, samples: sampleMails(plan, dependencies.templates.forBoard(target.board.code)) };
+}
+
+async function previewForm(dependencies: DispatchChatDependencies, request: Reader, target: Target) {
+  const preview = await previewOf(dependencies, target);
+  return preview ? previewFormOf(dependencies, request, target, preview) : null;
+}
+
+function previewFormOf(
+  dependencies: DispatchChatDependencies,
+  request: Reader,
+  target: Target,
+  { plan, samples }: { readonly plan: DispatchPlan; readonly samples: readonly StudentMail[] },
+  notice?: string,
+) {
   const mailsSentAt = plan.cycle.status === 'draft' ? null : plan.cycle.mailsSentAt;
   return dispatchPreviewForm(request.reader, {
     board: target.board,
     period: target.period,
     plan,
-    samples: sampleMails(plan, templates),
+    samples,
     decides: decidesFor(whoIs(request.actor), target.board),
     mailServer: dependencies.mail !== null,
     dispatchedOn: mailsSentAt ? todayIn(request.config.institution.timeZone, mailsSentAt) : null,
@@ -177,6 +195,7 @@ async function sendTestMail(
   dependencies: DispatchChatDependencies,
   { actor, reader }: ModuleFormRequest,
   target: Target,
+  samples: readonly StudentMail[],
   value: string | null,
 ): Promise<string> {
   const { t } = reader;
@@ -184,9 +203,7 @@ async function sendTestMail(
   if (!mail || !decidesFor(whoIs(actor), target.board)) return t.dispatch.onlyDeciders;
   if (!actor.email) return t.dispatch.testNeedsAddress;
   const [template, language] = (value ?? '').split('/');
-  const planned = await planDispatch(dependencies, target.board, target.period);
-  if (planned.kind === 'refused') return t.dispatch.noCycle;
-  const sample = sampleMails(planned.plan, dependencies.templates.forBoard(target.board.code)).find(
+  const sample = samples.find(
     (candidate) => candidate.template === template && candidate.language === language,
   );
   if (!sample) return t.dispatch.noRecipients;
@@ -223,12 +240,12 @@ function targetOf(config: InstitutionConfig, value: string | null): Target | nul
 }
 
 function whoIs(actor: BotActor): ExclusionActor {
-  return { email: actor.email, actor: actor.email ?? `${actor.surface}:${actor.userId}` };
+  return { email: actor.email, actor: auditActorOf(actor) };
 }
 
 function audit(actor: BotActor, target: Target, action: string) {
   return {
-    actor: actor.email ?? `${actor.surface}:${actor.userId}`,
+    actor: auditActorOf(actor),
     action,
     boardCode: target.board.code,
     cycleId: null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditActorOf } from '../../../bot/audit-actor.js';
 import type { BotActor, FormAction } from '../../../bot/bot-requests.js';
 import { mayDecideFor, mayFollowBoard } from '../../../bot/permissions.js';
 import type { InstitutionConfig, StudyBoard } from '../../../config/institution-config.js';
@@ -176,11 +177,6 @@ function folded(text: string): string {
     .replaceAll(/[æÆ]/g, 'a')
     .replaceAll(/[øØ]/g, 'o')
     .toLowerCase();
-}
-
-/** The person by e-mail where the surface knows it, else by the surface's own id (as the list's audit). */
-export function auditActorOf(actor: BotActor): string {
-  return actor.email ?? `${actor.surface}:${actor.userId}`;
 }
 
 const chosenSchema = z

@@ -1,3 +1,4 @@
+import { auditActorOf } from '../../../bot/audit-actor.js';
 import type { BotActor, BotReply, FormAction, FormOutcome } from '../../../bot/bot-requests.js';
 import { mayFollowBoard } from '../../../bot/permissions.js';
 import { type InstitutionConfig, nameIn, type StudyBoard } from '../../../config/institution-config.js';
@@ -8,7 +9,6 @@ import type { IdentificationPeriod } from '../identification-period.js';
 import type { AuditRecord, CycleRecord, IdentificationStorage } from '../identification-store.js';
 import { reviewForm } from './presenters/review-view.js';
 import {
-  auditActorOf,
   decideExclusion,
   type ExclusionDependencies,
   excludedMatching,

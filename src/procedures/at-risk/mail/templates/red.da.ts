@@ -1,3 +1,4 @@
+import { danishSignature } from './signature.da.js';
 import { htmlDocument, type MailTemplateSource, htmlStyle as style } from './template-source.js';
 
 // § 31 stk. 2: the red mail offers special guidance as an individual conversation, with the booking link.
@@ -23,11 +24,7 @@ ${opening}
 
 ${closing}
 
-Venlig hilsen
-{% if chair.name %}{{ chair.name }}
-Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}
-{{ institution.name }}
-`,
+${danishSignature.text}`,
   html: htmlDocument(
     'da',
     `<p ${style.paragraph}>Kære {{ student.name }}</p>
@@ -37,9 +34,6 @@ Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}
 {{ guidance }}
 {{ contact }}
 <p ${style.paragraph}>${closing}</p>
-<p ${style.paragraph}>Venlig hilsen<br>
-{% if chair.name %}{{ chair.name }}<br>
-Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}<br>
-{{ institution.name }}</p>`,
+${danishSignature.html}`,
   ),
 };

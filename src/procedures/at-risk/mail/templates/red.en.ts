@@ -1,3 +1,4 @@
+import { englishSignature } from './signature.en.js';
 import { htmlDocument, type MailTemplateSource, htmlStyle as style } from './template-source.js';
 
 // § 31 stk. 2: the red mail offers special guidance as an individual conversation, with the booking link.
@@ -23,11 +24,7 @@ ${opening}
 
 ${closing}
 
-Kind regards
-{% if chair.name %}{{ chair.name }}
-Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}
-{{ institution.name }}
-`,
+${englishSignature.text}`,
   html: htmlDocument(
     'en',
     `<p ${style.paragraph}>Dear {{ student.name }}</p>
@@ -37,9 +34,6 @@ Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}
 {{ guidance }}
 {{ contact }}
 <p ${style.paragraph}>${closing}</p>
-<p ${style.paragraph}>Kind regards<br>
-{% if chair.name %}{{ chair.name }}<br>
-Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}<br>
-{{ institution.name }}</p>`,
+${englishSignature.html}`,
   ),
 };

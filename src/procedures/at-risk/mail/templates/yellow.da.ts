@@ -1,3 +1,4 @@
+import { danishSignature } from './signature.da.js';
 import { htmlDocument, type MailTemplateSource, htmlStyle as style } from './template-source.js';
 
 // § 31 stk. 1: the yellow mail tells the student where guidance is and of her right to special guidance.
@@ -21,11 +22,7 @@ ${opening}
 
 ${closing}
 
-Venlig hilsen
-{% if chair.name %}{{ chair.name }}
-Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}
-{{ institution.name }}
-`,
+${danishSignature.text}`,
   html: htmlDocument(
     'da',
     `<p ${style.paragraph}>Kære {{ student.name }}</p>
@@ -34,9 +31,6 @@ Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}
 {{ rights }}
 {{ contact }}
 <p ${style.paragraph}>${closing}</p>
-<p ${style.paragraph}>Venlig hilsen<br>
-{% if chair.name %}{{ chair.name }}<br>
-Formand, {{ board.name }}{% else %}{{ board.name }}{% endif %}<br>
-{{ institution.name }}</p>`,
+${danishSignature.html}`,
   ),
 };

@@ -1,3 +1,4 @@
+import { englishSignature } from './signature.en.js';
 import { htmlDocument, type MailTemplateSource, htmlStyle as style } from './template-source.js';
 
 // § 31 stk. 1: the yellow mail tells the student where guidance is and of her right to special guidance.
@@ -21,11 +22,7 @@ ${opening}
 
 ${closing}
 
-Kind regards
-{% if chair.name %}{{ chair.name }}
-Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}
-{{ institution.name }}
-`,
+${englishSignature.text}`,
   html: htmlDocument(
     'en',
     `<p ${style.paragraph}>Dear {{ student.name }}</p>
@@ -34,9 +31,6 @@ Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}
 {{ rights }}
 {{ contact }}
 <p ${style.paragraph}>${closing}</p>
-<p ${style.paragraph}>Kind regards<br>
-{% if chair.name %}{{ chair.name }}<br>
-Chair, {{ board.name }}{% else %}{{ board.name }}{% endif %}<br>
-{{ institution.name }}</p>`,
+${englishSignature.html}`,
   ),
 };
