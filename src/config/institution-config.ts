@@ -127,7 +127,7 @@ type UnionToIntersection<Union> = (Union extends unknown ? (part: Union) => void
   : never;
 
 /** What each procedure's section takes from the institution once parsed (e.g. a default time zone). */
-function completedSections<Config extends Parameters<Complete>[0]>(config: Config) {
+function completedSections<Config extends UnionToIntersection<Parameters<Complete>[0]>>(config: Config) {
   return Object.assign(
     {},
     ...procedureConfigSections.map((section) => section.complete(config)),

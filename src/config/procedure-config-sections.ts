@@ -1,4 +1,5 @@
 import { atRiskConfigSection } from '../procedures/at-risk/config-section.js';
+import { deviationsConfigSection } from '../procedures/deviations/config-section.js';
 
 /**
  * Every procedure's section of the configuration file, the one list of them.
@@ -6,4 +7,4 @@ import { atRiskConfigSection } from '../procedures/at-risk/config-section.js';
  * line reads it without a bot), so the sections are listed here, each
  * declared in its procedure's folder: a new procedure adds one line.
  */
-export const procedureConfigSections = [atRiskConfigSection] as const;
+export const procedureConfigSections = [atRiskConfigSection, deviationsConfigSection] as const;

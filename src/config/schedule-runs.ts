@@ -72,7 +72,7 @@ function compareTimes(a: TimeOfDay, b: TimeOfDay): number {
 }
 
 /** The instant a wall clock in `timeZone` shows this time; null inside a daylight-saving gap. */
-function instantOf(
+export function instantOf(
   year: number,
   month: number,
   day: number,

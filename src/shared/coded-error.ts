@@ -24,7 +24,11 @@ export type ErrorCode =
   | 'journal.material_invalid'
   | 'mail.unknown_board'
   | 'mail.template_invalid'
-  | 'mail.render_failed';
+  | 'mail.render_failed'
+  | 'deviation.step_refused'
+  | 'deviation.not_found'
+  | 'deviation.not_allowed'
+  | 'deviation.stale';
 
 export class CodedError extends Error {
   constructor(

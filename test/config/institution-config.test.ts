@@ -204,7 +204,7 @@ describe('an invalid configuration names each problem at its line and column', (
 
   test('an unknown top-level key lists the keys allowed there', () => {
     expect(problemsOf(`${validYaml}colour: red\n`)).toEqual([
-      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, smtp, schedule, thresholds, importFolder, columnAliases, mail, journal, dispatch)',
+      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, smtp, schedule, thresholds, importFolder, columnAliases, mail, journal, dispatch, deviations)',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { supportedLanguages } from '../../src/i18n/languages.js';
 import { translator } from '../../src/i18n/translator.js';
 import type { Inline, RichText } from '../../src/messages/message-model.js';
 import type { IdentificationPeriod } from '../../src/procedures/at-risk/identification-period.js';
+import { everyDeviationMessage } from '../procedures/deviations/texts/every-deviation-message.js';
 import { dateOf } from '../support/progress-row-builder.js';
 
 type Leaf = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'message function' };
@@ -35,6 +36,8 @@ const chair: Inline = { kind: 'mention', person: { email: 'chair@uni.example', d
 /** Calls every message function with typical values, keyed by its path. */
 function everyMessage(t: Catalogue): Record<string, string | RichText> {
   return {
+    // The deviations procedure's texts, exercised part by part beside its tests.
+    ...everyDeviationMessage(t),
     'period.name': t.period.name(spring2026),
     'reminder.heading': t.reminder.heading({ period: spring2026, boardName: 'SN-DAT' }),
     'reminder.intro': t.reminder.intro({ chair, secretary: 'Sekretær', period: spring2026 }),

@@ -1,6 +1,8 @@
 import { type AtRiskTexts, atRiskTexts } from '../../procedures/at-risk/texts/index.js';
+import { type DeviationTexts, deviationTexts } from '../../procedures/deviations/texts/deviation-texts.js';
 import type { Language } from '../languages.js';
 import type { LocaleFormat } from '../locale-format.js';
+import { joinSections } from './join-sections.js';
 
 /**
  * The one list of procedures whose texts the bot speaks: each procedure
@@ -15,9 +17,9 @@ import type { LocaleFormat } from '../locale-format.js';
  * and storage is open. And `t.reminder…` only type-checks if the catalogue's
  * type knows the section, which a list of modules made at run time cannot give.
  */
-export interface ProcedureTexts extends AtRiskTexts {}
+export interface ProcedureTexts extends AtRiskTexts, DeviationTexts {}
 
 /** Every procedure's catalogue section in one language, made with that language's formats. */
 export function procedureTexts(language: Language, format: LocaleFormat): ProcedureTexts {
-  return atRiskTexts[language](format);
+  return joinSections(atRiskTexts[language](format), deviationTexts[language](format));
 }

