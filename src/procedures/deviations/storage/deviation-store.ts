@@ -44,6 +44,10 @@ export interface DeviationStore {
   /** Gives a claimed timer back (its message failed), to be tried at the next run. */
   releaseTimer(timer: TimerKey): Promise<void>;
   timers(caseId: string): Promise<Timer[]>;
+  /** A claimed timer that had nothing to do (its case moved on): it never fires. */
+  timerSkipped(timer: TimerKey): Promise<void>;
+  /** Redirected cases whose text the retention rule removes by `now`. */
+  casesWithExpiredText(now: Date): Promise<string[]>;
 
   /** Posted messages about a case, to update them in place later. */
   saveNotice(notice: Notice): Promise<void>;

@@ -279,6 +279,21 @@ export class PrismaDeviationStore implements DeviationStore {
       WHERE case_id = ${timer.caseId}::uuid AND kind = ${timer.kind} AND status = 'claimed' AND holder = ${this.holder}`;
   }
 
+  async timerSkipped(timer: TimerKey): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE deviation_timer SET status = 'cancelled'
+      WHERE case_id = ${timer.caseId}::uuid AND kind = ${timer.kind} AND status = 'claimed' AND holder = ${this.holder}`;
+  }
+
+  async casesWithExpiredText(now: Date): Promise<string[]> {
+    const rows = await this.prisma.deviationCase.findMany({
+      where: { state: 'redirected', description: { not: null }, textPurgeAfter: { lte: now } },
+      select: { id: true },
+      orderBy: { textPurgeAfter: 'asc' },
+    });
+    return rows.map((row) => row.id);
+  }
+
   async timers(caseId: string): Promise<Timer[]> {
     if (!isUuid(caseId)) return [];
     const rows = await this.prisma.deviationTimer.findMany({ where: { caseId }, orderBy: { dueAt: 'asc' } });
