@@ -56,7 +56,7 @@ export async function fireDueTimers(dependencies: DeviationDependencies): Promis
       continue;
     }
     const recipients = recipientsOf(timer, deviation, units);
-    const delivered = await deliver(dependencies, timer, deviation, recipients, units);
+    const delivered = await deliver(dependencies, timer, deviation, recipients);
     if (!delivered) {
       await store.releaseTimer(timer);
       report.failed += 1;
@@ -101,7 +101,6 @@ async function deliver(
   timer: TimerKey,
   deviation: DeviationCase,
   recipients: readonly string[],
-  units: UnitDirectory,
 ): Promise<boolean> {
   const { store } = dependencies;
   const reached = new Set(
