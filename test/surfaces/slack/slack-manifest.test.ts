@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { BotRouter } from '../../../src/bot/bot-router.js';
+import { deviationsChat } from '../../../src/procedures/deviations/module.js';
+import { deviationDependencies, deviationsInstitution, TestClock } from '../../support/deviations-fixture.js';
 import { assertSlackWouldDeliver, readSlackManifest } from '../../support/slack-manifest.js';
+import { openTestDatabase } from '../../support/test-database.js';
 import { fileShareMessage } from './slack-payloads.js';
 
 const manifest = readSlackManifest();
@@ -36,6 +40,20 @@ describe('the Slack app manifest', () => {
         'commands',
       ]),
     );
-    expect(manifest.commands).toEqual(['/trafiklys']);
+    expect(manifest.commands).toEqual(['/trafiklys', '/deviation']);
+  });
+
+  it('lists only commands the bot answers (with the deviations procedure configured)', async () => {
+    const database = await openTestDatabase();
+    try {
+      const config = deviationsInstitution();
+      const deviations = deviationsChat(
+        deviationDependencies({ database, surfaces: [], clock: new TestClock(new Date()), config }),
+      );
+      const bot = new BotRouter(config, [deviations]);
+      for (const command of manifest.commands) expect(bot.commandNames()).toContain(command.slice(1));
+    } finally {
+      await database.close();
+    }
   });
 });

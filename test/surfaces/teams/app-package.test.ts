@@ -50,7 +50,7 @@ describe('the Teams app package', () => {
           botId: clientId,
           scopes: ['personal', 'team', 'groupChat'],
           supportsFiles: true,
-          commandLists: [{ commands: [{ title: 'trafiklys' }] }],
+          commandLists: [{ commands: [{ title: 'trafiklys' }, { title: 'deviation' }] }],
         },
       ],
       validDomains: ['trafiklys.uni.example'],
