@@ -16,4 +16,12 @@ export interface ConfigSection {
   complete(config: never): Readonly<Record<string, unknown>>;
   /** Its keys with every folder they name made absolute, relative to the configuration file's folder. */
   resolvePaths(config: never, resolvePath: (path: string) => string): Readonly<Record<string, unknown>>;
+  /**
+   * Its part of `trafiklys config check`: lines as a person reads them
+   * (`aligned` lays out label/value rows at an indent).
+   */
+  describe?(
+    config: never,
+    aligned: (rows: readonly (readonly [string, string | readonly string[]])[], indent: number) => string[],
+  ): string[];
 }

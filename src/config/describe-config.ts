@@ -1,10 +1,11 @@
 import type { Thresholds } from '../procedures/at-risk/config-section.js';
 import type { InstitutionConfig, ManagerRole, ManagerScope, StudyBoard } from './institution-config.js';
 import { managerRoles } from './institution-config.js';
+import { procedureConfigSections } from './procedure-config-sections.js';
 import { nextScheduledRuns, wallTimeIn } from './schedule-runs.js';
 import { cronInWords, monthNames, weekdayNames } from './schedule-words.js';
 
-type Row = readonly [label: string, value: string | readonly string[]];
+export type Row = readonly [label: string, value: string | readonly string[]];
 
 /**
  * What `trafiklys config check` prints: the configuration as a person reads
@@ -20,6 +21,11 @@ export function describeConfig(config: InstitutionConfig, now: Date = new Date()
     thresholdsSection(config.thresholds),
     importSection(config),
     mailSection(config),
+    // Procedures that describe their own section (src/config/config-section.ts).
+    ...procedureConfigSections.flatMap((section) =>
+      // Each section describes the configuration it is part of (its parameter is `never` for that reason).
+      'describe' in section ? [section.describe(config as never, aligned)] : [],
+    ),
   ]
     .map((lines) => lines.join('\n'))
     .join('\n\n');
@@ -237,7 +243,7 @@ function textOf(name: string | Readonly<Partial<Record<string, string>>>): strin
 }
 
 /** Rows as `label  value` with the values in one column; a multi-line value continues in that column. */
-function aligned(rows: readonly Row[], indent: number): string[] {
+export function aligned(rows: readonly Row[], indent: number): string[] {
   const width = Math.max(0, ...rows.map(([label]) => label.length));
   const lines: string[] = [];
   for (const [label, value] of rows) {

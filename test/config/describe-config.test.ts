@@ -81,7 +81,10 @@ Mails (§ 31) and journal
   template overrides  (none: the built-in templates)
   sending             5 connections, at most 10 mails in 1 s, retries after 1, 5, 15, 60, 240, 720 minutes (server: SMTP_URL)
   dispatch reminder   the chair after 14 days, the head of studies after 21 days
-  journal             (none: cycles are not journalised)`);
+  journal             (none: cycles are not journalised)
+
+Deviation reports
+  off (no deviations: section)`);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { IssueSink } from '../../config/config-references.js';
 import { emptyIsLeftOut } from '../../config/config-schema-parts.js';
 import type { ConfigSection } from '../../config/config-section.js';
+import { type Aligned, describeDeviations } from './describe-section.js';
 import { deviationsConfigSchema } from './deviation-config.js';
 
 /**
@@ -18,6 +19,8 @@ export const deviationsConfigSection = {
   /** Nothing to take from the rest of the file: deadlines use the institution's time zone where they are computed. */
   complete: (_config: object) => ({}),
   resolvePaths: (_config: object, _resolvePath: (path: string) => string) => ({}),
+  /** `config: never` as in `complete`: the section is part of the configuration's own type. */
+  describe: (config: never, aligned: Aligned): string[] => describeDeviations(config, aligned),
 } as const satisfies ConfigSection;
 
 type Entry = Readonly<Record<string, unknown>>;
