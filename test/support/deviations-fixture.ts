@@ -110,7 +110,11 @@ export function deviationDependencies(options: {
   const config = options.config ?? deviationsInstitution();
   const section = config.deviations;
   if (section === null) throw new Error('the test institution has no deviations section');
-  const store = new PrismaDeviationStore(options.database.prisma, options.instanceId ?? 'test-instance');
+  const store = new PrismaDeviationStore(
+    options.database.prisma,
+    options.instanceId ?? 'test-instance',
+    config.institution.timeZone,
+  );
   return {
     config,
     section,

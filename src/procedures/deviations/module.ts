@@ -119,7 +119,11 @@ export const deviations: ProcedureModuleFactory = {
         jobs: [],
       };
     }
-    const store = new PrismaDeviationStore(environment.prisma, environment.instanceId);
+    const store = new PrismaDeviationStore(
+      environment.prisma,
+      environment.instanceId,
+      config.institution.timeZone,
+    );
     return deviationsChat({
       config,
       section,

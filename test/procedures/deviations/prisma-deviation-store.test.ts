@@ -72,6 +72,14 @@ describe(`the deviation store (${testDatabaseEngine()})`, () => {
     ]);
   });
 
+  it('a report received just after midnight on New Year’s Day in Oslo is numbered in the new year', async () => {
+    const oslo = new PrismaDeviationStore(database.prisma, 'test-instance', 'Europe/Oslo');
+    // 00:30 on 1 January 2027 in Oslo is still 2026 in UTC.
+    const newYear = new Date('2026-12-31T23:30:00Z');
+    const { deviation } = await oslo.file(aReport({ receivedAt: newYear }));
+    expect(deviation.number).toBe('2027-0001');
+  });
+
   it('the same submission filed twice (a double click) files one case', async () => {
     const report = aReport();
     const [first, second] = await Promise.all([store.file(report), store.file(report)]);

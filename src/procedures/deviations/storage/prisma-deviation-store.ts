@@ -1,3 +1,4 @@
+import { wallTimeIn } from '../../../config/schedule-runs.js';
 import type { DeviationCase as CaseRow } from '../../../generated/prisma/client.js';
 import { Prisma, type PrismaClient } from '../../../generated/prisma/client.js';
 import { CodedError } from '../../../shared/coded-error.js';
@@ -33,6 +34,8 @@ export class PrismaDeviationStore implements DeviationStore {
     private readonly prisma: PrismaClient,
     /** This instance's lease id: the timers it claims name it (see InstanceLease). */
     private readonly holder: string,
+    /** The institution's: a case received at 00:30 on 1 January in Oslo is numbered in the new year. */
+    private readonly timeZone = 'UTC',
   ) {}
 
   async file(report: NewReport): Promise<{ deviation: DeviationCase; created: boolean }> {
@@ -42,7 +45,7 @@ export class PrismaDeviationStore implements DeviationStore {
     if (earlier !== null) return { deviation: caseOf(earlier), created: false };
     try {
       const row = await this.prisma.$transaction(async (tx) => {
-        const number = await nextCaseNumber(tx, report.receivedAt);
+        const number = await nextCaseNumber(tx, wallTimeIn(report.receivedAt, this.timeZone).year);
         const created = await tx.deviationCase.create({
           data: {
             number,
@@ -361,9 +364,8 @@ export class PrismaDeviationStore implements DeviationStore {
   }
 }
 
-/** `2026-0042`: the year of receipt (UTC year is close enough for a running number) and the next number. */
-async function nextCaseNumber(tx: Transaction, receivedAt: Date): Promise<string> {
-  const year = receivedAt.getUTCFullYear();
+/** `2026-0042`: the year of receipt and the year's next number. */
+async function nextCaseNumber(tx: Transaction, year: number): Promise<string> {
   const [row] = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO deviation_case_number (year, last) VALUES (${year}, 1)
     ON CONFLICT (year) DO UPDATE SET last = deviation_case_number.last + 1
