@@ -81,6 +81,7 @@ const core: CoreCatalogue = {
           'Åpne konsollen med innloggingslenken du har fått. Den som drifter Trafiklys, lager en ny med:',
         signInCommand: 'npx trafiklys console link DIN-E-POST',
       },
+      languageName: 'Norsk (bokmål)',
       boardRole: ({ role, board }) =>
         `${{ chair: 'leder', secretary: 'sekretær', delegate: 'stedfortreder' }[role]} for ${board}`,
       managerRole: {
