@@ -31,7 +31,10 @@ function institutionSection(config: InstitutionConfig): string[] {
     institution.name,
     ...aligned(
       [
-        ['language', `${institution.language} (channel messages and the bot's fallback; mails follow teaching_language)`],
+        [
+          'language',
+          `${institution.language} (channel messages and the bot's fallback; mails follow teaching_language)`,
+        ],
         ['time zone', institution.timeZone],
       ],
       2,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/catalogue/da.js';
 import { en } from '../../src/i18n/catalogue/en.js';
-import { nb } from '../../src/i18n/catalogue/nb.js';
 import { joinSections } from '../../src/i18n/catalogue/join-sections.js';
+import { nb } from '../../src/i18n/catalogue/nb.js';
 import { procedureTexts } from '../../src/i18n/catalogue/procedure-texts.js';
 
 describe('a procedure declares its own catalogue section', () => {
