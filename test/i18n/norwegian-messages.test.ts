@@ -57,7 +57,7 @@ describe('Norwegian Bokmål, in the words of a Norwegian university', () => {
       chair,
       ' (leder) og ',
       secretary,
-      ' (sekretær): Det er tid for å identifisere studenter i risiko for frafall for vår 2026.',
+      ' (sekretær): Det er tid for å identifisere studenter i risiko for frafall i perioden vår 2026.',
     ]);
   });
 

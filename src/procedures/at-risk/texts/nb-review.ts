@@ -55,8 +55,8 @@ export function norwegianReview(
       `Blå studenter har ikke bestått noe emne på ${plural(months, { one: '1 måned', other: `${number(months)} måneder` })}. De håndteres etter reglene om opphør av studieretten ved inaktivitet og kontaktes ikke gjennom denne prosedyren.`,
     receivedNote: (count) =>
       plural(count, {
-        one: 'Listen inneholder også 1 sidefagsstudent mottatt fra et annet studieutvalg, som påminnelsens tall ikke regner med: vedkommende telles under sitt hjemmeutvalg.',
-        other: `Listen inneholder også ${number(count)} sidefagsstudenter mottatt fra andre studieutvalg, som påminnelsens tall ikke regner med: de telles under sine hjemmeutvalg.`,
+        one: 'Listen inneholder også 1 sidefagsstudent mottatt fra et annet studieutvalg. Vedkommende er ikke med i påminnelsens tall, men telles under sitt hjemmeutvalg.',
+        other: `Listen inneholder også ${number(count)} sidefagsstudenter mottatt fra andre studieutvalg. De er ikke med i påminnelsens tall, men telles under sine hjemmeutvalg.`,
       }),
     filter: {
       category: 'Kategori',

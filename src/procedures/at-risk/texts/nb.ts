@@ -61,7 +61,7 @@ export function norwegianAtRiskTexts(format: LocaleFormat): AtRiskTexts {
         chair,
         ' (leder) og ',
         secretary,
-        ` (sekretær): Det er tid for å identifisere studenter i risiko for frafall for ${periodName(period)}.`,
+        ` (sekretær): Det er tid for å identifisere studenter i risiko for frafall i perioden ${periodName(period)}.`,
       ],
       countsHeading: 'Studenter per kategori',
       countWithChange: ({ count, change, since }) =>
