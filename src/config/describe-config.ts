@@ -37,7 +37,10 @@ function institutionSection(config: InstitutionConfig): string[] {
     institution.name,
     ...aligned(
       [
-        ['language', `${institution.language} (fallback for bot texts and mails)`],
+        [
+          'language',
+          `${institution.language} (channel messages and the bot's fallback; mails follow teaching_language)`,
+        ],
         ['time zone', institution.timeZone],
       ],
       2,

@@ -13,7 +13,8 @@ import { procedureConfigSections } from './procedure-config-sections.js';
  * after the shape, as issues on the key that names the missing unit.
  */
 
-export const botLanguages = ['da', 'en'] as const;
+/** The languages of the bot's texts (src/i18n/languages.ts: a test holds the two lists together). */
+export const botLanguages = ['da', 'en', 'nb'] as const;
 export type BotLanguage = (typeof botLanguages)[number];
 
 export const managerRoles = [

@@ -1,15 +1,16 @@
 /**
- * The languages the bot speaks. Adding one (Norwegian `nb`, Swedish `sv`) means
- * adding its code here and its catalogue file in `catalogue/`; the translator's
- * table of catalogues is typed by this list, so the compiler asks for the file.
+ * The languages the bot speaks: Danish, English and Norwegian Bokmål. Adding
+ * one (Swedish `sv`) means adding its code here and its catalogue file in
+ * `catalogue/`; the translator's table of catalogues is typed by this list, so
+ * the compiler asks for the file.
  */
-export const supportedLanguages = ['da', 'en'] as const;
+export const supportedLanguages = ['da', 'en', 'nb'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 /**
- * Language subtags that mean a supported language under another name, used once
- * that language is supported: `no`/`nn` readers get Norwegian Bokmål when `nb`
- * exists. Until then they get the fallback, like any other language.
+ * Language subtags that mean a supported language under another name: `no`
+ * (Norwegian, as older platforms say it) and `nn` (Nynorsk, which the bot does
+ * not write) readers get Norwegian Bokmål, which every Norwegian reads.
  */
 const sameLanguageAs: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb' };
 

@@ -2,16 +2,17 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Catalogue, LanguagePack } from './catalogue/catalogue.js';
 import { da } from './catalogue/da.js';
 import { en } from './catalogue/en.js';
+import { nb } from './catalogue/nb.js';
 import { type Language, languageForLocale } from './languages.js';
 import { withoutCprShapes } from './masked-catalogue.js';
 
 /** Keyed by every supported language: a new language in `languages.ts` needs its catalogue here. */
-const languagePacks: Readonly<Record<Language, LanguagePack>> = { da, en };
+const languagePacks: Readonly<Record<Language, LanguagePack>> = { da, en, nb };
 
 /** Everything needed to speak to one reader: the messages and the locale's formats. */
 export interface Translator {
   readonly language: Language;
-  /** The locale numbers and dates are written in (`da-DK`, `en-GB`), whatever the reader's region. */
+  /** The locale numbers and dates are written in (`da-DK`, `en-GB`, `nb-NO`), whatever the reader's region. */
   readonly locale: string;
   readonly t: Catalogue;
   /** `6. april 2026`, `6 April 2026` */

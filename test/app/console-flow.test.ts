@@ -147,6 +147,36 @@ describe(`the console (${testDatabaseEngine()})`, () => {
     expect((await messagesIn(`@${chair}`)).at(-1)?.html).toContain('direct.csv');
   });
 
+  it.each(['nb-NO', 'no', 'nn-NO'])(
+    'a reader whose browser says %s gets the page and the answers in Bokmål, and the menu set to nb-NO',
+    async (locale) => {
+      const state = (await (await asChair().get('/console/api/state', { locale })).json()) as {
+        language: string;
+        locale: string;
+        labels: { title: string; boardChannels: string };
+        viewer: { roles: string[] };
+      };
+      expect(state).toMatchObject({
+        language: 'nb',
+        locale: 'nb-NO',
+        labels: { title: 'Trafiklys-konsoll', boardChannels: 'Studieutvalgenes kanaler' },
+        viewer: { roles: ['leder for SN-DAT'] },
+      });
+
+      const reminded = await post('/console/api/command', { locale, channel: 'sn-dat', text: 'påminn nå' });
+      expect(String(reminded.json.html)).toContain(
+        'vår 2026: finnes allerede i studieutvalgets kanal på konsollen',
+      );
+      const status = await post('/console/api/command', {
+        locale,
+        channel: 'sn-dat',
+        text: '/trafiklys status',
+      });
+      expect(String(status.json.html)).toMatch(/Periode.*Status/s);
+      expect(String(status.json.html)).toContain('Utkast');
+    },
+  );
+
   it('/metrics counts the reminders delivered, by surface and outcome', async () => {
     const metrics = await (await fetch(`${bot.url}/metrics`)).text();
     expect(metrics).toMatch(

@@ -282,6 +282,43 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
     await expect.poll(() => answerOnlyForMe().count()).toBe(0);
   });
 
+  it('the language menu offers every language by its own name; Norsk (bokmål) puts the page, the help and the dates in Bokmål', async () => {
+    expect(await page.locator('#locale option').allTextContents()).toEqual([
+      'Dansk',
+      'English',
+      'Norsk (bokmål)',
+    ]);
+
+    await page.getByLabel('Language').selectOption({ label: 'Norsk (bokmål)' });
+
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nb');
+    expect(await pageLabels()).toMatchObject({
+      title: 'Trafiklys-konsoll',
+      header: ['Du er', 'Språk'],
+      nav: ['Studieutvalgenes kanaler', 'Direktemeldinger'],
+      composer: ['Send', 'Last opp eksport'],
+    });
+    expect(await personChoices()).toContain(`${chair} (leder for SN-DAT)`);
+    expect(await personChoices()).toContain('hod.cs@demo.example (instituttleder)');
+
+    await command('/trafiklys help');
+    await answerOnlyForMe().getByRole('heading', { name: 'Trafiklys – kommandoer' }).waitFor();
+    expect(await answerOnlyForMe().locator('dt').allTextContents()).toEqual([
+      '/trafiklys påminn nå',
+      '/trafiklys status',
+      '/trafiklys send ut',
+      '/trafiklys help',
+    ]);
+    expect(await answerOnlyForMe().locator('.meta').textContent()).toBe('Bare synlig for deg');
+    // The reminder's post time is written the Norwegian way: 6.4.2026, 08:08 (Danish writes 08.08).
+    await expect
+      .poll(() => channelMessages().first().locator('.meta').textContent())
+      .toMatch(/ · \d{1,2}\.\d{1,2}\.2026,? \d{2}:\d{2}/);
+
+    await page.getByLabel('Språk').selectOption({ label: 'English' });
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
   it('/trafiklys help lists the commands', async () => {
     await command('/trafiklys help');
 

@@ -34,6 +34,12 @@ const config = [
   `      channels: { slack: C0HISTORY1, teams: "${boardChannel.id}", console: sn-his } }`,
 ].join('\n');
 
+const norwegianSlackUsers = [
+  { id: 'U0NORBM', email: 'ingrid@uni.example', realName: 'Ingrid Bokmål', locale: 'nb-NO' },
+  { id: 'U0NORNO', email: 'ola@uni.example', realName: 'Ola Nordmann', locale: 'no' },
+  { id: 'U0NORNN', email: 'kari@uni.example', realName: 'Kari Nynorsk', locale: 'nn-NO' },
+];
+
 let surfaces: BotOnEverySurface;
 let slack: SlackApiDouble;
 let teams: BotFrameworkDouble;
@@ -42,7 +48,11 @@ let bot: BotOnEverySurface['bot'];
 beforeAll(async () => {
   surfaces = await startBotOnEverySurface({
     configYaml: config,
-    slackUsers: [{ id: 'U0CHAIR', email: chairEmail, realName: chair.name, locale: 'en-GB' }],
+    slackUsers: [
+      { id: 'U0CHAIR', email: chairEmail, realName: chair.name, locale: 'en-GB' },
+      // Readers Slack tells Norwegian in each of the ways it may: Bokmål, plain Norwegian, Nynorsk.
+      ...norwegianSlackUsers,
+    ],
     seedTeams: seedTeam,
   });
   ({ slack, teams, bot } = surfaces);
@@ -161,6 +171,40 @@ describe(`every flow on every surface, end to end (${testDatabaseEngine()})`, ()
     expect(JSON.stringify(found.view)).toContain('1 student matches “ida”.');
     expect(JSON.stringify(found.view)).toContain('Ida Red');
   });
+
+  it.each(norwegianSlackUsers)(
+    'on Slack, a reader whose Slack locale is $locale gets help in Bokmål, and “påminn nå” reaches the reminder command',
+    async ({ id }) => {
+      const ask = async (text: string, expected: string) => {
+        const before = slack.responses.length;
+        const command = slashCommand({
+          userId: id,
+          channelId: 'C0HISTORY1',
+          text,
+          responseUrl: slack.responseUrl(),
+        });
+        expect(
+          (await postSigned(`${bot.url}/slack/events`, surfaces.slackSigner.command(command))).status,
+        ).toBe(200);
+        return eventually(
+          () =>
+            slack.responses
+              .slice(before)
+              .find((response) => JSON.stringify(response.body).includes(expected)),
+          `the answer to ${text}`,
+        );
+      };
+
+      const help = JSON.stringify((await ask('help', 'Trafiklys – kommandoer')).body);
+      expect(help).toContain('/trafiklys påminn nå');
+      expect(help).toContain('/trafiklys send ut');
+      expect(help).toContain('Vis denne hjelpen');
+      expect(help).not.toContain('remind now');
+      // Not on the board: the reminder command answers, and refuses her, in Bokmål.
+      const refused = await ask('påminn nå', 'Du har ikke tilgang til å sende påminnelsen.');
+      expect(JSON.stringify(refused.body)).toContain('Kontakt studieutvalgets sekretær');
+    },
+  );
 
   it('on Teams, “@Trafiklys remind now” answers the chair; “Review students” opens one dialog, changed in place', async () => {
     const before = teams.calls.length;

@@ -55,12 +55,13 @@ function aModule(name: string, overrides: Partial<ProcedureModule> = {}): Proced
 const atRiskLike = aModule('at-risk', {
   commands: [
     {
-      words: { da: 'påmind nu', en: 'remind now' },
-      describe: (reader) => (reader.language === 'da' ? 'Send påmindelsen' : 'Send the reminder'),
+      words: { da: 'påmind nu', en: 'remind now', nb: 'påminn nå' },
+      describe: (reader) =>
+        ({ da: 'Send påmindelsen', en: 'Send the reminder', nb: 'Send påminnelsen' })[reader.language],
       run: async (request, rest) => answered('at-risk', `remind [${rest}]`, request),
     },
     {
-      words: { da: 'påmind', en: 'remind' },
+      words: { da: 'påmind', en: 'remind', nb: 'påminn' },
       describe: () => 'shorter words',
       run: async (request, rest) => answered('at-risk', `remind-short [${rest}]`, request),
     },
@@ -75,7 +76,7 @@ const atRiskLike = aModule('at-risk', {
 const deviationsLike = aModule('deviations', {
   ownCommands: [
     {
-      names: { da: 'afvigelse', en: 'deviation' },
+      names: { da: 'afvigelse', en: 'deviation', nb: 'avvik' },
       describe: () => 'Report a deviation',
       run: async (request, text) => answered('deviations', `report [${text}]`, request),
     },
@@ -100,6 +101,12 @@ describe('the bot routes to procedure modules it knows only by their declaration
     expect(textOf(await bot.command(actor(), conversation(), 'remind later'))).toBe(
       'at-risk:remind-short [later]:en',
     );
+    expect(textOf(await bot.command(actor('nb-NO'), conversation(), 'Påminn  nå'))).toBe(
+      'at-risk:remind []:nb',
+    );
+    expect(textOf(await bot.command(actor('en-GB'), conversation(), 'påminn nå'))).toBe(
+      'at-risk:remind []:en',
+    );
   });
 
   it("a procedure's own slash command goes to it by the name the surface received, or by the first word where the platform has no slash commands", async () => {
@@ -109,7 +116,10 @@ describe('the bot routes to procedure modules it knows only by their declaration
     expect(textOf(await bot.command(actor(), conversation('teams'), '/deviation the lab is closed'))).toBe(
       'deviations:report [the lab is closed]:en',
     );
-    expect(bot.commandNames()).toEqual(['trafiklys', 'afvigelse', 'deviation']);
+    expect(textOf(await bot.command(actor('nb-NO'), conversation(), 'laben er stengt', 'avvik'))).toBe(
+      'deviations:report [laben er stengt]:nb',
+    );
+    expect(bot.commandNames()).toEqual(['trafiklys', 'afvigelse', 'deviation', 'avvik']);
   });
 
   it('an unknown command, or an unknown slash command, gets the private "unknown" answer with how to ask for help on that platform', async () => {
@@ -132,6 +142,17 @@ describe('the bot routes to procedure modules it knows only by their declaration
     expect(english).toContain('/trafiklys remind now = Send the reminder');
     expect(english).toContain('/deviation = Report a deviation');
     expect(english).toContain('/trafiklys help');
+  });
+
+  it('a Norwegian reader, whatever the platform calls Norwegian (nb-NO, no, nn-NO), gets help in Bokmål with the Norwegian words', async () => {
+    for (const locale of ['nb-NO', 'no', 'nn-NO']) {
+      const norwegian = textOf(await bot.command(actor(locale), conversation('slack'), 'help'));
+
+      expect(norwegian, locale).toContain('Trafiklys – kommandoer');
+      expect(norwegian, locale).toContain('/trafiklys påminn nå = Send påminnelsen');
+      expect(norwegian, locale).toContain('/avvik = Report a deviation');
+      expect(norwegian, locale).toContain('/trafiklys help = Vis denne hjelpen');
+    }
   });
 
   it('a click goes to the module whose prefix its action id has; an id the module does not know gets the unknown answer', async () => {

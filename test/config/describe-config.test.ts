@@ -24,7 +24,7 @@ describe('describing a configuration', () => {
     );
 
     expect(describeConfig(config, new Date('2026-04-06T08:00:00Z'))).toBe(`Test University
-  language   da (fallback for bot texts and mails)
+  language   da (channel messages and the bot's fallback; mails follow teaching_language)
   time zone  Europe/Copenhagen
 
 Faculties, departments and study boards

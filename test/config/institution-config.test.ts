@@ -169,6 +169,34 @@ columnAliases:
     expect(computing && nameIn(computing, 'en')).toBe('Computer Science');
   });
 
+  test('a Norwegian institution (language: nb) names its units in Bokmål, and each reader gets their own language’s name', () => {
+    const text = editedYaml(
+      '    name: Computer Science\n    faculty: TECH\n    department: CS',
+      '    name: { da: Studienævn for Datalogi, en: Study Board of Computer Science, nb: Studieutvalg for informatikk }\n    faculty: TECH\n    department: CS',
+    ).replace('  name: Test University', '  name: Test University\n  language: nb');
+    const config = parseConfigText(text, 'test.yaml');
+    const [board] = config.boards;
+
+    expect(config.institution.language).toBe('nb');
+    expect(board?.name).toBe('Studieutvalg for informatikk');
+    expect(board && nameIn(board, 'nb')).toBe('Studieutvalg for informatikk');
+    expect(board && nameIn(board, 'da')).toBe('Studienævn for Datalogi');
+    expect(board && nameIn(board, 'en')).toBe('Study Board of Computer Science');
+  });
+
+  test('a name given in Bokmål only serves readers of every language, in a Danish institution too', () => {
+    const config = parseConfigText(
+      editedYaml('    name: History', '    name: { nb: Studieutvalg for historie }'),
+      'test.yaml',
+    );
+    const history = config.boards[1];
+
+    expect(config.institution.language).toBe('da');
+    expect(
+      history && [history.name, nameIn(history, 'da'), nameIn(history, 'en'), nameIn(history, 'nb')],
+    ).toEqual(Array(4).fill('Studieutvalg for historie'));
+  });
+
   test('the import folder is resolved against the configuration file’s folder', () => {
     const text = `${validYaml}importFolder: ./imports\n`;
     expect(parseConfigText(text, '/etc/trafiklys/test.yaml').importFolder).toBe('/etc/trafiklys/imports');
@@ -315,13 +343,13 @@ describe('an invalid configuration names each problem at its line and column', (
 
   test('a name per language in a language the bot does not speak, or with no language at all', () => {
     expect(problemsOf(editedYaml('    name: History', '    name: { sv: Historia }'))).toEqual([
-      'test.yaml:20:13: boards[1].name: unknown key "sv" (allowed: da, en)',
+      'test.yaml:20:13: boards[1].name: unknown key "sv" (allowed: da, en, nb)',
     ]);
     expect(problemsOf(editedYaml('    name: History', '    name: {}'))).toEqual([
-      'test.yaml:20:11: boards[1].name: give the name in at least one language (da:, en:)',
+      'test.yaml:20:11: boards[1].name: give the name in at least one language (da:, en:, nb:)',
     ]);
     expect(problemsOf(editedYaml('    name: History', '    name: [History]'))).toEqual([
-      'test.yaml:20:11: boards[1].name: must be a name, or a name per language (da:, en:)',
+      'test.yaml:20:11: boards[1].name: must be a name, or a name per language (da:, en:, nb:)',
     ]);
   });
 
@@ -346,7 +374,7 @@ describe('an invalid configuration names each problem at its line and column', (
       .concat('schedule:\n  cron: every monday\n');
 
     expect(problemsOf(text)).toEqual([
-      'test.yaml:3:13: institution.language: "fr" is not one of: da, en',
+      'test.yaml:3:13: institution.language: "fr" is not one of: da, en, nb',
       'test.yaml:18:12: boards[0].chair: not an e-mail address',
       'test.yaml:30:9: schedule.cron: not a valid cron expression: expected 5 or 6 fields but got 2',
     ]);

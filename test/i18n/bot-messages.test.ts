@@ -38,6 +38,9 @@ describe('the bot’s answers to remind now', () => {
     expect(translator('en').t.bot.remindResult(result)).toBe(
       "Studienævn for Datalogi, spring 2026: posted in the board's channel on Slack and Teams; already in the board's channel on the console; copies sent to 2 managers; 1 copy could not be sent (Trafiklys tries again); could not reach hod@demo.example and services@demo.example.",
     );
+    expect(translator('nb').t.bot.remindResult(result)).toBe(
+      'Studienævn for Datalogi, vår 2026: publisert i studieutvalgets kanal på Slack og Teams; finnes allerede i studieutvalgets kanal på konsollen; kopier sendt til 2 ledere; 1 kopi kunne ikke sendes (Trafiklys prøver igjen); nådde ikke hod@demo.example og services@demo.example.',
+    );
   });
 
   it('say when another instance is posting it, and when it failed in the channel and will be tried again', () => {
@@ -65,5 +68,6 @@ describe('the bot’s answers to remind now', () => {
     expect(translator('da').t.bot.remindResult(nothing)).toBe(
       'SN-PHI, forår 2026: ingen kanal at sende til.',
     );
+    expect(translator('nb').t.bot.remindResult(nothing)).toBe('SN-PHI, vår 2026: ingen kanal å sende til.');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/i18n/catalogue/catalogue.js';
 import { da } from '../../src/i18n/catalogue/da.js';
 import { en } from '../../src/i18n/catalogue/en.js';
+import { nb } from '../../src/i18n/catalogue/nb.js';
 import { supportedLanguages } from '../../src/i18n/languages.js';
 import { translator } from '../../src/i18n/translator.js';
 import type { Inline, RichText } from '../../src/messages/message-model.js';
@@ -229,7 +230,7 @@ function plainText(message: string | RichText): string {
     .join('');
 }
 
-const catalogues = { da: da.messages, en: en.messages } satisfies Record<
+const catalogues = { da: da.messages, en: en.messages, nb: nb.messages } satisfies Record<
   (typeof supportedLanguages)[number],
   Catalogue
 >;
@@ -237,6 +238,10 @@ const catalogues = { da: da.messages, en: en.messages } satisfies Record<
 describe('the message catalogues', () => {
   it('Danish has exactly the keys of English, each the same kind of message', () => {
     expect(kinds(da.messages)).toEqual(kinds(en.messages));
+  });
+
+  it('Norwegian Bokmål has exactly the keys of English, each the same kind of message', () => {
+    expect(kinds(nb.messages)).toEqual(kinds(en.messages));
   });
 
   it('every supported language has a catalogue, and its translator speaks it word for word', () => {

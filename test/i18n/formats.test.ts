@@ -5,6 +5,7 @@ import { dateOf } from '../support/progress-row-builder.js';
 
 const da = translator('da');
 const en = translator('en');
+const nb = translator('nb');
 
 describe('dates and numbers in the reader’s language', () => {
   it('writes dates with the month in words', () => {
@@ -55,5 +56,40 @@ describe('dates and numbers in the reader’s language', () => {
   it('names the locale it formats in', () => {
     expect(da.locale).toBe('da-DK');
     expect(en.locale).toBe('en-GB');
+    expect(nb.locale).toBe('nb-NO');
+  });
+
+  describe('in Norwegian Bokmål (nb-NO)', () => {
+    it('writes dates like Danish, with the month in words: 6. april 2026', () => {
+      expect(nb.formatDate(dateOf('2026-04-06'))).toBe('6. april 2026');
+      expect(nb.formatDate(dateOf('2025-12-31'))).toBe('31. desember 2025');
+      expect(nb.formatDate(dateOf('2026-05-17'))).toBe('17. mai 2026');
+    });
+
+    it('groups thousands with a no-break space and writes a decimal comma', () => {
+      expect(nb.formatNumber(1234)).toBe('1\u00a0234');
+      expect(nb.formatNumber(1234567.25)).toBe('1\u00a0234\u00a0567,25');
+      expect(nb.formatNumber(7.5)).toBe('7,5');
+      expect(nb.formatDelayMonths(14.2)).toBe('14,2');
+      expect(nb.formatDelayMonths(3)).toBe('3,0');
+    });
+
+    it('signs a change as the other languages do', () => {
+      expect(nb.formatSignedChange(1234)).toBe('+1\u00a0234');
+      expect(nb.formatSignedChange(-2)).toBe('\u22122');
+      expect(nb.formatSignedChange(0)).toBe('±0');
+    });
+
+    it('joins a list with og and offers choices with eller', () => {
+      expect(nb.formatList(['Anne', 'Bo', 'Carl'])).toBe('Anne, Bo og Carl');
+      expect(localeFormat('nb-NO').alternatives(['«,»', '«;»'])).toBe('«,» eller «;»');
+    });
+
+    it('picks the singular for one and the plural for everything else, 0 included', () => {
+      const forms = { one: 'student', other: 'studenter' };
+      expect(localeFormat('nb-NO').plural(1, forms)).toBe('student');
+      expect(localeFormat('nb-NO').plural(0, forms)).toBe('studenter');
+      expect(localeFormat('nb-NO').plural(2, forms)).toBe('studenter');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { BotLanguage } from '../../src/config/institution-config.js';
+import { type BotLanguage, botLanguages } from '../../src/config/institution-config.js';
 import { type Language, languageForLocale, supportedLanguages } from '../../src/i18n/languages.js';
 
 describe("the reader's language", () => {
@@ -18,10 +18,18 @@ describe("the reader's language", () => {
     expect(languageForLocale(' da-DK ', 'en')).toBe('da');
   });
 
+  it('gives Norwegian Bokmål to every Norwegian reader: nb, the older no, and Nynorsk (nn), which the bot does not write', () => {
+    expect(languageForLocale('nb-NO', 'da')).toBe('nb');
+    expect(languageForLocale('nb', 'en')).toBe('nb');
+    expect(languageForLocale('no', 'en')).toBe('nb');
+    expect(languageForLocale('no-NO', 'da')).toBe('nb');
+    expect(languageForLocale('nn-NO', 'da')).toBe('nb');
+    expect(languageForLocale('nb_NO.UTF-8', 'en')).toBe('nb'); // POSIX LANG
+  });
+
   it("falls back to the institution's language for a language not yet supported", () => {
-    expect(languageForLocale('nb-NO', 'da')).toBe('da');
-    expect(languageForLocale('no', 'en')).toBe('en');
     expect(languageForLocale('sv-SE', 'en')).toBe('en');
+    expect(languageForLocale('fi-FI', 'nb')).toBe('nb');
     expect(languageForLocale('de-DE', 'da')).toBe('da');
   });
 
@@ -33,6 +41,7 @@ describe("the reader's language", () => {
 
   it("the configuration's bot languages are exactly the languages with a catalogue", () => {
     expectTypeOf<BotLanguage>().toEqualTypeOf<Language>();
-    expect([...supportedLanguages].sort()).toEqual(['da', 'en']);
+    expect([...supportedLanguages].sort()).toEqual(['da', 'en', 'nb']);
+    expect([...botLanguages].sort()).toEqual([...supportedLanguages].sort());
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/catalogue/da.js';
 import { en } from '../../src/i18n/catalogue/en.js';
 import { joinSections } from '../../src/i18n/catalogue/join-sections.js';
+import { nb } from '../../src/i18n/catalogue/nb.js';
 import { procedureTexts } from '../../src/i18n/catalogue/procedure-texts.js';
 
 describe('a procedure declares its own catalogue section', () => {
@@ -23,9 +24,13 @@ describe('a procedure declares its own catalogue section', () => {
     expect(() => joinSections(core, section)).toThrow(/commands\.description\.help is declared twice/);
   });
 
-  it('the bot speaks the at-risk procedure through its section, in both languages', () => {
-    for (const pack of [da, en]) {
-      const atRisk = procedureTexts(pack === da ? 'da' : 'en', pack.format);
+  it('the bot speaks the at-risk procedure through its section, in every language', () => {
+    for (const [language, pack] of [
+      ['da', da],
+      ['en', en],
+      ['nb', nb],
+    ] as const) {
+      const atRisk = procedureTexts(language, pack.format);
       expect(pack.messages.reminder.reviewButton).toBe(atRisk.reminder.reviewButton);
       expect(pack.messages.commands.description.status).toBe(atRisk.commands.description.status);
       expect(pack.messages.bot.noCycles).toBe(atRisk.bot.noCycles);

@@ -104,6 +104,12 @@ export interface TeamsTexts {
 export interface ConsoleTexts {
   /** The page's labels, sent to the page as they are (texts only: the page's script cannot call a function). */
   readonly page: ConsolePageLabels;
+  /**
+   * This language's name in itself (`Dansk`, `Norsk (bokmål)`), as the page's
+   * language menu offers it to every reader: a person finds her own language
+   * by its own name, whatever language the page is in.
+   */
+  readonly languageName: string;
   /** A person's place on a study board, in the "You are" menu: `chair of SN-DAT`. */
   boardRole(params: { readonly role: 'chair' | 'secretary' | 'delegate'; readonly board: string }): string;
   /** A manager's role as the configuration names it (`head_of_department`), in words. */

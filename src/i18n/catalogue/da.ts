@@ -77,6 +77,7 @@ const core: CoreCatalogue = {
           'Åbn konsollen med det login-link, du har fået. Den, der driver Trafiklys, laver et nyt med:',
         signInCommand: 'npx trafiklys console link DIN-E-MAIL',
       },
+      languageName: 'Dansk',
       boardRole: ({ role, board }) =>
         `${{ chair: 'formand', secretary: 'sekretær', delegate: 'stedfortræder' }[role]} for ${board}`,
       managerRole: {

@@ -76,6 +76,7 @@ const core: CoreCatalogue = {
           'Open the console with the sign-in link you were given. Whoever runs Trafiklys makes a new one with:',
         signInCommand: 'npx trafiklys console link YOUR-E-MAIL',
       },
+      languageName: 'English',
       boardRole: ({ role, board }) =>
         `${{ chair: 'chair', secretary: 'secretary', delegate: 'delegate' }[role]} of ${board}`,
       managerRole: {

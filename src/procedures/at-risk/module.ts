@@ -15,6 +15,7 @@ import type { AtRiskChatDependencies } from './chat/chat-dependencies.js';
 import { dispatchButton, dispatchCommand, dispatchFormAction, submitDispatch } from './chat/dispatch-flow.js';
 import { remindNow } from './chat/remind-now.js';
 import { sharedExportHandler } from './chat/shared-export.js';
+import { atRiskCommandWords } from './command-words.js';
 import { atRiskConfigSection } from './config-section.js';
 import { dispatchFormId, dispatchOpenActionId } from './dispatch/presenters/dispatch-preview.js';
 import type { IdentificationPeriod } from './identification-period.js';
@@ -60,19 +61,19 @@ export function atRiskChat(
     formPrefix: prefix,
     commands: [
       {
-        words: { da: 'remind now', en: 'remind now' },
+        words: atRiskCommandWords.remindNow,
         describe: (reader) => reader.t.commands.description.remindNow,
         run: (request) => remindNow(dependencies, request),
       },
       {
-        words: { da: 'status', en: 'status' },
+        words: atRiskCommandWords.status,
         describe: (reader) => reader.t.commands.description.status,
         run: (request) => boardStatus(dependencies, request),
       },
       ...(dispatch
         ? [
             {
-              words: { da: 'udsend', en: 'dispatch' },
+              words: atRiskCommandWords.dispatch,
               describe: (reader: Translator) => reader.t.dispatch.commandDescription,
               run: (request: ModuleRequest) => dispatchCommand(dispatch, request),
             },

@@ -137,6 +137,8 @@ export function consoleApiRoutes(options: {
     const page = {
       institution: config.institution.name,
       language: reader.language,
+      // The language menu's value for that language (`nb-NO` also for a reader who asked in `no`).
+      locale: reader.locale,
       labels: reader.t.surfaces.console.page,
       access: gate.mode,
     };

@@ -73,7 +73,7 @@ async function loadState() {
   const response = await fetch('/console/api/state?' + query);
   const data = await response.json();
   if (!state.locale) {
-    state.locale = data.language === 'en' ? 'en-GB' : 'da-DK';
+    state.locale = data.locale;
     $('locale').value = state.locale;
   }
   if (data.labels) applyLabels(data);

@@ -1,6 +1,7 @@
 import type { RouteHandler } from '../../http/http-server.js';
 import type { ConsolePageLabels } from '../../i18n/catalogue/catalogue.js';
-import type { Language } from '../../i18n/languages.js';
+import { type Language, supportedLanguages } from '../../i18n/languages.js';
+import { translator } from '../../i18n/translator.js';
 import type { ConsoleAccess } from './console-access.js';
 import { consolePageScript } from './console-page-script.js';
 import { escapeHtml } from './html/index.js';
@@ -122,7 +123,7 @@ function consolePage(language: Language, labels: ConsolePageLabels, mode: Consol
   <span class="spacer"></span>
   <label id="person-choice"${mode === 'local' ? '' : ' hidden'}><span data-label="youAre">${label('youAre')}</span> <select id="person" data-aria-label="youAre" aria-label="${label('youAre')}"></select></label>
   <span id="signed-in" hidden><span data-label="signedInAs">${label('signedInAs')}</span> <strong id="viewer"></strong><button type="button" id="sign-out" data-label="signOut">${label('signOut')}</button></span>
-  <label><span data-label="language">${label('language')}</span> <select id="locale" data-aria-label="language" aria-label="${label('language')}"><option value="da-DK">Dansk</option><option value="en-GB">English</option></select></label>
+  <label><span data-label="language">${label('language')}</span> <select id="locale" data-aria-label="language" aria-label="${label('language')}">${languageOptions()}</select></label>
 </header>
 <section id="sign-in" hidden><p><span data-label="signInNeeded">${label('signInNeeded')}</span> <code data-label="signInCommand">${label('signInCommand')}</code></p></section>
 <div class="layout" id="layout">
@@ -149,4 +150,18 @@ ${consolePageScript}</script>
 </body>
 </html>
 `;
+}
+
+/**
+ * The language menu: every language the bot speaks, by its own name and
+ * marked as written in it; the value is the locale the page then asks in
+ * (`nb-NO`), so dates and numbers follow the language picked.
+ */
+function languageOptions(): string {
+  return supportedLanguages
+    .map((language) => {
+      const { locale, t } = translator(language);
+      return `<option value="${escapeHtml(locale)}" lang="${language}">${escapeHtml(t.surfaces.console.languageName)}</option>`;
+    })
+    .join('');
 }

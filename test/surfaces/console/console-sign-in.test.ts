@@ -108,6 +108,19 @@ describe(`the protected console (${testDatabaseEngine()})`, () => {
     expect((await open(good)).status).toBe(302);
   });
 
+  it('a refused link is explained in the language the browser asks for first: Bokmål for nb, no or nn', async () => {
+    const expired = linkFor(chair, { expiresAt: inHours(-1) });
+
+    for (const language of ['nb-NO,nb;q=0.9,en;q=0.8', 'no', 'nn-NO,nn;q=0.9']) {
+      const response = await fetch(expired, { redirect: 'manual', headers: { 'accept-language': language } });
+      const page = await response.text();
+      expect(response.status, language).toBe(401);
+      expect(page, language).toContain('<html lang="nb">');
+      expect(page, language).toContain('Denne innloggingslenken er ikke gyldig');
+      expect(page, language).toContain('npx trafiklys console link DIN-E-POST');
+    }
+  });
+
   it('a session cookie is no sign-in link, and a sign-in link is no session', async () => {
     const session = signConsoleToken(secret, 'session', { email: chair, expiresAt: inHours(1) });
     const link = signConsoleToken(secret, 'sign-in link', { email: chair, expiresAt: inHours(1) });

@@ -121,4 +121,37 @@ describe(`what Teams users read, from the whole bot (${testDatabaseEngine()})`, 
     expect(JSON.stringify(reply?.body)).toContain('@Trafiklys help');
     expect(JSON.stringify(reply?.body)).not.toContain('/trafiklys');
   });
+
+  it.each(['nb-NO', 'no', 'nn-NO'])(
+    'a Norwegian reader (Teams locale %s) asking for help in the 1:1 chat reads it in Bokmål, with the Norwegian command words',
+    async (locale) => {
+      const before = teams.calls.length;
+
+      await postActivity(personalMessage(teams, { text: 'help', locale }));
+
+      const reply = teams.calls
+        .slice(before)
+        .find((call) => call.route === 'send-activity' && call.conversationId === personalChatId);
+      const card = JSON.stringify(reply?.body);
+      expect(card).toContain('Trafiklys – kommandoer');
+      expect(card).toContain('@Trafiklys påminn nå');
+      expect(card).toContain('@Trafiklys send ut');
+      expect(card).toContain(
+        'Send periodens påminnelse om studenter i risiko for frafall til studieutvalget nå',
+      );
+      expect(card).not.toContain('remind now');
+    },
+  );
+
+  it('a Norwegian chair’s “status” in the 1:1 chat lists her board’s cycles in Bokmål', async () => {
+    const before = teams.calls.length;
+
+    const astrid = { id: chair.id, name: chair.name, aadObjectId: chair.aadObjectId ?? '' };
+    await postActivity(personalMessage(teams, { text: 'status', locale: 'nb-NO', from: astrid }));
+
+    const reply = teams.calls
+      .slice(before)
+      .find((call) => call.route === 'send-activity' && call.conversationId === personalChatId);
+    expect(JSON.stringify(reply?.body)).toMatch(/Periode.*Status.*vår 2026.*Utkast/s);
+  });
 });

@@ -3,6 +3,7 @@ import { type InstitutionConfig, nameIn } from '../../../config/institution-conf
 import { translatorForLocale } from '../../../i18n/translator.js';
 import type { Message } from '../../../messages/message-model.js';
 import type { ChatSurface } from '../../../surfaces/chat-surface.js';
+import { atRiskCommandWords } from '../command-words.js';
 import type { IdentificationPeriod } from '../identification-period.js';
 import type { ReminderDeliveries } from './reminder-deliveries.js';
 
@@ -57,7 +58,7 @@ export async function tellSecretariesReminderFailed(
               }),
             ),
             attempts: failure.attempts,
-            remindCommand: commandAsTyped(surface.name, 'remind now'),
+            remindCommand: commandAsTyped(surface.name, atRiskCommandWords.remindNow[language]),
           });
           const notice: Message = {
             fallbackText: heading,

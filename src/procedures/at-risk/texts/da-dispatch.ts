@@ -1,6 +1,13 @@
 import type { LocaleFormat } from '../../../i18n/locale-format.js';
 import type { IdentificationPeriod } from '../identification-period.js';
-import type { DispatchTexts } from './dispatch-texts.js';
+import type { MailLanguage } from '../mail/mail-placeholders.js';
+import type { DispatchTemplate, DispatchTexts } from './dispatch-texts.js';
+
+const mailName: Readonly<Record<DispatchTemplate, string>> = {
+  yellow: 'Gul mail (§ 31, stk. 1)',
+  red: 'Rød mail (§ 31, stk. 2)',
+};
+const mailLanguageName: Readonly<Record<MailLanguage, string>> = { da: 'dansk', en: 'engelsk' };
 
 /** Udsendelsen af § 31-mails på dansk. */
 export function danishDispatch(
@@ -10,8 +17,8 @@ export function danishDispatch(
   const { number, plural } = format;
   const students = (count: number) =>
     plural(count, { one: `${number(count)} studerende`, other: `${number(count)} studerende` });
-  const templateName = ({ template, language }: { template: 'yellow' | 'red'; language: 'da' | 'en' }) =>
-    `${template === 'red' ? 'Rød mail (§ 31, stk. 2)' : 'Gul mail (§ 31, stk. 1)'}, ${language === 'da' ? 'dansk' : 'engelsk'}`;
+  const templateName = ({ template, language }: { template: DispatchTemplate; language: MailLanguage }) =>
+    `${mailName[template]}, ${mailLanguageName[language]}`;
   return {
     formTitle: 'Send mails',
     heading: ({ period, boardName }) => `Mails til frafaldstruede – ${periodName(period)} – ${boardName}`,

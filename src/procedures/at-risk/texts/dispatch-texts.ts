@@ -1,4 +1,5 @@
 import type { IdentificationPeriod } from '../identification-period.js';
+import type { MailLanguage } from '../mail/mail-placeholders.js';
 
 /** Which § 31 mail: yellow (stk. 1, guidance and rights) or red (stk. 2, the offer of a meeting). */
 export type DispatchTemplate = 'yellow' | 'red';
@@ -19,8 +20,11 @@ export interface DispatchTexts {
   readonly cancelButton: string;
   /** The submit button: `Send 42 mails`. */
   sendButton(mails: number): string;
-  /** `Red mail (§ 31 stk. 2), Danish` */
-  templateName(params: { readonly template: DispatchTemplate; readonly language: 'da' | 'en' }): string;
+  /**
+   * `Red mail (§ 31 stk. 2), Danish`: the language is the mail's (the student's
+   * teaching language, Danish or English), not the reader's.
+   */
+  templateName(params: { readonly template: DispatchTemplate; readonly language: MailLanguage }): string;
   readonly recipientsHeading: string;
   /** A fact's value: `12 students` */
   students(count: number): string;
@@ -44,10 +48,10 @@ export interface DispatchTexts {
   /** `Subject: …` */
   sampleSubject(subject: string): string;
   /** `Send a test of this mail to me (chair@x.dk)` */
-  testButton(params: { readonly template: DispatchTemplate; readonly language: 'da' | 'en' }): string;
+  testButton(params: { readonly template: DispatchTemplate; readonly language: MailLanguage }): string;
   testSent(params: {
     readonly template: DispatchTemplate;
-    readonly language: 'da' | 'en';
+    readonly language: MailLanguage;
     readonly address: string;
   }): string;
   testFailed(reason: string): string;

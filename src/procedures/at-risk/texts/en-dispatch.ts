@@ -1,6 +1,13 @@
 import type { LocaleFormat } from '../../../i18n/locale-format.js';
 import type { IdentificationPeriod } from '../identification-period.js';
-import type { DispatchTexts } from './dispatch-texts.js';
+import type { MailLanguage } from '../mail/mail-placeholders.js';
+import type { DispatchTemplate, DispatchTexts } from './dispatch-texts.js';
+
+const mailName: Readonly<Record<DispatchTemplate, string>> = {
+  yellow: 'Yellow mail (§ 31 stk. 1)',
+  red: 'Red mail (§ 31 stk. 2)',
+};
+const mailLanguageName: Readonly<Record<MailLanguage, string>> = { da: 'Danish', en: 'English' };
 
 /** The dispatch of the § 31 mails in English. */
 export function englishDispatch(
@@ -10,8 +17,8 @@ export function englishDispatch(
   const { number, plural } = format;
   const students = (count: number) =>
     plural(count, { one: `${number(count)} student`, other: `${number(count)} students` });
-  const templateName = ({ template, language }: { template: 'yellow' | 'red'; language: 'da' | 'en' }) =>
-    `${template === 'red' ? 'Red mail (§ 31 stk. 2)' : 'Yellow mail (§ 31 stk. 1)'}, ${language === 'da' ? 'Danish' : 'English'}`;
+  const templateName = ({ template, language }: { template: DispatchTemplate; language: MailLanguage }) =>
+    `${mailName[template]}, ${mailLanguageName[language]}`;
   return {
     formTitle: 'Send the mails',
     heading: ({ period, boardName }) => `Mails to at-risk students – ${periodName(period)} – ${boardName}`,

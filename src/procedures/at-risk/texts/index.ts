@@ -3,6 +3,7 @@ import type { LocaleFormat } from '../../../i18n/locale-format.js';
 import type { AtRiskTexts } from './at-risk-texts.js';
 import { danishAtRiskTexts } from './da.js';
 import { englishAtRiskTexts } from './en.js';
+import { norwegianAtRiskTexts } from './nb.js';
 
 export type { AtRiskTexts } from './at-risk-texts.js';
 
@@ -14,4 +15,5 @@ export type { AtRiskTexts } from './at-risk-texts.js';
 export const atRiskTexts: Readonly<Record<Language, (format: LocaleFormat) => AtRiskTexts>> = {
   da: danishAtRiskTexts,
   en: englishAtRiskTexts,
+  nb: norwegianAtRiskTexts,
 };

@@ -48,6 +48,27 @@ describe('the board-meeting pack as a PDF', () => {
     }
   });
 
+  it('in Bokmål, with thousands grouped by a space the standard fonts can print', async () => {
+    const pack = await boardMeetingPack(boardMeetingFacts(), translator('nb'), madeOn);
+
+    const { text } = await textOf(pack.pdf.bytes);
+
+    expect(pack.pdf.fileName).toBe('board-meeting-SN-DAT-2026-spring-nb.pdf');
+    for (const expected of [
+      'Til studieutvalgsmøtet: studenter i risiko for frafall – vår 2026 – Studienævn for Datalogi',
+      'E-postene til gule og røde studenter for vår 2026 ble sendt 7. april 2026.',
+      'Kategori Studenter Endring siden høsten 2025',
+      'Grønn 1 412 +12',
+      'Utenfor målgruppen 44',
+      'Toppidrettsutøver 2',
+      'Totalt 4',
+      '19 studenter er forsinket mer enn 12 måneder og skal tilbys en individuell samtale (stk. 2).',
+      'Utarbeidet av Trafiklys 8. april 2026 – side 1 av 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it('is a valid PDF whose title and language are the pack’s, and made twice from the same facts it is the same file', async () => {
     const bytes = await boardMeetingPdf(boardMeetingFacts(), translator('en'), madeOn);
     const again = await boardMeetingPdf(boardMeetingFacts(), translator('en'), madeOn);

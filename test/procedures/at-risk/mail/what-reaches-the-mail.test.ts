@@ -110,4 +110,38 @@ describe('boards', () => {
       'chair of your study board (Study Board of Computer Science)',
     );
   });
+
+  it('an institution speaking Bokmål (language: nb) still writes the § 31 letters in the teaching language, Danish or English, with the board’s name in that language', () => {
+    const config = configWithMail();
+    const norwegian = {
+      ...config,
+      institution: { ...config.institution, language: 'nb' as const },
+      boards: config.boards.map((board) =>
+        board.code === 'SN-DAT'
+          ? {
+              ...board,
+              name: 'Studieutvalg for informatikk',
+              names: {
+                nb: 'Studieutvalg for informatikk',
+                da: 'Studienævn for Datalogi',
+                en: 'Study Board of Computer Science',
+              },
+            }
+          : { ...board, name: 'Studieutvalg for historie', names: { nb: 'Studieutvalg for historie' } },
+      ),
+    };
+    const templates = MailTemplates.fromConfig(norwegian);
+    const danish = templates.forBoard('SN-DAT').compose('yellow', aStudent({ language: 'da' }));
+    const english = templates.forBoard('SN-DAT').compose('yellow', aStudent({ language: 'en' }));
+
+    expect(danish.text).toMatch(/^Kære /);
+    expect(danish.text).toContain('formand for dit studienævn (Studienævn for Datalogi)');
+    expect(english.text).toMatch(/^Dear /);
+    expect(english.text).toContain('chair of your study board (Study Board of Computer Science)');
+    // A board named in Bokmål only keeps that name: the letter is still the Danish one.
+    expect(templates.forBoard('SN-HIST').compose('red', aStudent({ language: 'da' })).text).toMatch(/^Kære /);
+    expect(templates.forBoard('SN-HIST').compose('yellow', aStudent({ language: 'da' })).text).toContain(
+      '(Studieutvalg for historie)',
+    );
+  });
 });

@@ -79,7 +79,7 @@ describe(`a reminder that cannot be sent (${testDatabaseEngine()})`, () => {
   it('is tried again, and after the last retry the secretary of each affected board is told where and how to send it, on every platform, in her language', async () => {
     const slack = new ChannelRefusingSurface('slack', people('da-DK'));
     const teams = new RecordingSurface('teams', people('en-GB'));
-    const consoleSurface = new RecordingSurface('console', people());
+    const consoleSurface = new RecordingSurface('console', people('nb-NO'));
     const surfaces = [slack, teams, consoleSurface];
     const deliveries = new PrismaReminderDeliveries(database.prisma, 'this-instance');
     const jobs = reminderJobs({
@@ -140,7 +140,13 @@ describe(`a reminder that cannot be sent (${testDatabaseEngine()})`, () => {
       "the board's channel on Slack (An API error occurred: not_in_channel)",
     );
     expect(noticeText(teams)).toContain('@Trafiklys remind now');
-    expect(noticeText(consoleSurface)).toContain('It tried 3 times and has stopped trying.');
+    // In Bokmål, with the Norwegian words of the command to send it again; the board has no
+    // Norwegian name, so she reads the institution's (English) one.
+    expect(noticeText(consoleSurface)).toContain(
+      'Påminnelsen om eksamensperioden for History (vår 2026) kunne ikke sendes',
+    );
+    expect(noticeText(consoleSurface)).toContain('Trafiklys har prøvd 3 ganger og har sluttet å prøve.');
+    expect(noticeText(consoleSurface)).toContain('/trafiklys påminn nå i studieutvalgets kanal');
     // Every other place was posted once, not again at each retry.
     expect(consoleSurface.posts.filter((post) => post.destination.kind === 'channel')).toHaveLength(2);
     expect(slack.posts.filter((post) => post.destination.kind === 'channel')).toHaveLength(1);
