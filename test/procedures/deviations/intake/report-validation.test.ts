@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 const student = actorOf(people.student);
 const caseCount = () => database.prisma.deviationCase.count();
-const valueOf = (form: Form, id: string) => form.fields.find((field) => field.id === id)?.initialValue;
+const initialOf = (form: Form, id: string) => form.fields.find((field) => field.id === id)?.initialValue;
 
 /** Submits a fresh form with these answers; the answer must be the form again, with nothing filed. */
 async function refused(values: FormValues): Promise<Form> {
@@ -38,11 +38,11 @@ describe(`a report that cannot be filed as it is (${testDatabaseEngine()})`, () 
   it('an empty description is a field error; what she did fill in is shown again', async () => {
     const form = await refused({ ...aReport, description: '  \n ' });
     expect(form.errors).toEqual({ description: 'Describe what is wrong or missing.' });
-    expect(valueOf(form, 'category')).toBe('timetabling');
-    expect(valueOf(form, 'unit')).toBe('course:TDT4100');
-    expect(valueOf(form, 'whereWhen')).toBe(aReport.whereWhen);
-    expect(valueOf(form, 'role')).toBe('student');
-    expect(valueOf(form, 'ordinaryChannels')).toBe(true);
+    expect(initialOf(form, 'category')).toBe('timetabling');
+    expect(initialOf(form, 'unit')).toBe('course:TDT4100');
+    expect(initialOf(form, 'whereWhen')).toBe(aReport.whereWhen);
+    expect(initialOf(form, 'role')).toBe('student');
+    expect(initialOf(form, 'ordinaryChannels')).toBe(true);
   });
 
   it('a description over the limit is a field error, and her text comes back whole, not cut', async () => {
@@ -57,7 +57,7 @@ describe(`a report that cannot be filed as it is (${testDatabaseEngine()})`, () 
     expect(form.errors).toEqual({
       description: 'The description can have at most 200 characters but has 201. Please shorten it.',
     });
-    expect(valueOf(form, 'description')).toBe(long);
+    expect(initialOf(form, 'description')).toBe(long);
     expect(form.fields.find((field) => field.id === 'description')?.maxLength).toBe(200);
   });
 
@@ -68,7 +68,7 @@ describe(`a report that cannot be filed as it is (${testDatabaseEngine()})`, () 
         unit: 'This programme or course is no longer in the list. Choose another.',
       });
       // Not offered, so not shown as chosen either.
-      expect(valueOf(form, 'unit')).toBeUndefined();
+      expect(initialOf(form, 'unit')).toBeUndefined();
     }
   });
 
@@ -166,8 +166,8 @@ describe(`the ordinary channels come first (${testDatabaseEngine()})`, () => {
     expect(explained.errors).toEqual({
       ordinaryChannels: 'Tick this when you have tried the ordinary channels.',
     });
-    expect(valueOf(explained, 'description')).toBe(aReport.description);
-    expect(valueOf(explained, 'ordinaryChannels')).toBe(false);
+    expect(initialOf(explained, 'description')).toBe(aReport.description);
+    expect(initialOf(explained, 'ordinaryChannels')).toBe(false);
     expect(await caseCount()).toBe(0);
     expect(bot.directMessages()).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultWhistleblowingWords } from '../../../../src/procedures/deviations/whistleblowing-words.js';
 import { mentionsSeriousMatter } from '../../../../src/procedures/deviations/use-cases/intake/whistleblowing-guard.js';
+import { defaultWhistleblowingWords } from '../../../../src/procedures/deviations/whistleblowing-words.js';
 import type { Database } from '../../../../src/storage/database.js';
 import { deviationsInstitution, people } from '../../../support/deviations-fixture.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
