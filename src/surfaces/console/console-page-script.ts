@@ -285,9 +285,10 @@ $('form-host').addEventListener('change', async (event) => {
   await answerInForm('/console/api/form-action', { actionId, value: select.value, values: formValues(select.form) }, actionId);
 });
 
-// A searchable select's filter box narrows its list as the person types (case and accents ignored);
-// when one option is left, it is chosen. Enter in the box chooses, it does not submit the form.
-const folded = (text) => text.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase();
+// A searchable select's filter box narrows its list as the person types (case and accents ignored,
+// æ and ø as a and o, as the review list's search folds them); when one option is left, it is chosen.
+// Enter in the box chooses, it does not submit the form.
+const folded = (text) => text.normalize('NFD').replace(/\\p{M}/gu, '').replace(/[æÆ]/g, 'a').replace(/[øØ]/g, 'o').toLowerCase();
 function narrow(filter) {
   const select = document.getElementById(filter.dataset.filterFor);
   if (!select) return [];

@@ -10,8 +10,9 @@ interface Lengths {
 /**
  * The intake's texts: the report form, its field errors, the ordinary
  * channels, the whistleblowing route, the receipt and `/avvik status`. A
- * checkbox's text stays within 75 characters (Slack shows no more beside a
- * box); the longer explanation is the field's hint.
+ * checkbox's label says what is confirmed (the console shows it beside the
+ * box); its box text (`…Box`, beside the box on Slack and Teams, at most 75
+ * characters) says yes to it; the longer explanation is the field's hint.
  */
 export interface IntakeTexts {
   /** The form's title (Slack shows at most 24 characters). */
@@ -111,8 +112,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       'Hva skjedde, og hvilke følger fikk det? Ikke skriv sensitive personopplysninger om andre.',
     seriousMatterLabel: 'Gjelder dette trakassering, mobbing, vold, trusler eller en annen alvorlig sak?',
     seriousMatterAnswer: { yes: 'Ja', no: 'Nei' },
-    ordinaryChannelsLabel: 'Vanlige kanaler først',
-    ordinaryChannelsBox: 'Jeg har først prøvd de vanlige kanalene',
+    ordinaryChannelsLabel: 'Jeg har først prøvd de vanlige kanalene',
+    ordinaryChannelsBox: 'Ja, jeg har prøvd dem',
     ordinaryChannelsHint:
       'Faglæreren, studenttillitsvalgt eller emnets referansegruppe; for ansatte: programrådet og evalueringsrapportene.',
     problem: {
@@ -145,8 +146,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
         'Det du skrev, kan handle om trakassering, mobbing, vold, trusler eller et annet kritikkverdig forhold. Slike saker er ikke avvik: meld fra i varslingskanalen, der de behandles fortrolig. Ingenting er registrert ennå.',
       link: 'Gå til varslingskanalen',
       contactsIntro: 'Er du i tvil, kan du snakke med noen som har taushetsplikt:',
-      confirmLabel: 'Bekreft',
-      confirmBox: 'Saken gjelder ikke noe slikt – meld den som avvik',
+      confirmLabel: 'Saken gjelder ikke noe slikt',
+      confirmBox: 'Ja, meld den som avvik',
       confirmHint: 'Kryss av og send på nytt hvis meldingen likevel er et avvik.',
     },
     receipt: {
@@ -186,8 +187,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       'Hvad skete der, og hvilke følger fik det? Skriv ikke følsomme personoplysninger om andre.',
     seriousMatterLabel: 'Handler det om chikane, mobning, vold, trusler eller en anden alvorlig sag?',
     seriousMatterAnswer: { yes: 'Ja', no: 'Nej' },
-    ordinaryChannelsLabel: 'De almindelige kanaler først',
-    ordinaryChannelsBox: 'Jeg har først prøvet de almindelige kanaler',
+    ordinaryChannelsLabel: 'Jeg har først prøvet de almindelige kanaler',
+    ordinaryChannelsBox: 'Ja, jeg har prøvet dem',
     ordinaryChannelsHint:
       'Underviseren, studenterrepræsentanten eller kursets referencegruppe; for medarbejdere: uddannelsesrådet og evalueringsrapporterne.',
     problem: {
@@ -220,8 +221,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
         'Det, du skrev, kan handle om chikane, mobning, vold, trusler eller et andet kritisabelt forhold. Sådanne sager er ikke afvigelser: meld dem i whistleblowerordningen, hvor de behandles fortroligt. Intet er registreret endnu.',
       link: 'Gå til whistleblowerordningen',
       contactsIntro: 'Er du i tvivl, kan du tale med en, der har tavshedspligt:',
-      confirmLabel: 'Bekræft',
-      confirmBox: 'Sagen handler ikke om noget sådant – indberet den som afvigelse',
+      confirmLabel: 'Sagen handler ikke om noget sådant',
+      confirmBox: 'Ja, indberet den som afvigelse',
       confirmHint: 'Sæt kryds og send igen, hvis indberetningen alligevel er en afvigelse.',
     },
     receipt: {
@@ -262,8 +263,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       'What happened, and what did it lead to? Do not write sensitive personal data about others.',
     seriousMatterLabel: 'Is this about harassment, bullying, violence, threats or another serious matter?',
     seriousMatterAnswer: { yes: 'Yes', no: 'No' },
-    ordinaryChannelsLabel: 'Ordinary channels first',
-    ordinaryChannelsBox: 'I have first tried the ordinary channels',
+    ordinaryChannelsLabel: 'I have first tried the ordinary channels',
+    ordinaryChannelsBox: 'Yes, I have tried them',
     ordinaryChannelsHint:
       'The teacher, the student representative or the course’s reference group; for staff: the programme council and the evaluation reports.',
     problem: {
@@ -296,8 +297,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
         'What you wrote may be about harassment, bullying, violence, threats or another censurable matter. Such matters are not deviations: report them through the whistleblowing route, where they are handled in confidence. Nothing has been filed yet.',
       link: 'Go to the whistleblowing route',
       contactsIntro: 'If you are in doubt, you can talk to someone with a duty of confidentiality:',
-      confirmLabel: 'Confirmation',
-      confirmBox: 'This is not about such a matter – file it as a deviation',
+      confirmLabel: 'This is not about such a matter',
+      confirmBox: 'Yes, file it as a deviation',
       confirmHint: 'Tick the box and submit again if your report is a deviation after all.',
     },
     receipt: {

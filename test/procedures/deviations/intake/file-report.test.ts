@@ -59,7 +59,8 @@ describe(`filing a deviation report (${testDatabaseEngine()})`, () => {
       ],
     });
     expect(field('ordinaryChannels')).toMatchObject({
-      placeholder: 'I have first tried the ordinary channels',
+      label: 'I have first tried the ordinary channels',
+      placeholder: 'Yes, I have tried them',
       hint: 'The teacher, the student representative or the course’s reference group; for staff: the programme council and the evaluation reports.',
     });
     // Every configured name opens it, also typed without the slash on Teams (`@Trafiklys deviation …`).

@@ -124,8 +124,8 @@ describe(`the whistleblowing guard (${testDatabaseEngine()})`, () => {
       expect(shown.fields.at(-1)).toEqual({
         id: 'notSerious',
         kind: 'checkbox',
-        label: 'Confirmation',
-        placeholder: 'This is not about such a matter – file it as a deviation',
+        label: 'This is not about such a matter',
+        placeholder: 'Yes, file it as a deviation',
         hint: 'Tick the box and submit again if your report is a deviation after all.',
         optional: true,
         initialValue: false,
