@@ -27,8 +27,10 @@ import { adaptiveCardProblems } from '../../../support/adaptive-card-schema.js';
 import { deviationsInstitution, people } from '../../../support/deviations-fixture.js';
 
 const config = deviationsInstitution();
-const section = config.deviations;
-if (section === null) throw new Error('no deviations section');
+const section = (() => {
+  if (config.deviations === null) throw new Error('no deviations section');
+  return config.deviations;
+})();
 const units = new UnitDirectory(config, section);
 
 const filed: DeviationCase = {

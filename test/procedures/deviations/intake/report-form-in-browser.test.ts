@@ -72,9 +72,7 @@ describe(`the report form in the console (${testDatabaseEngine()})`, () => {
       list
         .locator('option')
         .evaluateAll((options) =>
-          options
-            .filter((option) => !(option as HTMLOptionElement).hidden)
-            .map((option) => option.textContent),
+          options.filter((option) => !option.hidden).map((option) => option.textContent),
         );
     expect(await shown()).toEqual([
       'Search for a programme or course',
@@ -109,7 +107,7 @@ describe(`the report form in the console (${testDatabaseEngine()})`, () => {
 
     // Enter in the filter chooses; it does not submit the form.
     await filter.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('unit');
+    await expect.poll(() => page.locator(':focus').getAttribute('name')).toBe('unit');
     expect(await form.isVisible()).toBe(true);
   });
 
