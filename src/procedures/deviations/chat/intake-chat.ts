@@ -58,6 +58,9 @@ async function openReportForm(
   const units = await dependencies.units();
   // Without a unit to report on there is no form to fill in: as if the procedure were not set up.
   if (units.units().length === 0) return privately(plain(reader.t.deviations.notConfigured));
+  const answers = freshAnswers(text);
+  const max = dependencies.section.descriptionMaxLength;
+  const length = answers.description?.length ?? 0;
   return {
     kind: 'form',
     form: reportForm(reader, {
@@ -65,7 +68,18 @@ async function openReportForm(
       section: dependencies.section,
       state: randomUUID(),
       command: commandOf(dependencies, request),
-      answers: freshAnswers(text),
+      answers,
+      // Typed after the command, longer than a description may be: said at once, and kept whole for her to shorten.
+      ...(length > max
+        ? {
+            errors: {
+              [reportFieldIds.description]: reader.t.deviations.intake.problem.descriptionTooLong({
+                max,
+                length,
+              }),
+            },
+          }
+        : {}),
     }),
   };
 }
@@ -104,7 +118,6 @@ async function answerTo(
 ): Promise<FormOutcome> {
   const { reader } = request;
   const texts = reader.t.deviations.intake;
-  const units = await dependencies.units();
   switch (outcome.kind) {
     case 'serious_matter':
       return { kind: 'form', form: whistleblowingRouteForm(reader, dependencies.section.whistleblowing) };
@@ -115,7 +128,7 @@ async function answerTo(
       return {
         kind: 'form',
         form: reportForm(reader, {
-          units,
+          units: await dependencies.units(),
           section: dependencies.section,
           state: form.state,
           command: commandOf(dependencies, request),
@@ -134,7 +147,7 @@ async function answerTo(
       return {
         kind: 'form',
         form: receiptForm(reader, outcome.deviation, {
-          units,
+          units: await dependencies.units(),
           timeZone: dependencies.config.institution.timeZone,
           statusCommand: commandOf(dependencies, request, 'status'),
         }),

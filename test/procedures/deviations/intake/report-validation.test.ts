@@ -61,6 +61,16 @@ describe(`a report that cannot be filed as it is (${testDatabaseEngine()})`, () 
     expect(form.fields.find((field) => field.id === 'description')?.maxLength).toBe(200);
   });
 
+  it('text after the command longer than a description may be is kept whole, and the form says so at once', async () => {
+    bot = intakeBot(database, { config: deviationsInstitution({ descriptionMaxLength: 200 }) });
+    const typed = 'x'.repeat(250);
+    const form = await bot.openForm(student, typed);
+    expect(initialOf(form, 'description')).toBe(typed);
+    expect(form.errors).toEqual({
+      description: 'The description can have at most 200 characters but has 250. Please shorten it.',
+    });
+  });
+
   it('a programme or course that is not in the list (a forged value) is a field error', async () => {
     for (const forged of ['course:XX9999', 'faculty:IE', 'TDT4100']) {
       const form = await refused({ ...aReport, unit: forged });
