@@ -33,7 +33,11 @@ export function intakeChat(dependencies: DeviationDependencies): DeviationChatPa
       {
         words: { nb: 'status', da: 'status', en: 'status' },
         describe: (reader) => reader.t.deviations.intake.status.description,
-        run: (request) => ownCases(dependencies, request),
+        // `/avvik status` alone lists her cases; `/avvik status screens are broken` is a report.
+        run: (request, rest) =>
+          rest === ''
+            ? ownCases(dependencies, request)
+            : openReportForm(dependencies, request, `status ${rest}`),
       },
     ],
     bareCommand: (request, text) => openReportForm(dependencies, request, text),

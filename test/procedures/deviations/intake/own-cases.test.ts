@@ -73,6 +73,15 @@ describe(`/avvik status (${testDatabaseEngine()})`, () => {
     expect(text).toContain('2026-0001 | Skemalægning | Object-oriented programming (TDT4100) | Modtaget');
   });
 
+  it('the word followed by more text is a report beginning with it, not the list', async () => {
+    const reply = await bot.command(student, 'status screens in R7 show the wrong timetable');
+    expect(
+      reply.kind === 'form' && reply.form.fields.find((field) => field.id === 'description'),
+    ).toMatchObject({
+      initialValue: 'status screens in R7 show the wrong timetable',
+    });
+  });
+
   it('with no cases it says how to report one', async () => {
     expect(privateText(await bot.command(otherStudent, 'status'))).toBe(
       'You have not reported any deviations. Type /deviation to report one.',
