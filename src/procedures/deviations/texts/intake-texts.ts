@@ -303,7 +303,7 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
     },
     receipt: {
       title: 'Deviation received',
-      heading: ({ number }) => `Thank you: deviation ${number} is received`,
+      heading: ({ number }) => `Thank you: deviation ${number} has been received`,
       next: ({ deadline }) =>
         `It goes first to the faculty’s report owners, who assess it and pass it to a handler. You should have an answer by ${deadline}, and you will be told here whenever its status changes.`,
       status: ({ command }) => `See your reports with ${command}.`,

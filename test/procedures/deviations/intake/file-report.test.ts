@@ -83,7 +83,7 @@ describe(`filing a deviation report (${testDatabaseEngine()})`, () => {
       fields: [],
     });
     const receiptText = formText(receipt);
-    expect(receiptText).toContain('Thank you: deviation 2026-0001 is received');
+    expect(receiptText).toContain('Thank you: deviation 2026-0001 has been received');
     expect(receiptText).toContain('You should have an answer by 10 November 2026');
     expect(receiptText).toContain('Programme or course: Object-oriented programming (TDT4100)');
     expect(receiptText).toContain(aReport.description);
@@ -235,7 +235,7 @@ describe(`filing a deviation report (${testDatabaseEngine()})`, () => {
     const partly = intakeBot(database, { known: withoutIvar });
     const form = await partly.openForm(student);
     expect(formText(formOf(await partly.submit(student, form, aReport)))).toContain(
-      'Thank you: deviation 2026-0001 is received',
+      'Thank you: deviation 2026-0001 has been received',
     );
     expect(await caseCount()).toBe(1);
     expect(partly.directMessages().map((message) => message.to)).toEqual([people.student, people.ownerIe1]);
