@@ -121,7 +121,9 @@ describe(`the report form in the console (${testDatabaseEngine()})`, () => {
     await form.getByRole('button', { name: 'Submit' }).click();
 
     const receipt = page.getByRole('dialog').locator('form[data-form-id="deviations.intake.done"]');
-    await receipt.getByRole('heading', { name: 'Thank you: deviation 2026-0001 has been received' }).waitFor();
+    await receipt
+      .getByRole('heading', { name: 'Thank you: deviation 2026-0001 has been received' })
+      .waitFor();
     await receipt.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);
     await expect
