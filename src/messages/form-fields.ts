@@ -25,6 +25,8 @@ export function checkFormDefinition(form: Form): void {
       throw formDefinitionError(form, field, `"${field.id}" is reserved for the submission itself.`);
     }
     seen.add(field.id);
+    if (field.searchable && field.kind !== 'select')
+      throw formDefinitionError(form, field, `only a select can be searchable, not a ${field.kind} field.`);
     optionsOf(form, field);
     initialValueOf(form, field);
   }

@@ -139,6 +139,13 @@ export interface FormField {
   /** text/multiline/date (YYYY-MM-DD)/select: a string; multiselect: strings; checkbox: boolean; user: an e-mail */
   readonly initialValue?: string | readonly string[] | boolean;
   readonly maxLength?: number;
+  /**
+   * select only: a long list the person narrows by typing (a programme or
+   * course out of hundreds). Slack's menus in a modal filter as you type
+   * anyway; Teams shows a filtered ChoiceSet; the console a filter box above
+   * the list.
+   */
+  readonly searchable?: true;
 }
 
 /**

@@ -91,6 +91,7 @@ const formField = z.object({
   options: z.array(selectOptionSchema).optional(),
   initialValue: z.union([z.string(), z.array(z.string()), z.boolean()]).optional(),
   maxLength: z.number().int().positive().optional(),
+  searchable: z.literal(true).optional(),
 });
 
 export const formSchema: z.ZodType<Form> = z.object({

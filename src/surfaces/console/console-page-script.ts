@@ -285,6 +285,35 @@ $('form-host').addEventListener('change', async (event) => {
   await answerInForm('/console/api/form-action', { actionId, value: select.value, values: formValues(select.form) }, actionId);
 });
 
+// A searchable select's filter box narrows its list as the person types (case and accents ignored,
+// æ and ø as a and o, as the review list's search folds them); when one option is left, it is chosen.
+// Enter in the box chooses, it does not submit the form.
+const folded = (text) => text.normalize('NFD').replace(/\\p{M}/gu, '').replace(/[æÆ]/g, 'a').replace(/[øØ]/g, 'o').toLowerCase();
+function narrow(filter) {
+  const select = document.getElementById(filter.dataset.filterFor);
+  if (!select) return [];
+  const wanted = folded(filter.value.trim());
+  const shown = [];
+  for (const option of select.options) {
+    if (option.value === '') continue;
+    option.hidden = !folded(option.textContent).includes(wanted);
+    if (!option.hidden) shown.push(option);
+  }
+  if (shown.length === 1) select.value = shown[0].value;
+  return shown;
+}
+$('form-host').addEventListener('input', (event) => {
+  const filter = event.target.closest('input[data-filter-for]');
+  if (filter) narrow(filter);
+});
+$('form-host').addEventListener('keydown', (event) => {
+  const filter = event.target.closest('input[data-filter-for]');
+  if (!filter || event.key !== 'Enter') return;
+  event.preventDefault();
+  narrow(filter);
+  document.getElementById(filter.dataset.filterFor)?.focus();
+});
+
 $('person').addEventListener('change', async () => {
   state.as = $('person').value;
   state.channel = null;

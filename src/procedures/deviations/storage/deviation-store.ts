@@ -67,6 +67,11 @@ export interface NewReport {
   readonly reporter: Reporter;
   readonly receivedAt: Date;
   readonly dates: CaseDates;
+  /**
+   * The whistleblowing guard found serious words and the reporter confirmed
+   * it is no such matter: recorded in the "filed" event (`guardOverridden: true`).
+   */
+  readonly guardOverridden?: true;
 }
 
 /** What a step changes beside the state; absent fields stay as they are. */

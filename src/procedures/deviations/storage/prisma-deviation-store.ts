@@ -80,7 +80,11 @@ export class PrismaDeviationStore implements DeviationStore {
             actorEmail: report.reporter.email,
             actorName: report.reporter.name,
             occurredAt: report.receivedAt,
-            details: { category: report.category, unit: `${report.unit.kind}:${report.unit.code}` },
+            details: {
+              category: report.category,
+              unit: `${report.unit.kind}:${report.unit.code}`,
+              ...(report.guardOverridden ? { guardOverridden: true } : {}),
+            },
           },
         });
         return created;

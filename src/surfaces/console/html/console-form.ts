@@ -110,7 +110,8 @@ function controlHtml(form: Form, field: FormField, common: CommonAttributes): st
           ),
         )
         .join('');
-      return element('select', common, none + options);
+      const select = element('select', common, none + options);
+      return field.searchable ? filterBox(field, String(common.id)) + select : select;
     }
     case 'multiselect': {
       const chosen = new Set(initial.kind === 'list' ? initial.values : []);
@@ -133,4 +134,21 @@ function controlHtml(form: Form, field: FormField, common: CommonAttributes): st
         checked: initial.kind === 'checked' && initial.checked,
       })}>`;
   }
+}
+
+/**
+ * A searchable select's filter: typing narrows the list below it to the
+ * options holding what was typed (the page's script; case and accents
+ * ignored). It has no name, so it is not submitted.
+ */
+function filterBox(field: FormField, selectId: string): string {
+  return `<input${attributes({
+    type: 'search',
+    class: 'option-filter',
+    'data-filter-for': selectId,
+    'aria-controls': selectId,
+    'aria-label': field.label,
+    placeholder: field.placeholder,
+    autocomplete: 'off',
+  })}>`;
 }

@@ -146,6 +146,8 @@ function inputElement(
       };
     }
     case 'select':
+      // Slack's menus filter as the person types, so a `searchable` select needs nothing more;
+      // past 100 options they come in groups (slackOptionList).
       return {
         type: 'static_select',
         action_id: field.id,

@@ -146,7 +146,8 @@ export interface Choice {
 
 export interface InputChoiceSet extends InputBase {
   readonly type: 'Input.ChoiceSet';
-  readonly style: 'compact' | 'expanded';
+  /** `filtered`: a dropdown the person types into to narrow the choices (Adaptive Cards 1.5). */
+  readonly style: 'compact' | 'expanded' | 'filtered';
   readonly isMultiSelect?: true;
   readonly placeholder?: string;
   readonly choices: readonly Choice[];

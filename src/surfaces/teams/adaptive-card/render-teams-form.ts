@@ -11,6 +11,7 @@ import {
   type AdaptiveCard,
   type CardElement,
   type CardInput,
+  type InputChoiceSet,
   type TextBlock,
 } from './adaptive-card-types.js';
 import { formActionElements } from './teams-actions.js';
@@ -152,7 +153,7 @@ function input(form: Form, field: FormField, context: TeamsFormContext): CardInp
       return {
         type: 'Input.ChoiceSet',
         ...common,
-        style: multiple && options.length <= TEAMS_EXPANDED_CHOICES_MAX ? 'expanded' : 'compact',
+        style: choiceSetStyle(field, options.length),
         ...(multiple ? { isMultiSelect: true as const } : {}),
         ...placeholder,
         choices: options.map((option) => ({ title: option.label, value: option.value })),
@@ -172,4 +173,10 @@ function input(form: Form, field: FormField, context: TeamsFormContext): CardInp
         value: initial.kind === 'checked' && initial.checked ? 'true' : 'false',
       };
   }
+}
+
+/** A short multiselect as checkboxes; a searchable select narrowed by typing; any other a dropdown. */
+function choiceSetStyle(field: FormField, optionCount: number): InputChoiceSet['style'] {
+  if (field.kind === 'multiselect' && optionCount <= TEAMS_EXPANDED_CHOICES_MAX) return 'expanded';
+  return field.searchable ? 'filtered' : 'compact';
 }

@@ -87,6 +87,37 @@ describe('console form rendering', () => {
     );
   });
 
+  it('a searchable select has a filter box above its list, named for it and not submitted', () => {
+    const form: Form = {
+      ...deviationForm,
+      intro: undefined,
+      errors: undefined,
+      fields: [
+        {
+          id: 'unit',
+          kind: 'select',
+          label: 'Programme or course',
+          placeholder: 'Search',
+          options: programmes,
+          initialValue: 'bio',
+          searchable: true,
+        },
+      ],
+    };
+    expect(renderConsoleForm(form)).toBe(
+      '<form data-form-id="deviations.report" data-state="cycle &quot;7&quot;">\n<h3>Report a deviation</h3>\n' +
+        '<div class="field select"><label for="deviations.report--unit">Programme or course</label>' +
+        '<input type="search" class="option-filter" data-filter-for="deviations.report--unit" ' +
+        'aria-controls="deviations.report--unit" aria-label="Programme or course" placeholder="Search" autocomplete="off">' +
+        '<select id="deviations.report--unit" name="unit" required>' +
+        '<option value="">Search</option><option value="bio" selected>Biology</option>' +
+        '<option value="chem">Chemistry &amp; Physics</option></select></div>\n' +
+        '<div class="form-actions"><button type="submit">Report</button>' +
+        '<button type="button" data-form-cancel>Cancel</button></div>\n</form>',
+    );
+    expect(readConsoleFormValues(form, { unit: 'chem' })).toEqual({ unit: 'chem' });
+  });
+
   it('a form without state has no data-state', () => {
     const form: Form = {
       ...deviationForm,

@@ -201,6 +201,52 @@ describe('Slack modal rendering', () => {
     ).toThrow('Form "deviations.report": the title is 32 characters; Slack accepts at most 24');
   });
 
+  it('a searchable select is a static menu, which filters as you type in a modal; past 100 options it is grouped', () => {
+    const courses = Array.from({ length: 150 }, (_, index) => ({
+      label: `Course ${index + 1}`,
+      value: `course:C${index + 1}`,
+    }));
+    const option = (index: number) => ({
+      text: { type: 'plain_text', text: `Course ${index}` },
+      value: `course:C${index}`,
+    });
+    const fields: FormField[] = [
+      {
+        id: 'unit',
+        kind: 'select',
+        label: 'Programme or course',
+        placeholder: 'Search',
+        options: courses,
+        initialValue: 'course:C120',
+        searchable: true,
+      },
+    ];
+    const view = renderSlackModal({ ...deviationForm, intro: undefined, fields }, slackContext);
+    expect(view.blocks).toEqual([
+      {
+        type: 'input',
+        block_id: 'unit',
+        label: { type: 'plain_text', text: 'Programme or course' },
+        element: {
+          type: 'static_select',
+          action_id: 'unit',
+          placeholder: { type: 'plain_text', text: 'Search' },
+          option_groups: [
+            {
+              label: { type: 'plain_text', text: '1–100' },
+              options: Array.from({ length: 100 }, (_, index) => option(index + 1)),
+            },
+            {
+              label: { type: 'plain_text', text: '101–150' },
+              options: Array.from({ length: 50 }, (_, index) => option(index + 101)),
+            },
+          ],
+          initial_option: option(120),
+        },
+      },
+    ]);
+  });
+
   it('an initial value that is not an option is refused, naming form and field', () => {
     const fields: FormField[] = [
       { id: 'programme', kind: 'select', label: 'Programme', options: programmes, initialValue: 'geo' },

@@ -163,6 +163,68 @@ describe('Teams dialog card for a form', () => {
     );
   });
 
+  it('a searchable select is a filtered dropdown: the person types to narrow the choices', () => {
+    const form: Form = {
+      ...deviationForm,
+      intro: undefined,
+      errors: undefined,
+      fields: [
+        {
+          id: 'unit',
+          kind: 'select',
+          label: 'Programme or course',
+          placeholder: 'Search',
+          options: programmes,
+          initialValue: 'phys',
+          searchable: true,
+        },
+      ],
+    };
+    const card = renderTeamsForm(form, { requiredFieldMessage: 'Required' });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(card.body).toEqual([
+      {
+        type: 'Input.ChoiceSet',
+        id: 'unit',
+        label: 'Programme or course',
+        isRequired: true,
+        errorMessage: 'Required',
+        style: 'filtered',
+        placeholder: 'Search',
+        choices,
+        value: 'phys',
+      },
+    ]);
+  });
+
+  it('only a select can be searchable', () => {
+    const form: Form = {
+      ...deviationForm,
+      fields: [
+        { id: 'courses', kind: 'multiselect', label: 'Courses', options: programmes, searchable: true },
+      ],
+    };
+    expect(() => renderTeamsForm(form, {})).toThrow(
+      'Form "deviations.report", field "courses": only a select can be searchable, not a multiselect field.',
+    );
+  });
+
+  it('a searchable list of 300 courses fits one dialog; a whole catalogue that does not is refused, not cut', () => {
+    const courses = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        label: `Course number ${index} in the catalogue (TDT${4000 + index})`,
+        value: `course:TDT${4000 + index}`,
+      }));
+    const formWith = (count: number): Form => ({
+      ...deviationForm,
+      fields: [{ id: 'unit', kind: 'select', label: 'Unit', options: courses(count), searchable: true }],
+    });
+    expect(adaptiveCardProblems(renderTeamsForm(formWith(300), {}))).toEqual([]);
+    expect(() => renderTeamsForm(formWith(3000), {})).toThrow(
+      /its dialog card measures \d+ bytes, over 38000/,
+    );
+  });
+
   it('a field id that would collide with the submission’s own keys is refused', () => {
     const form: Form = { ...deviationForm, fields: [{ id: 'state', kind: 'text', label: 'State' }] };
     expect(() => renderTeamsForm(form, {})).toThrow('"state" is reserved for the submission itself.');
