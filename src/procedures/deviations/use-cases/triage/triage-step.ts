@@ -84,6 +84,7 @@ export async function takeTriageStep(
       const result = await store.step(caseId, step, actor, {
         ...plan.change,
         expectedVersion: deviation.version,
+        occurredAt: dependencies.now(),
       });
       return { kind: 'stepped', result, units, actor };
     } catch (error) {
