@@ -1,4 +1,5 @@
 import type { LocaleFormat } from '../../../i18n/locale-format.js';
+import type { RichText } from '../../../messages/message-model.js';
 import type { DeviationTextLanguage } from './text-languages.js';
 
 /** Who did something to a case, and when (already written the reader's way). */
@@ -34,14 +35,23 @@ export interface TriageTexts {
     flagged(params: ByAt): string;
     unflagged(params: ByAt): string;
   };
-  /** The label before the reason of a rejection or a redirection. */
-  readonly reasonLabel: string;
+  /**
+   * The reason of a rejection or a redirection under its label. Words people
+   * typed reach a message only through the catalogue, which masks anything
+   * shaped like a CPR number.
+   */
+  reason(reason: string): RichText;
   /** The old faculty's owners' card once the case went elsewhere. */
   forwardedAway(faculty: string): string;
-  /** Above a forwarding owner's note, sent to the new faculty's owners with their card. */
-  forwardNote(params: { readonly by: string; readonly from: string; readonly number: string }): string;
-  /** Above the report owner's note in the handler's assignment. */
-  handlerNote(by: string): string;
+  /** A forwarding owner's note, sent to the new faculty's owners with their card. */
+  forwardNote(params: {
+    readonly by: string;
+    readonly from: string;
+    readonly number: string;
+    readonly note: string;
+  }): RichText;
+  /** The report owner's note in the handler's assignment. */
+  handlerNote(params: { readonly by: string; readonly note: string }): RichText;
   readonly form: {
     readonly cancel: string;
     readonly accept: {
@@ -129,12 +139,18 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       flagged: ({ by, at }) => `Merket med sensitive personopplysninger av ${by}, ${at}.`,
       unflagged: ({ by, at }) => `Merkingen av sensitive personopplysninger ble fjernet av ${by}, ${at}.`,
     },
-    reasonLabel: 'Begrunnelse',
+    reason: (reason) => [{ kind: 'styled', text: 'Begrunnelse', bold: true }, `\n${reason}`],
     forwardedAway: (faculty) =>
       `Saken ligger nå hos meldingsansvarlige ved ${faculty}. Du kan ikke lenger gjøre noe med den.`,
-    forwardNote: ({ by, from, number }) =>
-      `${by} (${from}) videresendte avvik ${number} til dere med et notat:`,
-    handlerNote: (by) => `Notat fra ${by}:`,
+    forwardNote: ({ by, from, number, note }) => [
+      {
+        kind: 'styled',
+        text: `${by} (${from}) videresendte avvik ${number} til dere med et notat:`,
+        bold: true,
+      },
+      `\n${note}`,
+    ],
+    handlerNote: ({ by, note }) => [{ kind: 'styled', text: `Notat fra ${by}:`, bold: true }, `\n${note}`],
     form: {
       cancel: 'Avbryt',
       accept: {
@@ -222,12 +238,18 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       flagged: ({ by, at }) => `Markeret med følsomme personoplysninger af ${by}, ${at}.`,
       unflagged: ({ by, at }) => `Markeringen af følsomme personoplysninger blev fjernet af ${by}, ${at}.`,
     },
-    reasonLabel: 'Begrundelse',
+    reason: (reason) => [{ kind: 'styled', text: 'Begrundelse', bold: true }, `\n${reason}`],
     forwardedAway: (faculty) =>
       `Sagen ligger nu hos de meldingsansvarlige på ${faculty}. Du kan ikke længere gøre noget ved den.`,
-    forwardNote: ({ by, from, number }) =>
-      `${by} (${from}) videresendte afvigelse ${number} til jer med en note:`,
-    handlerNote: (by) => `Note fra ${by}:`,
+    forwardNote: ({ by, from, number, note }) => [
+      {
+        kind: 'styled',
+        text: `${by} (${from}) videresendte afvigelse ${number} til jer med en note:`,
+        bold: true,
+      },
+      `\n${note}`,
+    ],
+    handlerNote: ({ by, note }) => [{ kind: 'styled', text: `Note fra ${by}:`, bold: true }, `\n${note}`],
     form: {
       cancel: 'Annullér',
       accept: {
@@ -315,12 +337,18 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       flagged: ({ by, at }) => `Marked as containing sensitive personal data by ${by}, ${at}.`,
       unflagged: ({ by, at }) => `The sensitive personal data mark was removed by ${by}, ${at}.`,
     },
-    reasonLabel: 'Reason',
+    reason: (reason) => [{ kind: 'styled', text: 'Reason', bold: true }, `\n${reason}`],
     forwardedAway: (faculty) =>
       `The case is now with the report owners of ${faculty}. You can no longer act on it.`,
-    forwardNote: ({ by, from, number }) =>
-      `${by} (${from}) forwarded deviation ${number} to your faculty with a note:`,
-    handlerNote: (by) => `A note from ${by}:`,
+    forwardNote: ({ by, from, number, note }) => [
+      {
+        kind: 'styled',
+        text: `${by} (${from}) forwarded deviation ${number} to your faculty with a note:`,
+        bold: true,
+      },
+      `\n${note}`,
+    ],
+    handlerNote: ({ by, note }) => [{ kind: 'styled', text: `A note from ${by}:`, bold: true }, `\n${note}`],
     form: {
       cancel: 'Cancel',
       accept: {

@@ -22,8 +22,13 @@ export function triageMessages(t: Catalogue): Record<string, string | RichText> 
       by: 'Olav Owner',
       from: 'Faculty of Information Technology',
       number: '2026-0042',
+      note: 'The course is taught by IMF.',
     }),
-    'deviations.triage.handlerNote': triage.handlerNote('Olav Owner'),
+    'deviations.triage.handlerNote': triage.handlerNote({
+      by: 'Olav Owner',
+      note: 'Please talk to the timetabling office first.',
+    }),
+    'deviations.triage.reason': triage.reason('This is about a grade; please appeal instead.'),
     'deviations.triage.error.tooLong': triage.error.tooLong(2000),
     'deviations.triage.done.accepted': triage.done.accepted({
       number: '2026-0042',

@@ -79,7 +79,7 @@ function trailBlocks(reader: Translator, view: TriageCardView): Block[] {
   if (deviation.reason !== null) {
     blocks.push({
       type: 'text',
-      content: [{ kind: 'styled', text: texts.reasonLabel, bold: true }, `\n${deviation.reason}`],
+      content: texts.reason(deviation.reason),
     });
   }
   return blocks;

@@ -1,5 +1,6 @@
 import type { Translator } from '../../../../i18n/translator.js';
 import type { Block, Message } from '../../../../messages/message-model.js';
+import { plainTextOf } from '../../../../messages/plain-text.js';
 import type { DeviationCase } from '../../deviation-case.js';
 import type { WhistleblowingRoute } from '../../deviation-config.js';
 import type { UnitDirectory } from '../../unit-directory.js';
@@ -19,10 +20,7 @@ function titled(reader: Translator, deviation: DeviationCase, body: readonly Blo
 }
 
 function reasonBlock(reader: Translator, reason: string): Block {
-  return {
-    type: 'text',
-    content: [{ kind: 'styled', text: reader.t.deviations.triage.reasonLabel, bold: true }, `\n${reason}`],
-  };
+  return { type: 'text', content: reader.t.deviations.triage.reason(reason) };
 }
 
 /** Accepted: being handled, and the day she will have an answer by (forvaltningsloven § 11a). */
@@ -86,10 +84,7 @@ export function handlerAssignment(
       ...assignment.blocks,
       {
         type: 'text',
-        content: [
-          { kind: 'styled', text: reader.t.deviations.triage.handlerNote(options.by), bold: true },
-          `\n${options.note}`,
-        ],
+        content: reader.t.deviations.triage.handlerNote({ by: options.by, note: options.note }),
       },
     ],
   };
@@ -111,13 +106,11 @@ export function forwardNoteMessage(
   deviation: DeviationCase,
   options: { readonly by: string; readonly fromFaculty: string; readonly note: string },
 ): Message {
-  const intro = reader.t.deviations.triage.forwardNote({
+  const content = reader.t.deviations.triage.forwardNote({
     by: options.by,
     from: options.fromFaculty,
     number: deviation.number,
+    note: options.note,
   });
-  return {
-    fallbackText: intro,
-    blocks: [{ type: 'text', content: [{ kind: 'styled', text: intro, bold: true }, `\n${options.note}`] }],
-  };
+  return { fallbackText: plainTextOf(content), blocks: [{ type: 'text', content }] };
 }
