@@ -219,6 +219,27 @@ describe(`a report owner accepts a report and assigns a handler (${testDatabaseE
     expect(postsTo(world, people.student)).toHaveLength(1);
   });
 
+  it('a second accept by the same owner, naming another handler, is refused: one handler', async () => {
+    const world = triageWorld(database);
+    const deviation = await fileCase(world);
+    await submit(world, people.ownerIe1, triageForms.accept, deviation.id, {
+      handler: people.handler,
+      note: null,
+    });
+    const before = traffic(world);
+
+    const again = await submit(world, people.ownerIe1, triageForms.accept, deviation.id, {
+      handler: people.colleague,
+      note: null,
+    });
+
+    expect(resultText(again)).toBe(
+      `Deviation ${deviation.number} is now “In handling”, so this can no longer be done.`,
+    );
+    expect((await world.dependencies.store.find(deviation.id))?.handler?.email).toBe(people.handler);
+    expect(traffic(world)).toEqual(before);
+  });
+
   it('a second owner accepting a case already accepted is told someone was quicker; the first handler stays', async () => {
     const world = triageWorld(database);
     const deviation = await fileCase(world);
