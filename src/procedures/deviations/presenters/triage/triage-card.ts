@@ -34,9 +34,12 @@ export function triageCard(reader: Translator, view: TriageCardView): Message {
   const { deviation } = view;
   const texts = reader.t.deviations;
   const title = texts.caseTitle({ number: deviation.number });
+  const sensitiveMark: Block[] = deviation.sensitive
+    ? [{ type: 'context', content: [texts.triage.sensitiveMark] }]
+    : [];
   const blocks: Block[] = [
     { type: 'heading', text: title },
-    ...(deviation.sensitive ? [{ type: 'context', content: [texts.triage.sensitiveMark] } as const] : []),
+    ...sensitiveMark,
     ...caseFactBlocks(reader, deviation, {
       units: view.units,
       timeZone: view.config.institution.timeZone,
@@ -57,23 +60,14 @@ export function triageCard(reader: Translator, view: TriageCardView): Message {
   return { fallbackText: title, blocks };
 }
 
-const trailKinds = new Set<CaseEvent['kind']>([
-  'forwarded',
-  'accepted',
-  'assigned',
-  'rejected',
-  'redirected',
-  'flagged_sensitive',
-  'unflagged_sensitive',
-]);
-
 /** What the report owners did, oldest first, and the reason given to the reporter. */
 function trailBlocks(reader: Translator, view: TriageCardView): Block[] {
   const { deviation } = view;
   const texts = reader.t.deviations.triage;
-  const lines = view.history
-    .filter((event) => trailKinds.has(event.kind))
-    .map((event) => trailLine(reader, event, view));
+  const lines = view.history.flatMap((event) => {
+    const line = trailLine(reader, event, view);
+    return line === null ? [] : [line];
+  });
   if (lines.length === 0 && deviation.state === 'received') lines.push(texts.awaitingTriage);
   const blocks: Block[] = lines.length === 0 ? [] : [{ type: 'text', content: [lines.join('\n')] }];
   if (deviation.reason !== null) {
@@ -85,7 +79,8 @@ function trailBlocks(reader: Translator, view: TriageCardView): Block[] {
   return blocks;
 }
 
-function trailLine(reader: Translator, event: CaseEvent, view: TriageCardView): string {
+/** An event of the triage as one line; null for the others (the handling's, the timers'). */
+function trailLine(reader: Translator, event: CaseEvent, view: TriageCardView): string | null {
   const texts = reader.t.deviations.triage.trail;
   const byAt = {
     by: event.actor.name,
@@ -112,8 +107,10 @@ function trailLine(reader: Translator, event: CaseEvent, view: TriageCardView): 
       return texts.redirected(byAt);
     case 'flagged_sensitive':
       return texts.flagged(byAt);
-    default:
+    case 'unflagged_sensitive':
       return texts.unflagged(byAt);
+    default:
+      return null;
   }
 }
 

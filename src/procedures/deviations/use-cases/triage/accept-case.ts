@@ -47,7 +47,7 @@ export async function acceptCase(
       const errors: Record<string, string> = {};
       if (input.note !== null && input.note.length > triageNoteMaxLength)
         errors[triageFields.note] = texts.error.tooLong(triageNoteMaxLength);
-      const handler = await handlerProblem(dependencies, deviation, handlerEmail);
+      const handler = await checkHandler(dependencies, deviation, handlerEmail);
       if (handler.kind === 'problem') errors[triageFields.handler] = texts.error[handler.problem];
       if (handler.kind === 'problem' || Object.keys(errors).length > 0) return { kind: 'errors', errors };
       return {
@@ -99,7 +99,7 @@ type HandlerCheck =
     };
 
 /** The handler picked: given, not the reporter, and known to a surface the bot can write to her on. */
-async function handlerProblem(
+async function checkHandler(
   dependencies: DeviationDependencies,
   deviation: DeviationCase,
   email: string,

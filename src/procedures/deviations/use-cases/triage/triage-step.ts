@@ -63,23 +63,20 @@ export async function takeTriageStep(
   },
 ): Promise<TriageStepOutcome> {
   const { store } = dependencies;
-  let latest: DeviationCase | null = null;
+  const actor: CasePerson | null = who.email === null ? null : { email: who.email, name: who.name };
   for (let attempt = 0; attempt < attempts; attempt++) {
     const deviation = await store.find(caseId);
     if (deviation === null) return { kind: 'unknown_case' };
-    latest = deviation;
-    if (who.email !== null) {
-      const actor = { email: who.email, name: who.name };
-      if (decide.alreadyDone !== undefined && (await decide.alreadyDone(deviation, actor)))
-        return { kind: 'already_done', deviation };
-    }
+    if (actor !== null && decide.alreadyDone !== undefined && (await decide.alreadyDone(deviation, actor)))
+      return { kind: 'already_done', deviation };
     const units = await dependencies.units();
-    if (who.email === null || !mayTriage(who.email, deviation, units)) return { kind: 'not_allowed' };
-    if (!stepAllowed(step, deviation.state)) return { kind: 'step_refused', deviation };
+    const refusal = refusalFor(actor?.email ?? null, deviation, units, step);
+    if (refusal !== null) return refusal;
+    // mayTriage already refuses a person the surface could not name by address; this tells the compiler.
+    if (actor === null) return { kind: 'not_allowed' };
     const plan = await decide.plan(deviation, units);
     if (plan.kind === 'errors') return plan;
     if (plan.kind === 'unchanged') return { kind: 'already_done', deviation };
-    const actor: CasePerson = { email: who.email, name: who.name };
     try {
       const result = await store.step(caseId, step, actor, {
         ...plan.change,
@@ -94,8 +91,21 @@ export async function takeTriageStep(
       if (error.code !== 'deviation.stale' && error.code !== 'deviation.step_refused') throw error;
     }
   }
-  if (latest === null) return { kind: 'unknown_case' };
-  return { kind: 'step_refused', deviation: (await store.find(caseId)) ?? latest };
+  // Changed under us every time: say so as for a step the state no longer allows.
+  const deviation = await store.find(caseId);
+  return deviation === null ? { kind: 'unknown_case' } : { kind: 'step_refused', deviation };
+}
+
+/** Refused for a person who is not one of the case's faculty's report owners now, or for a state the step cannot start from. */
+function refusalFor(
+  email: string | null,
+  deviation: DeviationCase,
+  units: UnitDirectory,
+  step: CaseStepName,
+): TriageRefusal | null {
+  if (!mayTriage(email, deviation, units)) return { kind: 'not_allowed' };
+  if (!stepAllowed(step, deviation.state)) return { kind: 'step_refused', deviation };
+  return null;
 }
 
 /**
@@ -131,7 +141,5 @@ export async function caseToTriage(
   const deviation = await dependencies.store.find(caseId);
   if (deviation === null) return { kind: 'unknown_case' };
   const units = await dependencies.units();
-  if (!mayTriage(who.email, deviation, units)) return { kind: 'not_allowed' };
-  if (!stepAllowed(step, deviation.state)) return { kind: 'step_refused', deviation };
-  return { kind: 'ready', deviation, units };
+  return refusalFor(who.email, deviation, units, step) ?? { kind: 'ready', deviation, units };
 }
