@@ -27,7 +27,14 @@ export async function tellReportOwners(
       preferredSurface: deviation.reporter.surface,
       language: null,
       compose: (reader) =>
-        triageCard(reader, { deviation, history, audience: 'owner', units, config: dependencies.config }),
+        triageCard(reader, {
+          deviation,
+          history,
+          audience: 'owner',
+          mayReadText: true,
+          units,
+          config: dependencies.config,
+        }),
     });
     if (outcome.kind === 'posted')
       await dependencies.store.saveNotice(triageNotice(deviation, owner, outcome.posted));

@@ -122,6 +122,23 @@ describe(`a report owner forwards a report to another faculty (${testDatabaseEng
     expect(postsTo(world, people.ownerNv)).toHaveLength(1);
   });
 
+  it('a sensitive case forwarded away: the old owners’ cards no longer show its text; the new owner’s does', async () => {
+    const world = triageWorld(database);
+    const deviation = await fileCase(world);
+    await click(world, people.ownerIe1, triageActions.flagSensitive, deviation.id);
+    await submit(world, people.ownerIe1, triageForms.forward, deviation.id, { faculty: 'NV', note: null });
+
+    for (const owner of [people.ownerIe1, people.ownerIe2]) {
+      const card = textOf(theCardOf(world, owner, deviation.number));
+      expect(card).not.toContain('Two mandatory lectures');
+      expect(card).not.toContain('Lecture hall R7');
+    }
+    expect(textOf(theCardOf(world, people.ownerIe1, deviation.number))).toContain(
+      'The text contains sensitive personal data and is shown only to the handler, the report owners and the line managers.',
+    );
+    expect(textOf(theCardOf(world, people.ownerNv, deviation.number))).toContain('Two mandatory lectures');
+  });
+
   it('after the forward, IE’s owners can no longer act on it; NV’s owner can, and IE’s old cards stay as they were', async () => {
     const world = triageWorld(database);
     const deviation = await fileCase(world);

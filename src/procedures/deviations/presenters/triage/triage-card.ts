@@ -21,6 +21,12 @@ export interface TriageCardView {
   /** The case's audit trail: the card shows what the report owners did. */
   readonly history: readonly CaseEvent[];
   readonly audience: TriageAudience;
+  /**
+   * Whether the reader may read a sensitive case's text: the case's report
+   * owners may; a former owner only where she may still see the full case
+   * (a line manager over it, say).
+   */
+  readonly mayReadText: boolean;
   readonly units: UnitDirectory;
   readonly config: InstitutionConfig;
 }
@@ -43,7 +49,7 @@ export function triageCard(reader: Translator, view: TriageCardView): Message {
     ...caseFactBlocks(reader, deviation, {
       units: view.units,
       timeZone: view.config.institution.timeZone,
-      mayReadText: true,
+      mayReadText: view.mayReadText,
       showReporter: true,
     }),
     ...trailBlocks(reader, view),

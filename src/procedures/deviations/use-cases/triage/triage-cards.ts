@@ -2,6 +2,7 @@ import { type Translator, translatorForLocale } from '../../../../i18n/translato
 import type { ChatSurface } from '../../../../surfaces/chat-surface.js';
 import type { DeviationCase } from '../../deviation-case.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
+import { maySeeFullCase } from '../../deviation-permissions.js';
 import { type TriageAudience, triageCard } from '../../presenters/triage/triage-card.js';
 import { triageNoticePurpose } from '../../presenters/triage/triage-ids.js';
 import type { Notice, StepResult } from '../../storage/deviation-store.js';
@@ -43,7 +44,15 @@ export async function updateTriageCards(
     try {
       if (surface === undefined) throw new Error(`the ${notice.surface} surface is off`);
       const reader = await readerOf(dependencies, surface, notice.recipientEmail);
-      const card = triageCard(reader, { deviation, history, audience, units, config: dependencies.config });
+      const card = triageCard(reader, {
+        deviation,
+        history,
+        audience,
+        // A former owner no longer reads a sensitive case's text, unless her other roles let her.
+        mayReadText: audience === 'owner' || maySeeFullCase(notice.recipientEmail, deviation, units),
+        units,
+        config: dependencies.config,
+      });
       const updated = await surface.updateMessage(
         { surface: surface.name, conversationId: notice.conversationId, messageIds: notice.messageIds },
         card,
