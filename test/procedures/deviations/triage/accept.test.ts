@@ -270,6 +270,37 @@ describe(`a report owner accepts a report and assigns a handler (${testDatabaseE
     expect(traffic(world)).toEqual(before);
   });
 
+  it('two owners deciding at the same moment: one decision stands, the other owner is told it can no longer be done', async () => {
+    const world = triageWorld(database);
+    const deviation = await fileCase(world);
+
+    const [accepted, rejected] = await Promise.all([
+      submit(world, people.ownerIe1, triageForms.accept, deviation.id, {
+        handler: people.handler,
+        note: null,
+      }),
+      submit(world, people.ownerIe2, triageForms.reject, deviation.id, { reason: 'Not a deviation.' }),
+    ]);
+
+    const now = await world.dependencies.store.find(deviation.id);
+    const history = (await world.dependencies.store.history(deviation.id)).map((event) => event.kind);
+    if (now?.state === 'in_handling') {
+      expect(accepted).toEqual({ kind: 'close' });
+      expect(resultText(rejected)).toBe(
+        `Afvigelse ${deviation.number} er nu »Under behandling«, så det kan ikke gøres længere.`,
+      );
+      expect(history).toEqual(['filed', 'accepted', 'assigned']);
+    } else {
+      expect(now?.state).toBe('rejected');
+      expect(rejected).toEqual({ kind: 'close' });
+      expect(resultText(accepted)).toBe(
+        `Deviation ${deviation.number} is now “Rejected”, so this can no longer be done.`,
+      );
+      expect(history).toEqual(['filed', 'rejected']);
+    }
+    expect(postsTo(world, people.student)).toHaveLength(1);
+  });
+
   it('a reporter the bot cannot reach is named back to the owner, and the case is accepted all the same', async () => {
     const world = triageWorld(database);
     const deviation = await fileCase(world);
