@@ -109,6 +109,17 @@ describe(`the deviation store (${testDatabaseEngine()})`, () => {
     ]);
   });
 
+  it('a step’s audit events carry the procedure’s clock when it is given, every event of the step the same instant', async () => {
+    const { deviation } = await store.file(aReport());
+    const at = new Date('2026-10-14T09:15:00Z');
+    await store.step(deviation.id, 'accept', owner, { handler, alsoRecord: ['assigned'], occurredAt: at });
+    expect((await store.history(deviation.id)).map((event) => [event.kind, event.occurredAt])).toEqual([
+      ['filed', receivedAt],
+      ['accepted', at],
+      ['assigned', at],
+    ]);
+  });
+
   it('closing stops the timers; a stale form (old version) is refused', async () => {
     const { deviation } = await store.file(aReport());
     await store.step(deviation.id, 'accept', owner, { handler });

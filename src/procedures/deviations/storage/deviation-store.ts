@@ -100,6 +100,8 @@ export interface CaseChange {
   readonly alsoRecord?: readonly CaseEventKind[];
   /** Refuse the step if the case changed since it was read (a stale form). */
   readonly expectedVersion?: number;
+  /** When the step happened (the procedure's clock, `dependencies.now()`); the database's clock when absent. */
+  readonly occurredAt?: Date;
 }
 
 export interface StepResult {

@@ -1,44 +1,44 @@
-import type { Message } from '../../../messages/message-model.js';
 import type { DeviationCase } from '../deviation-case.js';
 import type { DeviationDependencies } from '../deviation-dependencies.js';
-import { caseFactBlocks } from '../presenters/case-facts.js';
+import { triageCard } from '../presenters/triage/triage-card.js';
 import { tellPerson } from '../tell-person.js';
+import { triageNotice } from './triage/triage-cards.js';
 
 /**
- * Tells the report owners of the faculty that has the case (a new report, or
- * one forwarded to them). Returns who could not be reached, for whoever acted.
- *
- * The triage part replaces the message with its triage card (accept, forward,
- * reject, redirect, flag) and keeps the posted cards to update them in place.
+ * Gives the report owners of the faculty that has the case (a new report,
+ * or one forwarded to them) each a triage card: the case, and the buttons to
+ * accept and assign it, forward, reject, redirect it to whistleblowing and
+ * mark it as holding sensitive personal data. Each posted card is kept to
+ * be updated in place when one of them acts. Returns who could not be
+ * reached, for whoever acted.
  */
 export async function tellReportOwners(
   dependencies: DeviationDependencies,
   deviation: DeviationCase,
 ): Promise<{ readonly unreachable: readonly string[] }> {
-  const units = await dependencies.units();
+  const [units, history] = await Promise.all([
+    dependencies.units(),
+    dependencies.store.history(deviation.id),
+  ]);
   const unreachable: string[] = [];
   for (const owner of units.reportOwnersOf(deviation.facultyCode)) {
     const outcome = await tellPerson(dependencies.surfaces, dependencies.config.institution.language, {
       email: owner,
       preferredSurface: deviation.reporter.surface,
       language: null,
-      compose: (reader): Message => {
-        const title = reader.t.deviations.caseTitle({ number: deviation.number });
-        return {
-          fallbackText: title,
-          blocks: [
-            { type: 'heading', text: title },
-            ...caseFactBlocks(reader, deviation, {
-              units,
-              timeZone: dependencies.config.institution.timeZone,
-              mayReadText: true,
-              showReporter: true,
-            }),
-          ],
-        };
-      },
+      compose: (reader) =>
+        triageCard(reader, {
+          deviation,
+          history,
+          audience: 'owner',
+          mayReadText: true,
+          units,
+          config: dependencies.config,
+        }),
     });
-    if (outcome.kind !== 'posted') unreachable.push(owner);
+    if (outcome.kind === 'posted')
+      await dependencies.store.saveNotice(triageNotice(deviation, owner, outcome.posted));
+    else unreachable.push(owner);
   }
   return { unreachable };
 }
