@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { containsCprShape, maskCprShapes, maskedCpr } from '../../src/security/cpr-shape.js';
+import {
+  containsCprShape,
+  maskCprShapes,
+  maskedCpr,
+  maskedFodselsnummer,
+} from '../../src/security/cpr-shape.js';
 
 describe('CPR-shaped values', () => {
   it('are masked with or without the dash, keeping no digit of them, not even the birth date', () => {
@@ -24,5 +29,17 @@ describe('CPR-shaped values', () => {
   it('leave student numbers, counts, dates, times and phone numbers alone', () => {
     const text = 'S100001 on 2026-04-06 at 2026040612: 12345 rows, call +45 98 16 00 00';
     expect(maskCprShapes(text)).toBe(text);
+  });
+
+  it('Norwegian national identity numbers (fødselsnummer, D- and H-numbers) are masked too, with or without the space', () => {
+    expect(maskCprShapes('fnr 01019012345 og 010190 12345')).toBe(
+      `fnr ${maskedFodselsnummer} og ${maskedFodselsnummer}`,
+    );
+    // A D-number (day + 40) and an H-number (month + 40).
+    for (const text of ['41019012345', '01419012345']) expect(containsCprShape(text), text).toBe(true);
+    // Month 13, day 32; a Norwegian phone number with its country code; 12 digits.
+    for (const text of ['01139012345', '32019012345', '+47 73 59 50 00', '010190123456']) {
+      expect(containsCprShape(text), text).toBe(false);
+    }
   });
 });

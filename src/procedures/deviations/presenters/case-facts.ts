@@ -1,5 +1,6 @@
 import type { Translator } from '../../../i18n/translator.js';
 import type { Block, RichText } from '../../../messages/message-model.js';
+import { maskCprShapes } from '../../../security/cpr-shape.js';
 import type { DeviationCase } from '../deviation-case.js';
 import type { UnitDirectory } from '../unit-directory.js';
 import { dayText, instantText } from './instant-text.js';
@@ -59,7 +60,11 @@ export function reportTextBlocks(
     },
     {
       type: 'text',
-      content: [{ kind: 'styled', text: texts.field.description, bold: true }, `\n${deviation.description}`],
+      // The intake refuses identity numbers; masked here too, whatever path a text came by.
+      content: [
+        { kind: 'styled', text: texts.field.description, bold: true },
+        `\n${maskCprShapes(deviation.description)}`,
+      ],
     },
   ];
 }

@@ -44,6 +44,8 @@ export interface IntakeTexts {
     whereWhenTooLong(lengths: Lengths): string;
     readonly descriptionMissing: string;
     descriptionTooLong(lengths: Lengths): string;
+    /** A CPR number or fødselsnummer in the text: it is not taken (the personal data rule). */
+    readonly identityNumber: string;
     readonly roleMissing: string;
     readonly seriousMatterMissing: string;
     readonly ordinaryChannelsMissing: string;
@@ -125,6 +127,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       descriptionMissing: 'Beskriv hva som er feil eller mangler.',
       descriptionTooLong: ({ max, length }) =>
         `Beskrivelsen kan ha høyst ${max} tegn, men har ${length}. Kort den ned.`,
+      identityNumber:
+        'Ikke skriv fødselsnummer eller personnummer her. Beskriv saken uten det, så kan behandleren be om det hvis det trengs.',
       roleMissing: 'Velg om du er student eller ansatt.',
       seriousMatterMissing: 'Svar ja eller nei.',
       ordinaryChannelsMissing: 'Kryss av når du har prøvd de vanlige kanalene.',
@@ -200,6 +204,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       descriptionMissing: 'Beskriv, hvad der er fejl eller mangler.',
       descriptionTooLong: ({ max, length }) =>
         `Beskrivelsen må højst have ${max} tegn, men har ${length}. Gør den kortere.`,
+      identityNumber:
+        'Skriv ikke CPR-nummer eller andre personnumre her. Beskriv sagen uden, så kan sagsbehandleren bede om det, hvis der er brug for det.',
       roleMissing: 'Vælg, om du er studerende eller medarbejder.',
       seriousMatterMissing: 'Svar ja eller nej.',
       ordinaryChannelsMissing: 'Sæt kryds, når du har prøvet de almindelige kanaler.',
@@ -276,6 +282,8 @@ export const intakeTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       descriptionMissing: 'Describe what is wrong or missing.',
       descriptionTooLong: ({ max, length }) =>
         `The description can have at most ${max} characters but has ${length}. Please shorten it.`,
+      identityNumber:
+        'Please leave out national identity numbers (CPR, fødselsnummer). Describe the matter without them; the handler can ask if one is needed.',
       roleMissing: 'Choose whether you are a student or an employee.',
       seriousMatterMissing: 'Answer yes or no.',
       ordinaryChannelsMissing: 'Tick this when you have tried the ordinary channels.',

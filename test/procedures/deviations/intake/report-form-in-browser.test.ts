@@ -12,7 +12,10 @@ const reporter = 'hod.cs@demo.example';
 
 /** The demo university with the deviations procedure on: TECH's programmes and two courses can be reported on. */
 async function configWithDeviations(folder: string): Promise<string> {
-  const demoFile = await readFile(join(import.meta.dirname, '../../../../src/demo/demo-university.yaml'), 'utf8');
+  const demoFile = await readFile(
+    join(import.meta.dirname, '../../../../src/demo/demo-university.yaml'),
+    'utf8',
+  );
   // The demo's own deviations section is replaced by this test's smaller one.
   const demo = demoFile.slice(0, demoFile.indexOf('# Deviation reports'));
   const path = join(folder, 'trafiklys.config.yaml');

@@ -71,6 +71,25 @@ describe(`a report that cannot be filed as it is (${testDatabaseEngine()})`, () 
     });
   });
 
+  it('a CPR number or fødselsnummer in the text is a field error; the form comes back with the number masked', async () => {
+    const form = await refused({
+      ...aReport,
+      whereWhen: 'Exam office, student 010190-1234',
+      description: 'My fødselsnummer 01019012345 was printed on the exam list for everyone to see.',
+    });
+    expect(form.errors).toEqual({
+      whereWhen:
+        'Please leave out national identity numbers (CPR, fødselsnummer). Describe the matter without them; the handler can ask if one is needed.',
+      description:
+        'Please leave out national identity numbers (CPR, fødselsnummer). Describe the matter without them; the handler can ask if one is needed.',
+    });
+    expect(initialOf(form, 'whereWhen')).toBe('Exam office, student ******-****');
+    expect(initialOf(form, 'description')).toBe(
+      'My fødselsnummer ****** ***** was printed on the exam list for everyone to see.',
+    );
+    expect(JSON.stringify(form)).not.toMatch(/0101901234|01019012345/);
+  });
+
   it('a programme or course that is not in the list (a forged value) is a field error', async () => {
     for (const forged of ['course:XX9999', 'faculty:IE', 'TDT4100']) {
       const form = await refused({ ...aReport, unit: forged });

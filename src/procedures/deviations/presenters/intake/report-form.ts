@@ -1,5 +1,6 @@
 import type { Translator } from '../../../../i18n/translator.js';
 import type { Block, Form, FormField, SelectOption } from '../../../../messages/message-model.js';
+import { maskCprShapes } from '../../../../security/cpr-shape.js';
 import { deviationCategories, reporterRoles } from '../../deviation-case.js';
 import type { DeviationsConfig } from '../../deviation-config.js';
 import { type ReportableUnit, type UnitDirectory, unitKey } from '../../unit-directory.js';
@@ -48,6 +49,10 @@ export interface ReportFormContent {
  * would refuse the submission without a word of why); the core checks it and
  * explains the channels instead.
  */
+function masked(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : maskCprShapes(text);
+}
+
 export function reportForm(reader: Translator, content: ReportFormContent): Form {
   const texts = reader.t.deviations;
   const intake = texts.intake;
@@ -82,14 +87,15 @@ export function reportForm(reader: Translator, content: ReportFormContent): Form
       label: texts.field.whereWhen,
       placeholder: intake.placeholder.whereWhen,
       maxLength: whereWhenMaxLength,
-      ...initial(answers?.whereWhen),
+      // Her words come back to her, never an identity number in them (the personal data rule).
+      ...initial(masked(answers?.whereWhen)),
     }),
     field(reportFieldIds.description, {
       kind: 'multiline',
       label: texts.field.description,
       hint: intake.descriptionHint,
       maxLength: content.section.descriptionMaxLength,
-      ...initial(answers?.description),
+      ...initial(masked(answers?.description)),
     }),
     field(reportFieldIds.role, {
       kind: 'select',
@@ -200,6 +206,8 @@ function problemText(reader: Translator, problem: ReportProblem): string {
       return texts.descriptionMissing;
     case 'description_too_long':
       return texts.descriptionTooLong(problem);
+    case 'identity_number':
+      return texts.identityNumber;
     case 'role_missing':
       return texts.roleMissing;
     case 'serious_matter_missing':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FormValues } from '../../../../messages/message-model.js';
+import { containsCprShape } from '../../../../security/cpr-shape.js';
 import {
   type DeviationCategory,
   deviationCategories,
@@ -110,6 +111,8 @@ export type ReportProblem =
   | { readonly code: 'where_when_too_long'; readonly max: number; readonly length: number }
   | { readonly code: 'description_missing' }
   | { readonly code: 'description_too_long'; readonly max: number; readonly length: number }
+  /** Personal data rule: a CPR or fødselsnummer is never stored in clear text, so it is not taken. */
+  | { readonly code: 'identity_number' }
   | { readonly code: 'role_missing' }
   | { readonly code: 'serious_matter_missing' };
 
@@ -146,6 +149,7 @@ export function checkReport(
   if (whereWhen === null) problems.whereWhen = { code: 'where_when_missing' };
   else if (whereWhen.length > whereWhenMaxLength)
     problems.whereWhen = { code: 'where_when_too_long', max: whereWhenMaxLength, length: whereWhen.length };
+  else if (containsCprShape(whereWhen)) problems.whereWhen = { code: 'identity_number' };
   const description = answers.description;
   if (description === null) problems.description = { code: 'description_missing' };
   else if (description.length > limits.descriptionMaxLength)
@@ -154,6 +158,7 @@ export function checkReport(
       max: limits.descriptionMaxLength,
       length: description.length,
     };
+  else if (containsCprShape(description)) problems.description = { code: 'identity_number' };
   if (answers.role === null) problems.role = { code: 'role_missing' };
   if (answers.seriousMatter === null) problems.seriousMatter = { code: 'serious_matter_missing' };
   if (
