@@ -96,6 +96,11 @@ export interface CaseChange {
   readonly alsoRecord?: readonly CaseEventKind[];
   /** Refuse the step if the case changed since it was read (a stale form). */
   readonly expectedVersion?: number;
+  /**
+   * When the step happened, as the caller's clock says (`dependencies.now()`):
+   * the time its audit events carry. Without it, the database's clock.
+   */
+  readonly occurredAt?: Date;
 }
 
 export interface StepResult {

@@ -191,6 +191,7 @@ export class PrismaDeviationStore implements DeviationStore {
             kind,
             actorEmail: actor.email,
             actorName: actor.name,
+            ...(change.occurredAt === undefined ? {} : { occurredAt: change.occurredAt }),
             details: { ...(change.details ?? {}), ...(exchangeId === null ? {} : { exchangeId }) },
           },
         });

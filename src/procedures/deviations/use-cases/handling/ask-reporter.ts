@@ -31,7 +31,7 @@ export function submitQuestion(
     request,
     submission,
     handlingFields.question,
-    async (granted, token) => {
+    async (granted, once) => {
       const { reader } = request;
       const { deviation, person } = granted;
       const question = textOf(submission.values, handlingFields.question);
@@ -49,10 +49,10 @@ export function submitQuestion(
             addressee: deviation.reporter.email,
             text: question,
             dueDate: null,
-            askedAt: dependencies.now(),
+            askedAt: once.at,
           },
         },
-        token,
+        once,
       );
       const view = { caseId: deviation.id, part: 'exchanges', page: lastPage } as const;
       const texts = reader.t.deviations.handling.notices;

@@ -123,10 +123,14 @@ export async function submitReply(
   const text = textOf(submission.values, kind.field);
   const problem = textProblem(reader, text, { max: kind.max, required: true });
   if (problem !== null) return errorAt(kind.field, problem);
-  const change = { answer: { exchangeId: exchange.id, answer: text, answeredAt: dependencies.now() } };
+  const at = dependencies.now();
+  const change = { answer: { exchangeId: exchange.id, answer: text, answeredAt: at } };
   let outcome: Awaited<ReturnType<typeof stepOnce>>;
   try {
-    outcome = await stepOnce(dependencies.store, deviation.id, kind.step, person, change, state.token);
+    outcome = await stepOnce(dependencies.store, deviation.id, kind.step, person, change, {
+      token: state.token,
+      at,
+    });
   } catch (error) {
     if (!isCodedError(error) || error.code !== 'deviation.step_refused') throw error;
     const now = await dependencies.store.exchange(exchange.id);

@@ -7,6 +7,12 @@ import { type CaseAccess, caseForHandler, type HandlingRequest, stepRefusedText 
 
 export type GrantedCase = Extract<CaseAccess, { kind: 'granted' }>;
 
+/** The submitted form's token (see step-once.ts) and the time of the submission, for the step and its data. */
+export interface SubmissionStamp {
+  readonly token: string;
+  readonly at: Date;
+}
+
 /**
  * A handler's form submitted: the case it names is read again and checked
  * (its handler, in handling) before anything else; a refusal is said under
@@ -19,14 +25,14 @@ export async function handlerSubmission(
   request: HandlingRequest,
   submission: FormSubmission,
   mainField: string,
-  act: (granted: GrantedCase, token: string) => Promise<FormOutcome>,
+  act: (granted: GrantedCase, once: SubmissionStamp) => Promise<FormOutcome>,
 ): Promise<FormOutcome> {
   const state = decodeCaseFormState(submission.state);
   if (state === null) return errorAt(mainField, request.reader.t.deviations.unknownCase);
   const access = await caseForHandler(dependencies, request, state.caseId);
   if (access.kind === 'refused') return errorAt(mainField, access.reason);
   try {
-    return await act(access, state.token);
+    return await act(access, { token: state.token, at: dependencies.now() });
   } catch (error) {
     const refusal = await refusalOf(dependencies, request, state.caseId, error);
     if (refusal === null) throw error;

@@ -24,7 +24,7 @@ export function submitCausesAndMeasures(
     request,
     submission,
     handlingFields.causes,
-    async ({ deviation, person }, token) => {
+    async ({ deviation, person }, once) => {
       const { reader } = request;
       const causes = textOf(submission.values, handlingFields.causes);
       const measures = textOf(submission.values, handlingFields.measures);
@@ -41,7 +41,7 @@ export function submitCausesAndMeasures(
         errors.add(handlingFields.causes, reader.t.deviations.handling.errors.causesOrMeasures);
       if (errors.any) return { kind: 'errors', errors: errors.all };
       const change = { causes, measures, details: { causes: causes !== '', measures: measures !== '' } };
-      const outcome = await stepOnce(dependencies.store, deviation.id, 'recordCauses', person, change, token);
+      const outcome = await stepOnce(dependencies.store, deviation.id, 'recordCauses', person, change, once);
       const notices = reader.t.deviations.handling.notices;
       const notice = outcome.kind === 'already' ? notices.alreadyDone : notices.causesRecorded;
       return caseViewOutcome(dependencies, request, { caseId: deviation.id, part: 'case', page: 1 }, [

@@ -26,13 +26,13 @@ export function submitPreliminaryReply(
     request,
     submission,
     handlingFields.reply,
-    async ({ deviation, person }, token) => {
+    async ({ deviation, person }, once) => {
       const { reader } = request;
       const reply = textOf(submission.values, handlingFields.reply);
       const problem = textProblem(reader, reply, { max: handlingLimits.reply, required: true });
       if (problem !== null) return errorAt(handlingFields.reply, problem);
       const change = {
-        preliminaryReplyAt: dependencies.now(),
+        preliminaryReplyAt: once.at,
         cancelTimers: ['preliminary_reminder'] as const,
       };
       const outcome = await stepOnce(
@@ -41,7 +41,7 @@ export function submitPreliminaryReply(
         'preliminaryReply',
         person,
         change,
-        token,
+        once,
       );
       const view = { caseId: deviation.id, part: 'case', page: 1 } as const;
       const notices = reader.t.deviations.handling.notices;
@@ -75,13 +75,13 @@ export function submitClose(
     request,
     submission,
     handlingFields.outcome,
-    async ({ deviation, person }, token) => {
+    async ({ deviation, person }, once) => {
       const { reader } = request;
       const outcomeText = textOf(submission.values, handlingFields.outcome);
       const problem = textProblem(reader, outcomeText, { max: handlingLimits.outcome, required: true });
       if (problem !== null) return errorAt(handlingFields.outcome, problem);
-      const change = { outcome: outcomeText, closedAt: dependencies.now() };
-      const outcome = await stepOnce(dependencies.store, deviation.id, 'close', person, change, token);
+      const change = { outcome: outcomeText, closedAt: once.at };
+      const outcome = await stepOnce(dependencies.store, deviation.id, 'close', person, change, once);
       const view = { caseId: deviation.id, part: 'case', page: 1 } as const;
       const notices = reader.t.deviations.handling.notices;
       if (outcome.kind === 'already')

@@ -36,11 +36,11 @@ export function submitRequestForComments(
     request,
     submission,
     handlingFields.colleagues,
-    async (granted, token) => {
+    async (granted, once) => {
       const input = await readRequest(dependencies, request.reader, granted, submission);
       if (input.kind === 'errors') return input;
       const { deviation, person } = granted;
-      const askedAt = dependencies.now();
+      const askedAt = once.at;
       const outcome = await stepOnce(
         dependencies.store,
         deviation.id,
@@ -62,7 +62,7 @@ export function submitRequestForComments(
             textShared: input.shareText,
           },
         },
-        token,
+        once,
       );
       const view = { caseId: deviation.id, part: 'exchanges', page: lastPage } as const;
       const notices = request.reader.t.deviations.handling.notices;

@@ -26,8 +26,9 @@ export async function stepOnce(
   step: CaseStepName,
   actor: CasePerson,
   change: CaseChange,
-  token: string,
+  submission: { readonly token: string; readonly at: Date },
 ): Promise<StepOnceOutcome> {
+  const { token } = submission;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     if (await wasSubmitted(store, caseId, token)) return { kind: 'already' };
     const current = await store.find(caseId);
@@ -36,6 +37,7 @@ export async function stepOnce(
       const result = await store.step(caseId, step, actor, {
         ...change,
         expectedVersion: current.version,
+        occurredAt: submission.at,
         details: { ...(change.details ?? {}), submission: token },
       });
       return { kind: 'stepped', result };

@@ -15,7 +15,7 @@ if (course === null) throw new Error('TDT4100 is not reportable');
 const receivedAt = new Date('2026-10-13T12:30:00Z');
 const handler = { email: people.handler, name: 'Hanne Handler' };
 
-describe(`a høringsrunde in the store (${testDatabaseEngine()})`, () => {
+describe(`the store’s additions for handling (${testDatabaseEngine()})`, () => {
   let database: Database;
   let store: PrismaDeviationStore;
   let caseId: string;
@@ -80,5 +80,14 @@ describe(`a høringsrunde in the store (${testDatabaseEngine()})`, () => {
     const recorded = await store.step(caseId, 'recordCauses', handler, { causes: 'Double booking' });
     expect(recorded.exchangeIds).toEqual([]);
     expect(recorded.exchangeId).toBeNull();
+  });
+
+  it('a step’s audit events carry the time the caller’s clock gives, not the database’s', async () => {
+    const at = new Date('2026-10-20T07:45:00Z');
+    await store.step(caseId, 'recordCauses', handler, { measures: 'Move one lecture', occurredAt: at });
+    const recorded = (await store.history(caseId)).filter((event) => event.kind === 'causes_recorded');
+    // The earlier recording took the database's clock; this one the time given.
+    expect(recorded.map((event) => event.occurredAt)).toContainEqual(at);
+    expect(recorded.filter((event) => event.occurredAt.getTime() === at.getTime())).toHaveLength(1);
   });
 });
