@@ -99,16 +99,15 @@ const units = new UnitDirectory(config, section);
 
 let filed = 0;
 
-/** A report about TDT4100 (faculty IE), filed by the student in Danish and accepted for the handler. */
-export async function caseInHandling(
-  harness: Harness,
-  options: {
-    readonly reporter?: Partial<Reporter>;
-    readonly sensitive?: boolean;
-    readonly unit?: string;
-    readonly description?: string;
-  } = {},
-): Promise<DeviationCase> {
+export interface CaseOptions {
+  readonly reporter?: Partial<Reporter>;
+  readonly sensitive?: boolean;
+  readonly unit?: string;
+  readonly description?: string;
+}
+
+/** A report about TDT4100 (faculty IE) unless said otherwise, filed by the student in Danish, now. */
+export async function fileCase(harness: Harness, options: CaseOptions = {}): Promise<DeviationCase> {
   const unit = units.unit({ kind: 'course', code: options.unit ?? 'TDT4100' });
   if (unit === null) throw new Error('the course is not reportable');
   filed += 1;
@@ -130,13 +129,25 @@ export async function caseInHandling(
     receivedAt,
     dates: caseDates(receivedAt, { timeZone: 'Europe/Oslo', deadlineDays: 28, reminderDays: 21 }),
   });
-  const owner = { email: people.ownerIe1, name: names[people.ownerIe1] };
-  const handler = { email: people.handler, name: names[people.handler] };
-  if (options.sensitive) await harness.store.step(deviation.id, 'flagSensitive', owner, { sensitive: true });
-  const accepted = await harness.store.step(deviation.id, 'accept', owner, {
+  return deviation;
+}
+
+export const owner = { email: people.ownerIe1, name: names[people.ownerIe1] };
+export const handler = { email: people.handler, name: names[people.handler] };
+
+/** A filed report accepted by an IE report owner for the handler (flagged sensitive first, if asked). */
+export async function caseInHandling(harness: Harness, options: CaseOptions = {}): Promise<DeviationCase> {
+  const deviation = await fileCase(harness, options);
+  const at = harness.clock.now();
+  const nvOwner = { email: people.ownerNv, name: names[people.ownerNv] };
+  const accepting = deviation.facultyCode === 'NV' ? nvOwner : owner;
+  if (options.sensitive)
+    await harness.store.step(deviation.id, 'flagSensitive', accepting, { sensitive: true, occurredAt: at });
+  const accepted = await harness.store.step(deviation.id, 'accept', accepting, {
     handler,
     alsoRecord: ['assigned'],
     details: { handler: handler.email },
+    occurredAt: at,
   });
   return accepted.deviation;
 }
