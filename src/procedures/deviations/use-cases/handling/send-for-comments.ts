@@ -134,16 +134,17 @@ async function readRequest(
   return { kind: 'request', colleagues, text, due, shareText };
 }
 
-/** Addresses separated by commas, semicolons, spaces or lines; each once, whatever its case. */
+/**
+ * Addresses separated by commas, semicolons, spaces or lines; each once, in
+ * lower case (as the bot compares addresses everywhere, and as the platforms
+ * look people up).
+ */
 function addressesIn(text: string): string[] {
-  const seen = new Set<string>();
-  const addresses: string[] = [];
-  for (const address of text.split(/[\s,;]+/)) {
-    if (address === '' || seen.has(address.toLowerCase())) continue;
-    seen.add(address.toLowerCase());
-    addresses.push(address);
-  }
-  return addresses;
+  const addresses = text
+    .split(/[\s,;]+/)
+    .filter((address) => address !== '')
+    .map((address) => address.toLowerCase());
+  return [...new Set(addresses)];
 }
 
 const emailShape = z.email();
