@@ -2,8 +2,11 @@ import type { FormOutcome } from '../../../../bot/bot-requests.js';
 import type { FormSubmission } from '../../../../bot/procedure-module.js';
 import { isCodedError } from '../../../../shared/coded-error.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
+import { mayHandle } from '../../deviation-permissions.js';
 import { decodeCaseFormState } from '../../presenters/handling/handling-ids.js';
 import { type CaseAccess, caseForHandler, type HandlingRequest, stepRefusedText } from './case-access.js';
+import { wasSubmitted } from './step-once.js';
+import { caseViewOutcome } from './view-case.js';
 
 export type GrantedCase = Extract<CaseAccess, { kind: 'granted' }>;
 
@@ -29,6 +32,12 @@ export async function handlerSubmission(
 ): Promise<FormOutcome> {
   const state = decodeCaseFormState(submission.state);
   if (state === null) return errorAt(mainField, request.reader.t.deviations.unknownCase);
+  if (await isEcho(dependencies, request, state)) {
+    const view = { caseId: state.caseId, part: 'case', page: 1 } as const;
+    return caseViewOutcome(dependencies, request, view, [
+      request.reader.t.deviations.handling.notices.alreadyDone,
+    ]);
+  }
   const access = await caseForHandler(dependencies, request, state.caseId);
   if (access.kind === 'refused') return errorAt(mainField, access.reason);
   try {
@@ -38,6 +47,23 @@ export async function handlerSubmission(
     if (refusal === null) throw error;
     return errorAt(mainField, refusal);
   }
+}
+
+/**
+ * The handler's form sent again after its step was taken (a double click):
+ * the answer is the case as it is now, even when that step closed it.
+ */
+async function isEcho(
+  dependencies: DeviationDependencies,
+  request: HandlingRequest,
+  state: { readonly caseId: string; readonly token: string },
+): Promise<boolean> {
+  const deviation = await dependencies.store.find(state.caseId);
+  return (
+    deviation !== null &&
+    mayHandle(request.actor.email, deviation) &&
+    (await wasSubmitted(dependencies.store, deviation.id, state.token))
+  );
 }
 
 /** What to tell the person when the store refused a step; null for any other error. */

@@ -55,7 +55,8 @@ export async function stepOnce(
   throw new CodedError('deviation.stale', `Case ${caseId} kept changing while "${step}" was taken.`);
 }
 
-async function wasSubmitted(store: DeviationStore, caseId: string, token: string): Promise<boolean> {
+/** Whether a step was already taken for the form with this token. */
+export async function wasSubmitted(store: DeviationStore, caseId: string, token: string): Promise<boolean> {
   const history = await store.history(caseId);
   return history.some((event) => event.details.submission === token);
 }
