@@ -30,13 +30,6 @@ import {
 } from './handling-harness.js';
 
 const en = (email: string) => actor(email, 'en-GB');
-const handlerActions = [
-  handlingActions.askForm,
-  handlingActions.commentsForm,
-  handlingActions.preliminaryReplyForm,
-  handlingActions.causesForm,
-  handlingActions.closeForm,
-];
 const partActions = ['case', 'exchanges', 'history'].map((part) => `${handlingActions.showPart}.${part}`);
 
 describe(`the case view (${testDatabaseEngine()})`, () => {

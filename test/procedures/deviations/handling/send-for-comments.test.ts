@@ -28,7 +28,6 @@ import {
 
 const handler = actor(people.handler, 'en-GB');
 const colleague = actor(people.colleague, 'da-DK');
-const lecturer = actor(people.employee, 'en-GB');
 const none: Message = { fallbackText: '', blocks: [] };
 
 async function commentsForm(harness: Harness, caseId: string): Promise<Form> {
