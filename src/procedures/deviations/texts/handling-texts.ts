@@ -33,6 +33,8 @@ export interface HandlingTexts {
     readonly causes: string;
     readonly measures: string;
     readonly outcome: string;
+    /** Why a report was rejected or redirected, as the reporter was told. */
+    readonly reason: string;
     readonly notRecorded: string;
     /** To a report owner or line manager looking at a case in handling. */
     viewOnly(params: { readonly handler: string }): string;

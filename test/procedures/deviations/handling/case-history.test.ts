@@ -17,6 +17,7 @@ import {
   openHarness,
   openView,
   owner,
+  shown,
 } from './handling-harness.js';
 
 const nvOwner: CasePerson = { email: people.ownerNv, name: names[people.ownerNv] };
@@ -223,6 +224,10 @@ describe(`the case’s history in the case view (${testDatabaseEngine()})`, () =
     });
     expect((await historyShownTo(people.ownerIe2, 'en-GB', rejected.id)).at(-1)).toBe(
       '20 October 2026 at 10:00 – Olav Owner rejected the report, with the reason sent to the reporter',
+    );
+    // The case itself says the reason the reporter was given.
+    expect(shown(await openView(harness, actor(people.ownerIe2, 'en-GB'), rejected.id))).toContain(
+      'Reason\nNot a deviation',
     );
     const closed = await fileCase(harness);
     await harness.store.step(closed.id, 'accept', owner, { handler, occurredAt: harness.clock.now() });

@@ -133,6 +133,9 @@ function caseBlocks(reader: Translator, view: CaseView): Block[] {
       ? [recorded(texts.causes, deviation.causes), recorded(texts.measures, deviation.measures)]
       : []),
     ...(deviation.state === 'closed' ? [recorded(texts.outcome, deviation.outcome)] : []),
+    ...(deviation.state === 'rejected' || deviation.state === 'redirected'
+      ? [recorded(texts.reason, deviation.reason)]
+      : []),
     ...handlingButtons(reader, view),
   ];
 }

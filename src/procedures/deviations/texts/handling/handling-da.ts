@@ -23,6 +23,7 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
       causes: 'Årsager',
       measures: 'Tiltag',
       outcome: 'Udfald',
+      reason: 'Begrundelse',
       notRecorded: 'Ikke registreret endnu.',
       viewOnly: ({ handler }) =>
         `${handler} behandler sagen. Du kan se den, men kun sagsbehandleren kan behandle den.`,
@@ -82,7 +83,7 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
       comments: {
         title: 'Send i høring',
         intro:
-          'Kollegerne får sagens fakta og dit spørgsmål, men ikke indberetterens navn. Høringssvarene går kun til dig.',
+          'Kollegerne får sagen, uden indberetterens navn, og dit spørgsmål. Høringssvarene går kun til dig.',
         colleaguesLabel: 'Kolleger (e-mailadresser)',
         colleaguesHint: 'Én adresse pr. linje eller adskilt med komma.',
         questionLabel: 'Hvad vil du have kommentarer til?',

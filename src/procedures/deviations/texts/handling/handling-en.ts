@@ -23,6 +23,7 @@ export function handlingTextsEn(format: LocaleFormat): HandlingTexts {
       causes: 'Causes',
       measures: 'Measures',
       outcome: 'Outcome',
+      reason: 'Reason',
       notRecorded: 'Not recorded yet.',
       viewOnly: ({ handler }) =>
         `${handler} is handling the case. You can see it, but only the handler can handle it.`,
@@ -82,7 +83,7 @@ export function handlingTextsEn(format: LocaleFormat): HandlingTexts {
       comments: {
         title: 'Send for comments',
         intro:
-          'The colleagues get the facts of the case and your question, but not the reporter’s name. Their comments come to you only.',
+          'The colleagues get the case, without the reporter’s name, and your question. Their comments come to you only.',
         colleaguesLabel: 'Colleagues (e-mail addresses)',
         colleaguesHint: 'One address a line, or separated by commas.',
         questionLabel: 'What would you like comments on?',

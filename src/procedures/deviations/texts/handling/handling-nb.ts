@@ -23,6 +23,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       causes: 'Årsaker',
       measures: 'Tiltak',
       outcome: 'Utfall',
+      reason: 'Begrunnelse',
       notRecorded: 'Ikke registrert ennå.',
       viewOnly: ({ handler }) =>
         `${handler} behandler saken. Du kan se den, men bare behandleren kan behandle den.`,
@@ -82,7 +83,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       comments: {
         title: 'Send på høring',
         intro:
-          'Kollegene får sakens fakta og spørsmålet ditt, men ikke melderens navn. Kommentarene kommer bare til deg.',
+          'Kollegene får saken, uten melderens navn, og spørsmålet ditt. Kommentarene kommer bare til deg.',
         colleaguesLabel: 'Kolleger (e-postadresser)',
         colleaguesHint: 'Én adresse per linje, eller skilt med komma.',
         questionLabel: 'Hva ønsker du kommentarer på?',
