@@ -23,6 +23,7 @@ import {
 import type { Exchange } from '../../../../src/procedures/deviations/storage/deviation-store.js';
 import { UnitDirectory } from '../../../../src/procedures/deviations/unit-directory.js';
 import type { CalendarDate } from '../../../../src/shared/calendar-date.js';
+import { renderConsoleForm } from '../../../../src/surfaces/console/html/console-form.js';
 import { renderSlackModal } from '../../../../src/surfaces/slack/block-kit/slack-modal.js';
 import { renderTeamsForm } from '../../../../src/surfaces/teams/adaptive-card/render-teams-form.js';
 import {
@@ -128,6 +129,7 @@ function view(
 }
 
 function expectFitsEverySurface(form: Form): void {
+  expect(() => renderConsoleForm(form)).not.toThrow();
   // Slack refuses a modal over 100 blocks or with a title, label or button over its limits: the renderer throws.
   expect(() => renderSlackModal(form, slackContext)).not.toThrow();
   const card = renderTeamsForm(form, { requiredFieldMessage: 'Required' });
@@ -135,7 +137,7 @@ function expectFitsEverySurface(form: Form): void {
   expect(byteLength(card)).toBeLessThanOrEqual(TEAMS_DIALOG_CARD_MAX_BYTES);
 }
 
-describe('the case view and the handling forms at their largest', () => {
+describe('the case view and the handling forms at their largest, on every surface', () => {
   it.each(
     supportedLanguages.flatMap((language) =>
       (['case', 'exchanges', 'history'] as const).flatMap((part) =>
