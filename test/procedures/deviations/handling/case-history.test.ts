@@ -170,7 +170,7 @@ const expectedHistory: Readonly<Record<DeviationTextLanguage, readonly string[]>
     '16. oktober 2026 kl. 08:15 – Stina Student svarte på spørsmålet',
     '16. oktober 2026 kl. 12:00 – Hanne Handler sendte saken på høring til Kari Kollega og lecturer@uni.example med svarfrist 23. oktober 2026',
     '19. oktober 2026 kl. 13:30 – Kari Kollega ga sin høringskommentar',
-    '3. november 2026 kl. 08:00 – Trafiklys minnet behandleren på å sende foreløpig svar',
+    '3. november 2026 kl. 08:00 – Trafiklys minnet behandleren om å sende foreløpig svar',
     '3. november 2026 kl. 10:00 – Hanne Handler sendte foreløpig svar til melder',
     '5. november 2026 kl. 14:00 – Hanne Handler registrerte årsaker og tiltak',
     '11. november 2026 kl. 08:00 – Trafiklys varslet linjeleder om at fristen er overskredet',

@@ -44,7 +44,7 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
       answer: 'Svar',
       comment: 'Kommentér',
       send: 'Send',
-      cancel: 'Annullér',
+      cancel: 'Annuller',
     },
     history: {
       filed: 'indberettede afvigelsen',

@@ -35,7 +35,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       notAnswered: 'Ikke besvart ennå.',
     },
     actions: {
-      ask: 'Spør melder',
+      ask: 'Spør melderen',
       comments: 'Send på høring',
       preliminaryReply: 'Send foreløpig svar',
       causes: 'Årsaker og tiltak',
@@ -65,13 +65,13 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       redirected: 'sendte saken til varslingskanalen',
       flaggedSensitive: 'merket saken som sensitiv',
       unflaggedSensitive: 'fjernet merkingen som sensitiv',
-      reminded: 'minnet behandleren på å sende foreløpig svar',
+      reminded: 'minnet behandleren om å sende foreløpig svar',
       escalated: 'varslet linjeleder om at fristen er overskredet',
       textRemoved: 'slettet meldingens tekst etter oppbevaringsregelen',
     },
     forms: {
       ask: {
-        title: 'Spør melder',
+        title: 'Spør melderen',
         label: 'Spørsmålet',
         hint: 'Melderen får spørsmålet fra Trafiklys med navnet ditt, og svaret kommer tilbake til deg.',
       },
@@ -125,7 +125,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       tooLong: ({ max, length }) =>
         `Teksten har ${number(length)} tegn; høyst ${number(max)} er tillatt. Gjør den kortere.`,
       personalNumber:
-        'Teksten ser ut til å inneholde et personnummer. Fjern det: personnummer skal ikke sendes i chat.',
+        'Teksten ser ut til å inneholde et fødselsnummer eller personnummer. Fjern det: slike numre skal ikke sendes i chat.',
       causesOrMeasures: 'Skriv årsaker, tiltak eller begge deler.',
       noColleagues: 'Skriv minst én e-postadresse.',
       notAnAddress: (address) => `«${address}» er ikke en e-postadresse.`,
@@ -133,7 +133,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
         `Finner ingen med adressen ${address} i Slack, Teams eller konsollen, så Trafiklys kan ikke nå vedkommende.`,
       notYourself: 'Du kan ikke sende saken på høring til deg selv.',
       notTheReporter: (address) =>
-        `${address} er melderen. Høringen er intern; bruk «Spør melder» for å spørre melderen.`,
+        `${address} er melderen. Høringen er intern; bruk «Spør melderen» i stedet.`,
       tooManyColleagues: (max) => `Høyst ${number(max)} kolleger per høring.`,
       dueDateMissing: 'Velg en svarfrist.',
       dueDatePast: 'Svarfristen kan ikke være før i dag.',
