@@ -90,6 +90,11 @@ export interface CaseChange {
   readonly removeText?: true;
   /** A question to the reporter or a request for comments, stored with the step. */
   readonly newExchange?: NewExchange;
+  /**
+   * Several exchanges stored with the one step, after `newExchange` if both are
+   * given: a høringsrunde asks each named colleague apart, all or none.
+   */
+  readonly newExchanges?: readonly NewExchange[];
   /** The answer to an open exchange of this case. */
   readonly answer?: { readonly exchangeId: string; readonly answer: string; readonly answeredAt: Date };
   /** Timers to stop (a preliminary reply stops its reminder); a final state stops them all. */
@@ -100,7 +105,10 @@ export interface CaseChange {
   readonly alsoRecord?: readonly CaseEventKind[];
   /** Refuse the step if the case changed since it was read (a stale form). */
   readonly expectedVersion?: number;
-  /** When the step happened (the procedure's clock, `dependencies.now()`); the database's clock when absent. */
+  /**
+   * When the step happened, as the caller's clock says (`dependencies.now()`):
+   * the time its audit events carry. Without it, the database's clock.
+   */
   readonly occurredAt?: Date;
 }
 
@@ -108,8 +116,10 @@ export interface StepResult {
   readonly deviation: DeviationCase;
   /** The state before the step. */
   readonly previous: DeviationCase;
-  /** The new exchange's id, when the step made one. */
+  /** The new exchange's id, when the step made one (the first, when it made several); the answered one's. */
   readonly exchangeId: string | null;
+  /** Every exchange the step made, in the order given (`newExchange` first, then `newExchanges`). */
+  readonly exchangeIds: readonly string[];
 }
 
 export interface CaseFilter {

@@ -113,12 +113,7 @@ export class PrismaDeviationStore implements DeviationStore {
     return row === null ? null : caseOf(row);
   }
 
-  async step(
-    caseId: string,
-    step: CaseStepName,
-    actor: CasePerson,
-    change: CaseChange = {},
-  ): Promise<StepResult> {
+  async step(caseId: string, step: CaseStepName, actor: CasePerson, change: CaseChange): Promise<StepResult> {
     if (!isUuid(caseId)) throw new CodedError('deviation.not_found', `No case has the id "${caseId}".`);
     return this.prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -147,24 +142,26 @@ export class PrismaDeviationStore implements DeviationStore {
         ...(change.removeText ? { description: null, whereWhen: null, textPurgeAfter: null } : {}),
       };
       const after = await tx.deviationCase.update({ where: { id: caseId }, data });
-      let exchangeId: string | null = null;
-      if (change.newExchange !== undefined) {
+      const exchangeIds: string[] = [];
+      const newExchanges = [
+        ...(change.newExchange === undefined ? [] : [change.newExchange]),
+        ...(change.newExchanges ?? []),
+      ];
+      for (const newExchange of newExchanges) {
         const exchange = await tx.deviationExchange.create({
           data: {
             caseId,
-            kind: change.newExchange.kind,
-            askedByEmail: change.newExchange.askedByEmail,
-            addressee: change.newExchange.addressee,
-            text: change.newExchange.text,
-            dueDate:
-              change.newExchange.dueDate === null
-                ? null
-                : new Date(`${change.newExchange.dueDate}T00:00:00Z`),
-            askedAt: change.newExchange.askedAt,
+            kind: newExchange.kind,
+            askedByEmail: newExchange.askedByEmail,
+            addressee: newExchange.addressee,
+            text: newExchange.text,
+            dueDate: newExchange.dueDate === null ? null : new Date(`${newExchange.dueDate}T00:00:00Z`),
+            askedAt: newExchange.askedAt,
           },
         });
-        exchangeId = exchange.id;
+        exchangeIds.push(exchange.id);
       }
+      let exchangeId: string | null = exchangeIds[0] ?? null;
       if (change.answer !== undefined) {
         // Once: a second answer (a double click) finds the exchange answered and changes nothing.
         const answered = await tx.deviationExchange.updateMany({
@@ -201,7 +198,7 @@ export class PrismaDeviationStore implements DeviationStore {
           },
         });
       }
-      return { deviation: caseOf(after), previous: caseOf(before), exchangeId };
+      return { deviation: caseOf(after), previous: caseOf(before), exchangeId, exchangeIds };
     });
   }
 

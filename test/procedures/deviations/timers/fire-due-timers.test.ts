@@ -275,6 +275,7 @@ describe(`the deviation timers (${testDatabaseEngine()})`, () => {
       { email: people.ownerIe1, name: 'Olav Owner' },
       {
         reason: 'A whistleblowing matter',
+        occurredAt: receivedAt,
         closedAt: receivedAt,
         textPurgeAfter: new Date(receivedAt.getTime() + 30 * 86_400_000),
       },

@@ -64,6 +64,7 @@ export async function fireDueTimers(dependencies: DeviationDependencies): Promis
     }
     await store.step(deviation.id, timer.kind === 'preliminary_reminder' ? 'remind' : 'escalate', botActor, {
       details: { recipients: recipients.length },
+      occurredAt: now,
     });
     await store.timerFired(timer, now);
     if (timer.kind === 'preliminary_reminder') report.reminded += 1;

@@ -10,8 +10,9 @@ import type { DeviationDependencies } from '../../deviation-dependencies.js';
 export async function removeExpiredTexts(dependencies: DeviationDependencies): Promise<number> {
   const { store } = dependencies;
   let removed = 0;
-  for (const caseId of await store.casesWithExpiredText(dependencies.now())) {
-    await store.step(caseId, 'removeText', botActor, { removeText: true });
+  const now = dependencies.now();
+  for (const caseId of await store.casesWithExpiredText(now)) {
+    await store.step(caseId, 'removeText', botActor, { removeText: true, occurredAt: now });
     removed += 1;
   }
   return removed;

@@ -1,0 +1,97 @@
+import type { FormOutcome } from '../../../../bot/bot-requests.js';
+import type { FormSubmission } from '../../../../bot/procedure-module.js';
+import type { DeviationDependencies } from '../../deviation-dependencies.js';
+import { handlingFields, handlingLimits } from '../../presenters/handling/handling-ids.js';
+import { outcomeToReporter, preliminaryReplyToReporter } from '../../presenters/handling/relayed-messages.js';
+import { tellReporter } from '../tell-reporter.js';
+import type { HandlingRequest } from './case-access.js';
+import { textOf, textProblem } from './form-input.js';
+import { errorAt, handlerSubmission } from './handler-step.js';
+import { stepOnce } from './step-once.js';
+import { caseViewOutcome } from './view-case.js';
+
+/**
+ * Forvaltningsloven § 11a: when handling takes disproportionately long, the
+ * reporter gets a preliminary reply saying why and when to expect an answer.
+ * Sending one stops the timer that would remind the handler to send it. The
+ * words go to the reporter in her chat; the case records when.
+ */
+export function submitPreliminaryReply(
+  dependencies: DeviationDependencies,
+  request: HandlingRequest,
+  submission: FormSubmission,
+): Promise<FormOutcome> {
+  return handlerSubmission(
+    dependencies,
+    request,
+    submission,
+    handlingFields.reply,
+    async ({ deviation, person }, once) => {
+      const { reader } = request;
+      const reply = textOf(submission.values, handlingFields.reply);
+      const problem = textProblem(reader, reply, { max: handlingLimits.reply, required: true });
+      if (problem !== null) return errorAt(handlingFields.reply, problem);
+      const change = {
+        preliminaryReplyAt: once.at,
+        cancelTimers: ['preliminary_reminder'] as const,
+      };
+      const outcome = await stepOnce(
+        dependencies.store,
+        deviation.id,
+        'preliminaryReply',
+        person,
+        change,
+        once,
+      );
+      const view = { caseId: deviation.id, part: 'case', page: 1 } as const;
+      const notices = reader.t.deviations.handling.notices;
+      if (outcome.kind === 'already')
+        return caseViewOutcome(dependencies, request, view, [notices.alreadyDone]);
+      const told = await tellReporter(dependencies, outcome.result.deviation, (reporterReader) =>
+        preliminaryReplyToReporter(reporterReader, outcome.result.deviation, reply),
+      );
+      return caseViewOutcome(dependencies, request, view, [
+        told.kind === 'posted'
+          ? notices.preliminaryReplySent
+          : notices.unreachable({ people: deviation.reporter.name }),
+      ]);
+    },
+  );
+}
+
+/**
+ * The guideline: the handler follows up the measures and closes the
+ * deviation. The outcome is required and goes to the reporter as written;
+ * the causes and measures recorded are shown in the close form, not
+ * required. Closing stops the case's timers (a final state).
+ */
+export function submitClose(
+  dependencies: DeviationDependencies,
+  request: HandlingRequest,
+  submission: FormSubmission,
+): Promise<FormOutcome> {
+  return handlerSubmission(
+    dependencies,
+    request,
+    submission,
+    handlingFields.outcome,
+    async ({ deviation, person }, once) => {
+      const { reader } = request;
+      const outcomeText = textOf(submission.values, handlingFields.outcome);
+      const problem = textProblem(reader, outcomeText, { max: handlingLimits.outcome, required: true });
+      if (problem !== null) return errorAt(handlingFields.outcome, problem);
+      const change = { outcome: outcomeText, closedAt: once.at };
+      const outcome = await stepOnce(dependencies.store, deviation.id, 'close', person, change, once);
+      const view = { caseId: deviation.id, part: 'case', page: 1 } as const;
+      const notices = reader.t.deviations.handling.notices;
+      if (outcome.kind === 'already')
+        return caseViewOutcome(dependencies, request, view, [notices.alreadyDone]);
+      const told = await tellReporter(dependencies, outcome.result.deviation, (reporterReader) =>
+        outcomeToReporter(reporterReader, outcome.result.deviation, outcomeText),
+      );
+      return caseViewOutcome(dependencies, request, view, [
+        told.kind === 'posted' ? notices.closed : notices.unreachable({ people: deviation.reporter.name }),
+      ]);
+    },
+  );
+}
