@@ -24,4 +24,10 @@ export interface ConfigSection {
     config: never,
     aligned: (rows: readonly (readonly [string, string | readonly string[]])[], indent: number) => string[],
   ): string[];
+  /**
+   * The people its keys name, by e-mail (a procedure's report owners): like
+   * the boards' people and the managers, the console knows them, so they can
+   * be picked there and reached there.
+   */
+  people?(config: never): readonly string[];
 }

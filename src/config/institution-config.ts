@@ -118,6 +118,16 @@ const manager = z.strictObject({
   scope: managerScope,
 });
 
+/**
+ * The console's own people: those it knows beyond the people the rest of the
+ * file names (boards, managers, report owners), e.g. students who file a
+ * deviation report and staff who handle one, where the console is where they
+ * meet the bot.
+ */
+const consoleSettings = z.strictObject({
+  people: emptyIsLeftOut(z.array(emailAddress).default([])),
+});
+
 /** The procedures' keys, side by side with the core's: a file keeps one flat list of top-level keys. */
 const procedureKeys = Object.assign({}, ...procedureConfigSections.map((section) => section.keys)) as Keys;
 type Keys = UnionToIntersection<(typeof procedureConfigSections)[number]['keys']>;
@@ -161,6 +171,7 @@ export const institutionConfigSchema = z
       managers: emptyIsLeftOut(z.array(manager).default([])),
       /** How mails are sent: pool, rate and retries (the server itself is SMTP_URL). */
       smtp: emptyIsLeftOut(smtpConfigSchema),
+      console: emptyIsLeftOut(consoleSettings.prefault({})),
       // Each procedure's own keys (src/config/procedure-config-sections.ts).
       ...procedureKeys,
     },
@@ -211,6 +222,20 @@ export type Programme = InstitutionConfig['programmes'][number];
 export type Manager = InstitutionConfig['managers'][number];
 export type ManagerScope = Manager['scope'];
 export type Schedule = InstitutionConfig['schedule'];
+
+/**
+ * Everyone the configuration names, by e-mail: every board's chair,
+ * secretary and delegates, every manager, the people the procedures'
+ * sections name (report owners), and those `console.people` adds.
+ */
+export function peopleNamedIn(config: InstitutionConfig): ReadonlySet<string> {
+  return new Set([
+    ...config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
+    ...config.managers.map((manager) => manager.email),
+    ...procedureConfigSections.flatMap((section) => ('people' in section ? section.people(config) : [])),
+    ...config.console.people,
+  ]);
+}
 
 /** A unit's name for a reader of `language`: their language's where the config gives it, else the institution's. */
 export function nameIn(

@@ -62,6 +62,19 @@ describe('a valid configuration', () => {
     });
     expect(config.importFolder).toBeNull();
     expect(config.columnAliases).toEqual({});
+    expect(config.console).toEqual({ people: [] });
+  });
+
+  test('console.people are e-mail addresses; anything else is named by its place', () => {
+    const config = parseConfigText(
+      `${validYaml}console:\n  people: [student@test.example]\n`,
+      '/etc/trafiklys/test.yaml',
+    );
+    expect(config.console.people).toEqual(['student@test.example']);
+
+    expect(problemsOf(`${validYaml}console:\n  people: [not-an-address]\n`)).toEqual([
+      expect.stringContaining('console.people[0]: not an e-mail address'),
+    ]);
   });
 
   test('departments and programmes may be left out entirely', () => {
@@ -232,7 +245,7 @@ describe('an invalid configuration names each problem at its line and column', (
 
   test('an unknown top-level key lists the keys allowed there', () => {
     expect(problemsOf(`${validYaml}colour: red\n`)).toEqual([
-      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, smtp, schedule, thresholds, importFolder, columnAliases, mail, journal, dispatch, deviations)',
+      'test.yaml:28:1: unknown key "colour" (allowed: institution, faculties, departments, boards, programmes, managers, smtp, console, schedule, thresholds, importFolder, columnAliases, mail, journal, dispatch, deviations)',
     ]);
   });
 

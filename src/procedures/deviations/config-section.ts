@@ -2,7 +2,7 @@ import type { IssueSink } from '../../config/config-references.js';
 import { emptyIsLeftOut } from '../../config/config-schema-parts.js';
 import type { ConfigSection } from '../../config/config-section.js';
 import { type Aligned, describeDeviations } from './describe-section.js';
-import { deviationsConfigSchema } from './deviation-config.js';
+import { type DeviationsConfig, deviationsConfigSchema } from './deviation-config.js';
 
 /**
  * The deviations procedure's section of the configuration file: one key,
@@ -21,6 +21,9 @@ export const deviationsConfigSection = {
   resolvePaths: (_config: object, _resolvePath: (path: string) => string) => ({}),
   /** `config: never` as in `complete`: the section is part of the configuration's own type. */
   describe: (config: never, aligned: Aligned): string[] => describeDeviations(config, aligned),
+  /** The report owners: they read their triage cards wherever the bot reaches them, the console too. */
+  people: (config: { readonly deviations: DeviationsConfig | null }): string[] =>
+    config.deviations?.reportOwners.flatMap((owners) => owners.people) ?? [],
 } as const satisfies ConfigSection;
 
 type Entry = Readonly<Record<string, unknown>>;

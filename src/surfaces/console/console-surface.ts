@@ -1,4 +1,4 @@
-import type { InstitutionConfig } from '../../config/institution-config.js';
+import { type InstitutionConfig, peopleNamedIn } from '../../config/institution-config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Message } from '../../messages/message-model.js';
 import type { ChatSurface, Destination, PostedMessage, SurfaceUser } from '../chat-surface.js';
@@ -17,7 +17,8 @@ export function directChannel(email: string): string {
 /**
  * The local console as a chat platform: its channels and direct messages are
  * rows in the database, shown by the console page. Everyone the configuration
- * names is a console user, so nobody is unreachable here.
+ * names is a console user; anyone else is unreachable here (another surface
+ * may know them).
  */
 export class ConsoleSurface implements ChatSurface {
   readonly name = 'console' as const;
@@ -76,16 +77,13 @@ export class ConsoleSurface implements ChatSurface {
       throw new Error('the console was started without a file store: a message with a file cannot be kept');
   }
 
-  /** Everyone the configuration names: board people and managers. */
+  /** Everyone the configuration names: board people, managers, report owners and `console.people`. */
   knownPeople(): ReadonlySet<string> {
     return configuredPeople(this.config);
   }
 }
 
-/** The console's people: every board's chair, secretary and delegates, and every manager. */
+/** The console's people: everyone the configuration names (`peopleNamedIn`). */
 export function configuredPeople(config: InstitutionConfig): ReadonlySet<string> {
-  return new Set([
-    ...config.boards.flatMap((board) => [board.chair, board.secretary, ...board.delegates]),
-    ...config.managers.map((manager) => manager.email),
-  ]);
+  return peopleNamedIn(config);
 }

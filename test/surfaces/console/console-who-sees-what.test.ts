@@ -130,6 +130,23 @@ describe(`who sees what in the console (${testDatabaseEngine()})`, () => {
     expect((await stateOf('hod.cs@demo.example')).channels.map((channel) => channel.id)).toEqual(['sn-dat']);
   });
 
+  it('a report owner the deviations section names, and a student console.people names, each read their own direct chat', async () => {
+    // The demo's TECH report owner and its student are neither board people nor managers.
+    for (const email of ['meldingsansvarlig.tech@demo.example', 'studerende@demo.example']) {
+      expect(await statusOfMessagesIn(`@${email}`, email), email).toBe(200);
+      expect((await as(email).get('/console/api/messages', { channel: '@hod.cs@demo.example' })).status).toBe(
+        403,
+      );
+    }
+    const people = console_.surface.knownPeople();
+    expect(people.has('meldingsansvarlig.tech@demo.example')).toBe(true);
+    expect(people.has('studerende@demo.example')).toBe(true);
+    expect(await console_.surface.resolveUser('meldingsansvarlig.tech@demo.example')).toMatchObject({
+      surface: 'console',
+      email: 'meldingsansvarlig.tech@demo.example',
+    });
+  });
+
   it('someone the configuration does not name is nobody here', async () => {
     const stranger = await as('stranger@demo.example').get('/console/api/messages', {
       channel: '@stranger@demo.example',
