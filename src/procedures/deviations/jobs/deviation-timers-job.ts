@@ -9,7 +9,7 @@ export const deviationTimersJobName = 'deviation-timers';
 /**
  * Every five minutes: timers are due at 08:00 in the institution's time zone
  * and go out within minutes. A run takes whatever is due, so a run missed
- * while no instance ran is made up by the next one.
+ * while no instance ran is made up by the next one, and by a run at start-up.
  */
 export const deviationTimersCron = '*/5 * * * *';
 
@@ -27,6 +27,8 @@ export function deviationTimersJob(
     retry,
     // 288 runs a day: a week of them is plenty to see what happened.
     keepRunsDays: 7,
+    // At start-up, at once: timers that fell due while no instance ran go out now, not at the next tick.
+    missedRun: (now) => now,
     async run() {
       const report = await fireDueTimers(dependencies);
       const textsRemoved = await removeExpiredTexts(dependencies);
