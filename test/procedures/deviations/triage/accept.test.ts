@@ -7,6 +7,7 @@ import {
 } from '../../../../src/procedures/deviations/presenters/triage/triage-ids.js';
 import type { Database } from '../../../../src/storage/database.js';
 import { people } from '../../../support/deviations-fixture.js';
+import { RecordingSurface } from '../../../support/recording-surface.js';
 import { openTestDatabase, testDatabaseEngine } from '../../../support/test-database.js';
 import {
   buttonsOf,
@@ -71,6 +72,25 @@ describe(`a report owner accepts a report and assigns a handler (${testDatabaseE
       ['accepted', people.ownerIe1, 'Olav Owner', { handler: people.handler }],
       ['assigned', people.ownerIe1, 'Olav Owner', { handler: people.handler }],
     ]);
+  });
+
+  it('the handler is named as the owner’s own platform knows her, though a surface listed first knows her by her address only', async () => {
+    // The bot lists the console first, and the console knows people by address alone.
+    const consoleLike = new RecordingSurface(
+      'console',
+      new Map([[people.handler, { displayName: 'handler' }]]),
+    );
+    const world = triageWorld(database, {}, [consoleLike]);
+    const deviation = await fileCase(world);
+
+    await submit(world, people.ownerIe1, triageForms.accept, deviation.id, { handler: people.handler });
+
+    expect((await world.dependencies.store.find(deviation.id))?.handler).toEqual({
+      email: people.handler,
+      name: 'Hanne Handler',
+    });
+    expect(postsTo(world, people.handler)).toHaveLength(1);
+    expect(consoleLike.posts).toEqual([]);
   });
 
   it('the handler gets the case with its open button and the owner’s note; the reporter, in Danish, that it is handled and by when, without the handler’s name', async () => {

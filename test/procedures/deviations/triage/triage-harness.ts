@@ -62,13 +62,15 @@ export interface TriageWorld {
 export function triageWorld(
   database: Database,
   overrides: Readonly<Record<string, unknown>> = {},
+  /** Surfaces the bot lists before Slack and Teams (as it lists the console first). */
+  before: readonly RecordingSurface[] = [],
 ): TriageWorld {
   const slack = new RecordingSurface('slack', slackPeople);
   const teams = new RecordingSurface('teams', teamsPeople);
   const clock = new TestClock(receivedAt);
   const dependencies = deviationDependencies({
     database,
-    surfaces: [slack, teams],
+    surfaces: [...before, slack, teams],
     clock,
     config: deviationsInstitution(overrides),
   });

@@ -47,7 +47,7 @@ export async function acceptCase(
       const errors: Record<string, string> = {};
       if (input.note !== null && input.note.length > triageNoteMaxLength)
         errors[triageFields.note] = texts.error.tooLong(triageNoteMaxLength);
-      const handler = await checkHandler(dependencies, deviation, handlerEmail);
+      const handler = await checkHandler(dependencies, deviation, handlerEmail, who.surface);
       if (handler.kind === 'problem') errors[triageFields.handler] = texts.error[handler.problem];
       if (handler.kind === 'problem' || Object.keys(errors).length > 0) return { kind: 'errors', errors };
       return {
@@ -98,15 +98,26 @@ type HandlerCheck =
       readonly problem: 'handlerRequired' | 'handlerIsReporter' | 'handlerUnreachable';
     };
 
-/** The handler picked: given, not the reporter, and known to a surface the bot can write to her on. */
+/**
+ * The handler picked: given, not the reporter, and known to a surface the
+ * bot can write to her on. The owner's own surface is asked first, as the
+ * handler is then told there: its name for her is the one the case keeps
+ * (the console, which knows people by address only, would name her by it).
+ */
 async function checkHandler(
   dependencies: DeviationDependencies,
   deviation: DeviationCase,
   email: string,
+  ownersSurface: TriageActor['surface'],
 ): Promise<HandlerCheck> {
   if (email === '') return { kind: 'problem', problem: 'handlerRequired' };
   if (isReporterOf(email, deviation)) return { kind: 'problem', problem: 'handlerIsReporter' };
-  for (const surface of dependencies.surfaces) {
+  const { surfaces } = dependencies;
+  const ordered = [
+    ...surfaces.filter((surface) => surface.name === ownersSurface),
+    ...surfaces.filter((surface) => surface.name !== ownersSurface),
+  ];
+  for (const surface of ordered) {
     // A surface that fails to answer cannot be counted on to reach her: the next one may.
     const person = await surface.resolveUser(email).catch(() => null);
     if (person !== null) return { kind: 'ok', person };
