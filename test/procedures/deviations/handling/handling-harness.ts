@@ -61,7 +61,11 @@ export interface Harness {
 }
 
 export async function openHarness(
-  options: { readonly reachable?: readonly string[] } = {},
+  options: {
+    readonly reachable?: readonly string[];
+    /** Surfaces the bot lists before Slack (as it lists the console first). */
+    readonly before?: readonly RecordingSurface[];
+  } = {},
 ): Promise<Harness> {
   const database = await openTestDatabase();
   const clock = new TestClock(new Date('2026-10-13T12:30:00Z'));
@@ -76,7 +80,11 @@ export async function openHarness(
     ]),
   );
   const slack = new RecordingSurface('slack', directory);
-  const dependencies = deviationDependencies({ database, surfaces: [slack], clock });
+  const dependencies = deviationDependencies({
+    database,
+    surfaces: [...(options.before ?? []), slack],
+    clock,
+  });
   const bot = new BotRouter(dependencies.config, [deviationsChat(dependencies)]);
   return { database, store: dependencies.store, clock, slack, bot, close: () => database.close() };
 }

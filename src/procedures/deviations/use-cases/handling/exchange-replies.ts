@@ -147,8 +147,11 @@ export async function submitReply(
     form: noticeForm(reader, reader.t.deviations.handling.forms.done.title, notice),
   });
   if (outcome.kind === 'already') return done(reader.t.deviations.handling.notices.alreadyDone);
-  const told = await tellHandler(dependencies, outcome.result.deviation, (handlerReader) =>
-    kind.toHandler(handlerReader, outcome.result.deviation, exchange, person, text),
+  const told = await tellHandler(
+    dependencies,
+    outcome.result.deviation,
+    request.actor.surface,
+    (handlerReader) => kind.toHandler(handlerReader, outcome.result.deviation, exchange, person, text),
   );
   return done(told.kind === 'posted' ? kind.sent(reader) : kind.saved(reader));
 }

@@ -3,7 +3,7 @@ import type { FormOutcome } from '../../../../bot/bot-requests.js';
 import type { FormSubmission } from '../../../../bot/procedure-module.js';
 import type { Translator } from '../../../../i18n/translator.js';
 import { type CalendarDate, parseIsoDate, todayIn } from '../../../../shared/calendar-date.js';
-import type { ChatSurface } from '../../../../surfaces/chat-surface.js';
+import type { ChatSurface, SurfaceName } from '../../../../surfaces/chat-surface.js';
 import type { CasePerson, DeviationCase } from '../../deviation-case.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
 import { handlingFields, handlingLimits } from '../../presenters/handling/handling-ids.js';
@@ -70,6 +70,7 @@ export function submitRequestForComments(
         return caseViewOutcome(dependencies, request, view, [notices.alreadyDone]);
       const told = await tellColleagues(dependencies, outcome.result.deviation, outcome.result.exchangeIds, {
         handler: person,
+        surface: request.actor.surface,
         due: input.due,
         shareText: input.shareText,
       });
@@ -171,7 +172,13 @@ async function tellColleagues(
   dependencies: DeviationDependencies,
   deviation: DeviationCase,
   exchangeIds: readonly string[],
-  request: { readonly handler: CasePerson; readonly due: CalendarDate; readonly shareText: boolean },
+  request: {
+    readonly handler: CasePerson;
+    /** Where the handler asked: her colleagues are written to there first. */
+    readonly surface: SurfaceName;
+    readonly due: CalendarDate;
+    readonly shareText: boolean;
+  },
 ): Promise<{ readonly reached: readonly string[]; readonly unreached: readonly string[] }> {
   const units = await dependencies.units();
   const exchanges = (await dependencies.store.exchanges(deviation.id)).filter((exchange) =>
@@ -182,7 +189,7 @@ async function tellColleagues(
   for (const exchange of exchanges) {
     const outcome = await tellPerson(dependencies.surfaces, dependencies.config.institution.language, {
       email: exchange.addressee,
-      preferredSurface: null,
+      preferredSurface: request.surface,
       language: null,
       compose: (reader) =>
         commentRequestToColleague(reader, deviation, exchange, {
