@@ -26,6 +26,8 @@ export interface ConnectorCall {
   readonly authorized: boolean;
   /** The status the double answered. */
   readonly status: number;
+  /** The JSON the double answered with (a sent activity's `{ id }`, a new conversation's `{ id }`). */
+  readonly answer?: unknown;
 }
 
 export type ConnectorRoute =
@@ -178,6 +180,11 @@ export class BotFrameworkDouble {
     });
   };
 
+  /** The 1:1 chat the bot opened with a member (`POST v3/conversations`), if it did. */
+  personalChatOf(memberId: string): string | undefined {
+    return this.#personalChats.get(memberId);
+  }
+
   seedMembers(conversationId: string, members: readonly SeededMember[]): void {
     this.#members.set(conversationId, [...members]);
   }
@@ -286,7 +293,7 @@ export class BotFrameworkDouble {
     const authorization = request.headers.authorization ?? '';
     const authorized =
       authorization.startsWith('Bearer ') && verifyJwt(this.#outboundKey, authorization.slice(7));
-    const record = (status: number) =>
+    const record = (status: number, answer?: unknown) =>
       this.calls.push({
         method,
         path,
@@ -297,6 +304,7 @@ export class BotFrameworkDouble {
         bodyBytes: raw.length,
         authorized,
         status,
+        ...(answer === undefined ? {} : { answer }),
       });
 
     const faultIndex = this.#faults.findIndex((fault) => fault.route === matched.route);
@@ -311,7 +319,7 @@ export class BotFrameworkDouble {
     }
 
     const answer = this.#answer(matched, body);
-    record(answer.status);
+    record(answer.status, answer.body);
     if (answer.bytes) {
       response.writeHead(answer.status, {
         'content-type': 'application/octet-stream',

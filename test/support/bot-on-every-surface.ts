@@ -7,8 +7,10 @@ import { startTestBot } from './running-bot.js';
 import { SlackApiDouble, type SlackApiDoubleOptions } from './slack-api-double.js';
 import { assertSlackWouldDeliver, readSlackManifest } from './slack-manifest.js';
 import { postSigned, SlackRequestSigner } from './slack-request-signer.js';
+import { createTestDatabaseTarget } from './test-database.js';
 
 export interface BotOnEverySurface {
+  /** The bot as it runs now (another one after `restart()`). */
   readonly bot: Awaited<ReturnType<typeof startTestBot>>;
   readonly slack: SlackApiDouble;
   readonly teams: BotFrameworkDouble;
@@ -20,6 +22,12 @@ export interface BotOnEverySurface {
    * manifest does not subscribe to it or lacks its scope.
    */
   postSlackEvent(event: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /**
+   * Stops the bot and starts it again on the same database, configuration,
+   * environment and platform doubles, as after a deployment: what it does at
+   * start-up (catching up its jobs) happens again, at its clock's time.
+   */
+  restart(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -37,6 +45,8 @@ export async function startBotOnEverySurface(options: {
   readonly seedTeams?: (teams: BotFrameworkDouble) => void;
   readonly env?: NodeJS.ProcessEnv;
   readonly logDestination?: NodeJS.WritableStream;
+  /** The bot's clock; 6 April 2026, 08:00 in Copenhagen unless given (a test may move it). */
+  readonly now?: () => Date;
 }): Promise<BotOnEverySurface> {
   const folder = await mkdtemp(join(tmpdir(), 'trafiklys-every-surface-'));
   await writeFile(join(folder, 'trafiklys.config.yaml'), options.configYaml);
@@ -46,22 +56,32 @@ export async function startBotOnEverySurface(options: {
   const slack = await SlackApiDouble.start({ users: options.slackUsers, grantedScopes: manifest.botScopes });
   const teams = await BotFrameworkDouble.start();
   options.seedTeams?.(teams);
-  const bot = await startTestBot({
-    now: () => new Date('2026-04-06T06:00:00Z'),
-    cwd: folder,
-    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
-    env: {
-      TRAFIKLYS_CONSOLE: 'on',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slackSigningSecret,
-      SLACK_API_URL: slack.apiUrl,
-      TEAMS_LOCAL_DEVELOPMENT: 'true',
-      ...options.env,
-    },
+  const database = await createTestDatabaseTarget();
+  const start = () =>
+    startTestBot({
+      now: options.now ?? (() => new Date('2026-04-06T06:00:00Z')),
+      cwd: folder,
+      database,
+      ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+      env: {
+        TRAFIKLYS_CONSOLE: 'on',
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: slackSigningSecret,
+        SLACK_API_URL: slack.apiUrl,
+        TEAMS_LOCAL_DEVELOPMENT: 'true',
+        ...options.env,
+      },
+    });
+  let bot = await start().catch(async (error: unknown) => {
+    await Promise.all([slack.close(), teams.close(), database.dispose()]);
+    await rm(folder, { recursive: true, force: true });
+    throw error;
   });
   const slackSigner = new SlackRequestSigner(slackSigningSecret);
   return {
-    bot,
+    get bot() {
+      return bot;
+    },
     slack,
     teams,
     slackSigner,
@@ -69,8 +89,13 @@ export async function startBotOnEverySurface(options: {
       assertSlackWouldDeliver(manifest, event);
       return postSigned(`${bot.url}/slack/events`, slackSigner.event(eventCallback(event)));
     },
+    async restart() {
+      await bot.dispose();
+      bot = await start();
+    },
     async dispose() {
       await bot.dispose();
+      await database.dispose();
       await slack.close();
       await teams.close();
       await rm(folder, { recursive: true, force: true });

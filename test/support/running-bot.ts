@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningBot, startBot } from '../../src/app/start-bot.js';
 import { databaseEnv } from './cli-runner.js';
-import { createTestDatabaseTarget } from './test-database.js';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from './test-database.js';
 
 /** A free loopback port for a server under test. */
 export async function freePort(): Promise<number> {
@@ -18,15 +18,18 @@ export async function freePort(): Promise<number> {
 
 /**
  * The whole bot in-process on its own database and port, with a pinned clock:
- * the same wiring as `npm start`.
+ * the same wiring as `npm start`. Given a `database`, it starts on that one
+ * (a restart) and leaves it in place when disposed.
  */
 export async function startTestBot(options: {
   env?: NodeJS.ProcessEnv;
   now: () => Date;
   cwd?: string;
   logDestination?: NodeJS.WritableStream;
+  database?: TestDatabaseTarget;
 }): Promise<RunningBot & { dispose(): Promise<void> }> {
-  const target = await createTestDatabaseTarget();
+  const target = options.database ?? (await createTestDatabaseTarget());
+  const disposeTarget = () => (options.database ? Promise.resolve() : target.dispose());
   const folder = options.cwd ?? (await mkdtemp(join(tmpdir(), 'trafiklys-bot-')));
   const removeFolder = () => (options.cwd ? Promise.resolve() : rm(folder, { recursive: true, force: true }));
   let bot: RunningBot;
@@ -38,7 +41,7 @@ export async function startTestBot(options: {
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
   } catch (error) {
-    await target.dispose();
+    await disposeTarget();
     await removeFolder();
     throw error;
   }
@@ -46,7 +49,7 @@ export async function startTestBot(options: {
     ...bot,
     async dispose() {
       await bot.close();
-      await target.dispose();
+      await disposeTarget();
       await removeFolder();
     },
   };
