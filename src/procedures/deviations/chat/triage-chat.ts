@@ -92,7 +92,10 @@ async function triageAction(
       const targets = forwardTargets(units, deviation.facultyCode);
       if (targets.length === 0)
         return privately(plain(refusalText(reader, { kind: 'step_refused', deviation })));
-      const options = targets.map((code) => ({ value: code, label: facultyName(dependencies.config, code) }));
+      const options = targets.map((code) => ({
+        value: code,
+        label: facultyName(dependencies.config, code, reader.language),
+      }));
       return { kind: 'form', form: forwardForm(reader, deviation, options) };
     }
     case 'reject':

@@ -57,7 +57,7 @@ export function triageCard(reader: Translator, view: TriageCardView): Message {
   if (view.audience === 'former_owner') {
     blocks.push({
       type: 'context',
-      content: [texts.triage.forwardedAway(facultyName(view.config, deviation.facultyCode))],
+      content: [texts.triage.forwardedAway(facultyName(view.config, deviation.facultyCode, reader.language))],
     });
   } else {
     const buttons = triageButtons(reader, deviation, view.units);
@@ -100,8 +100,8 @@ function trailLine(reader: Translator, event: CaseEvent, view: TriageCardView): 
     case 'forwarded':
       return texts.forwarded({
         ...byAt,
-        from: facultyName(view.config, detail('from')),
-        to: facultyName(view.config, detail('to')),
+        from: facultyName(view.config, detail('from'), reader.language),
+        to: facultyName(view.config, detail('to'), reader.language),
       });
     case 'accepted':
       return texts.accepted(byAt);

@@ -74,7 +74,7 @@ export async function forwardCase(
         compose: (ownerReader) =>
           forwardNoteMessage(ownerReader, deviation, {
             by: actor.name,
-            fromFaculty: facultyName(config, previous.facultyCode),
+            fromFaculty: facultyName(config, previous.facultyCode, ownerReader.language),
             note,
           }),
       });
@@ -84,10 +84,14 @@ export async function forwardCase(
   const newOwners = await tellReportOwners(dependencies, deviation);
   for (const owner of newOwners.unreachable)
     if (!unreachableOwners.includes(owner)) unreachableOwners.push(owner);
-  const faculty = facultyName(config, deviation.facultyCode);
   const toReporter = await tellReporter(dependencies, deviation, (reporterReader) =>
-    reporterForwarded(reporterReader, deviation, faculty),
+    reporterForwarded(
+      reporterReader,
+      deviation,
+      facultyName(config, deviation.facultyCode, reporterReader.language),
+    ),
   );
+  const faculty = facultyName(config, deviation.facultyCode, reader.language);
   return doneResult(reader, deviation, texts.done.forwarded({ number: deviation.number, faculty }), {
     told: [{ who: deviation.reporter, outcome: toReporter }],
     unreachableOwners,
