@@ -76,7 +76,8 @@ const messageRowSchema = (value: unknown) =>
  * except to the reporter, whose language the case keeps.
  */
 function consoleDriver(world: DeviationWalkthrough): SurfaceDriver {
-  const openForm = new Map<Who, string>();
+  /** The form panel open in front of each person: its token and what it shows. */
+  const openForm = new Map<Who, { readonly token: string; readonly html: string }>();
   /** Each message's versions seen so far: the console keeps when it last changed, not how often. */
   const versions = new Map<string, Set<string>>();
   const as = (who: Who) => consoleClient(world.surfaces.bot.url, { as: cast[who].email });
@@ -85,7 +86,7 @@ function consoleDriver(world: DeviationWalkthrough): SurfaceDriver {
   function answerOf(who: Who, json: Record<string, unknown>): Answer {
     switch (json.kind) {
       case 'form':
-        openForm.set(who, String(json.formToken));
+        openForm.set(who, { token: String(json.formToken), html: String(json.html) });
         return { kind: 'form', form: seenForm(String(json.html)) };
       case 'message':
         return { kind: 'message', text: readable(String(json.html)) };
@@ -105,9 +106,9 @@ function consoleDriver(world: DeviationWalkthrough): SurfaceDriver {
   }
 
   function formToken(who: Who): string {
-    const token = openForm.get(who);
-    if (token === undefined) throw new Error(`${who} has no form open`);
-    return token;
+    const form = openForm.get(who);
+    if (form === undefined) throw new Error(`${who} has no form open`);
+    return form.token;
   }
 
   return {
@@ -120,8 +121,19 @@ function consoleDriver(world: DeviationWalkthrough): SurfaceDriver {
       if (!button) throw new Error(`no ${actionId} on the message`);
       return post(who, '/console/api/action', { channel: directChannel(who), actionId, value: button.value });
     },
-    clickInForm: (who, actionId, value) =>
-      post(who, '/console/api/form-action', { formToken: formToken(who), actionId, value, values: {} }),
+    clickInForm(who, actionId, value) {
+      // Only what the panel shows can be clicked.
+      const shown = buttonsIn(openForm.get(who)?.html ?? '').some(
+        (button) => button.actionId === actionId && (value === null || button.value === value),
+      );
+      if (!shown) throw new Error(`${who}'s panel shows no ${actionId} ${value ?? ''}`);
+      return post(who, '/console/api/form-action', {
+        formToken: formToken(who),
+        actionId,
+        value,
+        values: {},
+      });
+    },
     submit: (who, values: FormValues) =>
       post(who, '/console/api/form', { formToken: formToken(who), values }),
     async inbox(who) {

@@ -184,6 +184,11 @@ function slackDriver(world: DeviationWalkthrough): SurfaceDriver {
     },
     async clickInForm(who, actionId, value) {
       const modal = modalOf(who);
+      // Only what the modal shows can be clicked.
+      const shown = buttonsOf(modal.view.blocks).some(
+        (button) => button.actionId === actionId && (value === null || button.value === value),
+      );
+      if (!shown) throw new Error(`${who}'s modal shows no ${actionId} ${value ?? ''}`);
       const updates = slack.updatedViews.length;
       const response = await post(
         slackSigner.interaction(

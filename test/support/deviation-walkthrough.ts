@@ -151,6 +151,8 @@ export interface SeenMessage {
   readonly buttons: readonly SeenButton[];
   /** How often the bot changed it in place after posting it. */
   readonly updates: number;
+  /** The surface's own record of it (a Teams card), for its driver's clicks. */
+  readonly handle?: unknown;
 }
 
 /** A form (modal, dialog, panel) open in front of a person. */
