@@ -15,16 +15,18 @@ import {
   type Who,
 } from '../support/deviation-walkthrough.js';
 import {
-  type FiledCase,
   forwardedToNvAndRejected,
+  redirectedToWhistleblowing,
+  statusAndHistory,
+  untouchedReportIsEscalated,
+} from '../support/deviation-walkthrough-other-reports.js';
+import {
+  type FiledCase,
   handlerHandlesAndCloses,
   Ledger,
   ownerAcceptsAndAssigns,
-  redirectedToWhistleblowing,
   reports,
-  statusAndHistory,
   studentFilesAReport,
-  untouchedReportIsEscalated,
 } from '../support/deviation-walkthrough-steps.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 

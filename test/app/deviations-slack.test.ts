@@ -16,14 +16,16 @@ import {
 } from '../support/deviation-walkthrough.js';
 import {
   forwardedToNvAndRejected,
+  redirectedToWhistleblowing,
+  statusAndHistory,
+  untouchedReportIsEscalated,
+} from '../support/deviation-walkthrough-other-reports.js';
+import {
   handlerHandlesAndCloses,
   Ledger,
   ownerAcceptsAndAssigns,
-  redirectedToWhistleblowing,
   reports,
-  statusAndHistory,
   studentFilesAReport,
-  untouchedReportIsEscalated,
 } from '../support/deviation-walkthrough-steps.js';
 import { blocksOf } from '../support/slack-api-double.js';
 import { postSigned } from '../support/slack-request-signer.js';
