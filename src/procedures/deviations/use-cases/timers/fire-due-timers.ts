@@ -160,6 +160,8 @@ function timerMessage(
         actionId: openCaseActionId,
         label: texts.openCaseButton,
         value: deviation.id,
+        // It opens the case view: on Teams the click then opens the dialog at once.
+        opensForm: true as const,
       },
     ],
   };
