@@ -112,7 +112,9 @@ function consolePage(language: Language, labels: ConsolePageLabels, mode: Consol
   dialog .form-actions { display: flex; gap: .5rem; margin-top: .8rem; }
   dialog .form-actions button[type=submit] { background: var(--accent); color: #fff; border-color: var(--accent); }
   dialog .context { color: var(--muted); font-size: .85rem; }
-  dialog .field input[type=text], dialog .field input[type=search] { font: inherit; padding: .3rem .5rem; min-width: 22rem; border: 1px solid var(--line); border-radius: 6px; }
+  dialog .field input[type=text], dialog .field input[type=search], dialog .field input[type=email] { font: inherit; padding: .3rem .5rem; min-width: 22rem; border: 1px solid var(--line); border-radius: 6px; }
+  dialog .field input[type=date] { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 6px; }
+  dialog .field textarea { display: block; box-sizing: border-box; width: 100%; min-height: 6rem; font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 6px; }
   dialog .field input.option-filter { display: block; margin-bottom: .25rem; }
   dialog .field label { display: block; font-weight: 600; margin-top: .6rem; }
   .empty { color: var(--muted); }
