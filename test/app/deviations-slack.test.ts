@@ -28,6 +28,7 @@ import {
   studentFilesAReport,
 } from '../support/deviation-walkthrough-steps.js';
 import { blocksOf } from '../support/slack-api-double.js';
+import { readSlackManifest } from '../support/slack-manifest.js';
 import { postSigned } from '../support/slack-request-signer.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 import {
@@ -307,6 +308,8 @@ describe(`the deviations procedure on Slack, end to end (${testDatabaseEngine()}
   });
 
   it('another report, filed with /deviation: an IE owner forwards it to NV, whose owner gets it and rejects it with a reason the student gets', async () => {
+    // The shipped manifest's command; /avvik is the one an NTNU workspace's manifest lists beside it (see its comment).
+    expect(readSlackManifest().commands).toContain('/deviation');
     const examRoom = await studentFilesAReport(driver, ledger, {
       command: '/deviation',
       report: reports.examRoom,
