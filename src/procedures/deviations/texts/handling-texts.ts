@@ -48,6 +48,12 @@ export interface HandlingTexts {
     }): string;
     answer(params: { readonly at: string }): string;
     readonly notAnswered: string;
+    /** A preliminary reply in the case's exchanges: told, not asked. */
+    preliminaryReply(params: {
+      readonly handler: string;
+      readonly reporter: string;
+      readonly at: string;
+    }): string;
   };
   /** Buttons. */
   readonly actions: {

@@ -19,6 +19,11 @@ export function handlingMessages(t: Pick<Catalogue, 'deviations'>): Record<strin
       reporter: 'Stina Student',
       at,
     }),
+    'deviations.handling.view.preliminaryReply': handling.view.preliminaryReply({
+      handler: 'Hanne Handler',
+      reporter: 'Stina Student',
+      at: '3 November 2026 at 09:15',
+    }),
     'deviations.handling.view.commentRequest': handling.view.commentRequest({
       askedBy: 'Hanne Handler',
       colleague: 'Kari Kollega',

@@ -33,6 +33,8 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
         `Høring fra ${askedBy} til ${colleague}, ${at}, svarfrist ${due}`,
       answer: ({ at }) => `Svar, ${at}`,
       notAnswered: 'Ikke besvaret endnu.',
+      preliminaryReply: ({ handler, reporter, at }) =>
+        `Foreløbigt svar fra ${handler} til ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Spørg indberetteren',

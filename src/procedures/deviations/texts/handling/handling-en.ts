@@ -33,6 +33,8 @@ export function handlingTextsEn(format: LocaleFormat): HandlingTexts {
         `Request for comments from ${askedBy} to ${colleague}, ${at}, due ${due}`,
       answer: ({ at }) => `Answer, ${at}`,
       notAnswered: 'Not answered yet.',
+      preliminaryReply: ({ handler, reporter, at }) =>
+        `Preliminary reply from ${handler} to ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Ask the reporter',

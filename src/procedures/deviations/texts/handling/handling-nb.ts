@@ -33,6 +33,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
         `Høring fra ${askedBy} til ${colleague}, ${at}, svarfrist ${due}`,
       answer: ({ at }) => `Svar, ${at}`,
       notAnswered: 'Ikke besvart ennå.',
+      preliminaryReply: ({ handler, reporter, at }) => `Foreløpig svar fra ${handler} til ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Spør melderen',

@@ -34,6 +34,15 @@ export function submitPreliminaryReply(
       const change = {
         preliminaryReplyAt: once.at,
         cancelTimers: ['preliminary_reminder'] as const,
+        // Her words are kept with the case: the view shows what she was told.
+        newExchange: {
+          kind: 'reply' as const,
+          askedByEmail: person.email,
+          addressee: deviation.reporter.email,
+          text: reply,
+          dueDate: null,
+          askedAt: once.at,
+        },
       };
       const outcome = await stepOnce(
         dependencies.store,
