@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseDates } from '../../src/procedures/deviations/deadlines.js';
 import type { DeviationCategory } from '../../src/procedures/deviations/deviation-case.js';
@@ -171,8 +172,9 @@ describe(`trafiklys deviations stats (${testDatabaseEngine()})`, () => {
     const result = await cli.trafiklys('deviations', 'stats');
     expect(result).toMatchObject({ exitCode: 0, stderr: '' });
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('Deviation statistics for all faculties, October 2025\u2009–\u2009October 2026.');
-    expect(lines.slice(2, 6)).toEqual([
+    expect(lines[0]).toBe(`Using ${join(cli.folder, 'trafiklys.config.yaml')} (Test University).`);
+    expect(lines[1]).toBe('Deviation statistics for all faculties, October 2025\u2009–\u2009October 2026.');
+    expect(lines.slice(3, 7)).toEqual([
       'Deviations received           3',
       'Median handling time          10 days (1 finished case)',
       'Open cases past the deadline  1',
@@ -180,7 +182,7 @@ describe(`trafiklys deviations stats (${testDatabaseEngine()})`, () => {
     ]);
     expect(result.stdout).toMatch(/^IE – Faculty of Information Technology and Electrical Engineering\s+2$/m);
     expect(result.stdout).toMatch(/^In handling\s+1$/m);
-    expect(result.stdout).toMatch(/^2026-09\s+1\s+0$/m);
+    expect(result.stdout).toMatch(/^Sept 2026\s+1\s+0$/m);
     expect(result.stdout).not.toContain('Kari');
   });
 

@@ -58,7 +58,7 @@ export function statisticsText(
     ),
     textTable(
       [stats.column.month, stats.column.received, stats.column.finished],
-      statistics.months.map((row) => [row.month, row.received, row.finished]),
+      statistics.months.map((row) => [stats.monthName(month(row.month)), row.received, row.finished]),
     ),
     definitions,
   ];

@@ -1,6 +1,6 @@
 import { parseCommandArguments } from '../../../cli/arguments.js';
 import { type CliCommand, exitCodes } from '../../../cli/cli-io.js';
-import { withRuntime } from '../../../cli/with-runtime.js';
+import { describeRuntimeConfig, withRuntime } from '../../../cli/with-runtime.js';
 import { translator } from '../../../i18n/translator.js';
 import { CodedError } from '../../../shared/coded-error.js';
 import { statisticsCsv } from '../presenters/stats/statistics-csv.js';
@@ -68,7 +68,10 @@ export const deviationsStatsCommand: CliCommand = {
       });
       if (values.json) io.stdout.write(`${JSON.stringify(report.statistics)}\n`);
       else if (values.csv) io.stdout.write(statisticsCsv(report.cases, now, timeZone));
-      else io.stdout.write(statisticsText(translator('en'), report.statistics, config));
+      else
+        io.stdout.write(
+          `${describeRuntimeConfig(runtime)}\n${statisticsText(translator('en'), report.statistics, config)}`,
+        );
       return exitCodes.ok;
     });
   },

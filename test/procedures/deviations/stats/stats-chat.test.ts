@@ -5,6 +5,7 @@ import { localeFormat } from '../../../../src/i18n/locale-format.js';
 import type { Block, Message, RichText } from '../../../../src/messages/message-model.js';
 import { plainTextOf } from '../../../../src/messages/plain-text.js';
 import { deviationsChat } from '../../../../src/procedures/deviations/module.js';
+import { statisticsCsv } from '../../../../src/procedures/deviations/presenters/stats/statistics-csv.js';
 import { deviationTexts } from '../../../../src/procedures/deviations/texts/deviation-texts.js';
 import { UnitDirectory } from '../../../../src/procedures/deviations/unit-directory.js';
 import { askForStatistics } from '../../../../src/procedures/deviations/use-cases/stats/ask-for-statistics.js';
@@ -203,6 +204,28 @@ describe(`deviation statistics in chat (${testDatabaseEngine()})`, () => {
       expect(words).not.toContain(secret);
     // The sensitive cases (G4 and G9, 20 in all) are counted like any other.
     expect(factsOf(message)[0]).toEqual(['Deviations received', '200']);
+
+    // Nor the statistics object (the CLI's --json) or the export (--csv) of the same cases.
+    const report = await statisticsReport(dependencies.store, {
+      facultyCode: null,
+      period: { from: { year: 2025, month: 1 }, to: { year: 2026, month: 12 } },
+      faculties: ['IE', 'NV'],
+      timeZone: 'Europe/Oslo',
+      now: statisticsNow,
+    });
+    const exported = `${JSON.stringify(report.statistics)}\n${statisticsCsv(report.cases, statisticsNow, 'Europe/Oslo')}`;
+    expect(exported.match(/;yes\r\n/g)).toHaveLength(20);
+    for (const secret of [
+      sensitiveDescription,
+      sensitiveWhereWhen,
+      'Kari',
+      ordinaryDescription,
+      reporter.name,
+      reporter.email,
+      handler.name,
+      handler.email,
+    ])
+      expect(exported).not.toContain(secret);
   });
 
   it('a report owner of IE sees IE’s statistics for a year, and her own faculty’s when she names none', async () => {
