@@ -34,6 +34,7 @@ describe('the statistics period', () => {
     ['forår-2026', 'da'],
     ['spring-2026', 'en'],
     ['Vår-2026', 'nb, capitalised'],
+    ['fora\u030Ar-2026', 'da, the å decomposed'],
   ])('%s (%s) is January to June', (text) => {
     expect(parsePeriod(text)).toEqual(months('2026-01', '2026-06'));
   });
@@ -88,6 +89,14 @@ describe('the statistics arguments', () => {
     const expected = { ok: true, facultyCode: 'IE', period: months('2026-01', '2026-12').period };
     expect(parseStatsArguments(['IE', '2026'], faculties)).toEqual(expected);
     expect(parseStatsArguments(['2026', 'ie'], faculties)).toEqual(expected);
+  });
+
+  it('read a term typed with a decomposed letter as the term', () => {
+    expect(parseStatsArguments(['eftera\u030Ar-2025', 'NV'], faculties)).toEqual({
+      ok: true,
+      facultyCode: 'NV',
+      period: months('2025-07', '2025-12').period,
+    });
   });
 
   it('may leave out either or both', () => {

@@ -26,7 +26,7 @@ export function parseStatsArguments(
 ): StatsArguments {
   let facultyCode: string | null = null;
   let period: StatsPeriod | null = null;
-  for (const argument of words.map((word) => word.trim()).filter((word) => word !== '')) {
+  for (const argument of words.map((word) => word.trim().normalize('NFC')).filter((word) => word !== '')) {
     // Codes are compared without case: `ie` is IE.
     const faculty = facultyCodes.find((code) => code.toLowerCase() === argument.toLowerCase());
     if (faculty !== undefined) {

@@ -40,7 +40,8 @@ export type ParsedPeriod =
 
 /** Reads one period argument; a problem says what is wrong with it. */
 export function parsePeriod(argument: string): ParsedPeriod {
-  const text = argument.trim().toLowerCase();
+  // A keyboard may send `å` as `a` and a combining ring: the words are compared composed.
+  const text = argument.trim().normalize('NFC').toLowerCase();
   const term = /^(\p{L}+)-(\d{4})$/u.exec(text);
   if (term !== null) {
     const kind = termWords[term[1] ?? ''];
