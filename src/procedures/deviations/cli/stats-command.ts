@@ -16,7 +16,7 @@ import { deviationsOfRuntime } from './deviations-section.js';
 import { statisticsText } from './statistics-text.js';
 
 const usage =
-  'trafiklys deviations stats [--faculty CODE] [--period 2026|2026-03|2026-01..2026-06|spring-2026] [--json | --csv] [--config FILE]';
+  'trafiklys deviations stats [--faculty CODE] [--period PERIOD] [--json | --csv] [--config FILE]';
 
 /**
  * The statistics for the faculty's quality report and the quality
@@ -27,7 +27,8 @@ const usage =
 export const deviationsStatsCommand: CliCommand = {
   words: ['deviations', 'stats'],
   usage,
-  summary: 'deviation statistics of a faculty (or all) and a period, as text, --json or --csv',
+  summary:
+    'deviation statistics of a faculty (or all) and a period (2026, 2026-03, 2026-01..2026-06, spring-2026)',
   async run(args, io) {
     const { values, positionals } = parseCommandArguments(
       args,
