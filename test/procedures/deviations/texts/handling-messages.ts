@@ -67,6 +67,10 @@ export function handlingMessages(t: Pick<Catalogue, 'deviations'>): Record<strin
     'deviations.handling.messages.commentRequestTitle': handling.messages.commentRequestTitle({
       number: '2026-0042',
     }),
+    'deviations.handling.messages.commentRequestWithdrawn': handling.messages.commentRequestWithdrawn({
+      number: '2026-0042',
+      handler: 'Hanne Handler',
+    }),
     'deviations.handling.messages.commentRequest': handling.messages.commentRequest({
       handler: 'Hanne Handler',
       due: '20 October 2026',
