@@ -307,6 +307,8 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
       '/trafiklys påminn nå',
       '/trafiklys status',
       '/trafiklys send ut',
+      // The demo university reports deviations too: its command in the reader's language.
+      '/avvik',
       '/trafiklys help',
     ]);
     expect(await answerOnlyForMe().locator('.meta').textContent()).toBe('Bare synlig for deg');
@@ -328,6 +330,7 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
       '/trafiklys remind now',
       '/trafiklys status',
       '/trafiklys dispatch',
+      '/deviation',
       '/trafiklys help',
     ]);
     expect(await answerOnlyForMe().getByRole('table').count()).toBe(0);
