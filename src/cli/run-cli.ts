@@ -1,3 +1,4 @@
+import { deviationsCommands } from '../procedures/deviations/cli/deviations-commands.js';
 import { maskCprShapes } from '../security/cpr-shape.js';
 import { isCodedError } from '../shared/coded-error.js';
 import { type CliCommand, type CliIo, exitCodes } from './cli-io.js';
@@ -24,6 +25,7 @@ export const commands: readonly CliCommand[] = [
   keyGenerateCommand,
   consoleLinkCommand,
   demoExportCommand,
+  ...deviationsCommands,
 ];
 
 function helpText(): string {

@@ -306,7 +306,7 @@ describe(`the console in a browser (${testDatabaseEngine()})`, () => {
       '/trafiklys påminn nå',
       '/trafiklys status',
       '/trafiklys send ut',
-      // The demo's deviation reports, by their Norwegian command name.
+      // The demo university reports deviations too: its command in the reader's language.
       '/avvik',
       '/trafiklys help',
     ]);

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { BotReply, FormOutcome } from '../../../bot/bot-requests.js';
+import type { BotReply, FormAction, FormOutcome } from '../../../bot/bot-requests.js';
 import type { FormSubmission, ModuleFormRequest, ModuleRequest } from '../../../bot/procedure-module.js';
 import { plain, privately } from '../../../bot/replies.js';
 import type { Translator } from '../../../i18n/translator.js';
 import type { Form } from '../../../messages/message-model.js';
 import type { DeviationDependencies } from '../deviation-dependencies.js';
+import {
+  catalogueActions,
+  readUnitSearch,
+  type UnitSearch,
+  unitSearchFieldId,
+} from '../presenters/catalogue/unit-choice.js';
 import { deviationCommandAsTyped } from '../presenters/intake/deviation-command.js';
 import { intakeFormIds } from '../presenters/intake/intake-form-ids.js';
 import { ownCasesMessage } from '../presenters/intake/own-cases.js';
@@ -25,7 +31,9 @@ import type { DeviationChatPart } from './deviation-chat-part.js';
  * The intake: `/avvik` opens the report form (text after the command starts
  * its description), the submitted form is filed or answered with what
  * stands in the way (field errors, the ordinary channels, the whistleblowing
- * route), and `/avvik status` lists the reporter's own cases.
+ * route), and `/avvik status` lists the reporter's own cases. With a
+ * catalogue too large to list, the form's Search button finds the
+ * programme or course.
  */
 export function intakeChat(dependencies: DeviationDependencies): DeviationChatPart {
   return {
@@ -44,6 +52,11 @@ export function intakeChat(dependencies: DeviationDependencies): DeviationChatPa
     async submitForm(request, submission) {
       if (submission.formId === intakeFormIds.report) return submitReport(dependencies, request, submission);
       if (submission.formId === intakeFormIds.done) return { kind: 'close' };
+      return null;
+    },
+    async formAction(request, action) {
+      if (action.formId === intakeFormIds.report && action.actionId === catalogueActions.search)
+        return searchForUnit(dependencies, request, action);
       return null;
     },
   };
@@ -101,6 +114,7 @@ async function submitReport(
     ]);
   }
   const answers = readReportAnswers(submission.values);
+  const search = readUnitSearch(submission.values);
   const outcome = await fileReport(dependencies, {
     reporter: {
       email: actor.email,
@@ -111,14 +125,53 @@ async function submitReport(
     answers,
     formState: state.data,
   });
-  return answerTo(dependencies, request, outcome, { state: state.data, answers });
+  return answerTo(dependencies, request, outcome, { state: state.data, answers, search });
+}
+
+/**
+ * The report form's Search button: the same form again, her answers kept,
+ * its programme-or-course list holding the best matches of what she typed.
+ * Nothing is filed, stored or told: the catalogue is what anyone reporting
+ * may see, so nobody is refused it.
+ */
+async function searchForUnit(
+  dependencies: DeviationDependencies,
+  request: ModuleFormRequest,
+  action: FormAction,
+): Promise<FormOutcome> {
+  const { reader } = request;
+  const state = formStateSchema.safeParse(action.state);
+  if (!state.success) {
+    return done(reader, reader.t.deviations.intake.formTitle, [
+      reader.t.deviations.intake.formOutdated({ command: commandOf(dependencies, request) }),
+    ]);
+  }
+  const answers = readReportAnswers(action.values);
+  const search = readUnitSearch(action.values);
+  // The "not such a matter" box stays while it is on the form; unticked, the route stays above it.
+  const confirmNotSerious = action.values[reportFieldIds.notSerious] !== undefined;
+  return {
+    kind: 'form',
+    form: reportForm(reader, {
+      units: await dependencies.units(),
+      section: dependencies.section,
+      state: state.data,
+      command: commandOf(dependencies, request),
+      answers,
+      search,
+      notice: confirmNotSerious && !answers.notSeriousConfirmed ? 'words' : null,
+      confirmNotSerious,
+      errors:
+        search.kind === 'none' ? { [unitSearchFieldId]: reader.t.deviations.catalogue.searchMissing } : {},
+    }),
+  };
 }
 
 async function answerTo(
   dependencies: DeviationDependencies,
   request: ModuleFormRequest,
   outcome: IntakeOutcome,
-  form: { readonly state: string; readonly answers: ReportAnswers },
+  form: { readonly state: string; readonly answers: ReportAnswers; readonly search: UnitSearch },
 ): Promise<FormOutcome> {
   const { reader } = request;
   const texts = reader.t.deviations.intake;
@@ -137,6 +190,7 @@ async function answerTo(
           state: form.state,
           command: commandOf(dependencies, request),
           answers: form.answers,
+          search: form.search,
           notice: outcome.guardHolds ? 'words' : outcome.channelsNotTried ? 'channels' : null,
           confirmNotSerious: outcome.wordsFound,
           errors: {

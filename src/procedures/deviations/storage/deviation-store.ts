@@ -128,7 +128,8 @@ export interface CaseFilter {
   readonly receivedBefore?: Date;
 }
 
-export type ExchangeKind = 'question' | 'comments';
+/** A question to the reporter, a request for comments, or a preliminary reply (told, not asked). */
+export type ExchangeKind = 'question' | 'comments' | 'reply';
 
 export interface NewExchange {
   readonly kind: ExchangeKind;

@@ -18,6 +18,7 @@ import type {
   CaseFilter,
   DeviationStore,
   Exchange,
+  ExchangeKind,
   NewReport,
   Notice,
   StepResult,
@@ -426,7 +427,7 @@ function exchangeOf(row: {
   return {
     id: row.id,
     caseId: row.caseId,
-    kind: row.kind === 'comments' ? 'comments' : 'question',
+    kind: exchangeKindOf(row.kind),
     askedByEmail: row.askedByEmail,
     addressee: row.addressee,
     text: row.text,
@@ -441,6 +442,11 @@ function exchangeOf(row: {
 function surfaceOf(value: string): 'slack' | 'teams' | 'console' {
   if (value === 'slack' || value === 'teams' || value === 'console') return value;
   throw new Error(`deviation row names an unknown surface "${value}"`);
+}
+
+function exchangeKindOf(value: string): ExchangeKind {
+  if (value === 'question' || value === 'comments' || value === 'reply') return value;
+  throw new Error(`deviation_exchange names an unknown kind "${value}"`);
 }
 
 function timerKindOf(value: string): TimerKind {

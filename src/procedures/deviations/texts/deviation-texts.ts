@@ -1,4 +1,5 @@
 import type { LocaleFormat } from '../../../i18n/locale-format.js';
+import { type CatalogueTexts, catalogueTexts } from './catalogue-texts.js';
 import { type CommonDeviationTexts, commonDeviationTexts } from './common-texts.js';
 import { type HandlingTexts, handlingTexts } from './handling-texts.js';
 import { type IntakeTexts, intakeTexts } from './intake-texts.js';
@@ -10,7 +11,7 @@ import { type TriageTexts, triageTexts } from './triage-texts.js';
 /**
  * The deviations procedure's catalogue section: `t.deviations…`, every text
  * it shows, in one language. Each part (intake, triage, handling, timers,
- * statistics) declares its texts in its own file; this joins them.
+ * statistics, the catalogue search) declares its texts in its own file; this joins them.
  */
 export interface DeviationTexts {
   readonly deviations: CommonDeviationTexts & {
@@ -19,6 +20,7 @@ export interface DeviationTexts {
     readonly handling: HandlingTexts;
     readonly timers: TimersTexts;
     readonly stats: StatsTexts;
+    readonly catalogue: CatalogueTexts;
   };
 }
 
@@ -39,6 +41,7 @@ function textsIn(language: DeviationTextLanguage, format: LocaleFormat): Deviati
       handling: handlingTexts[language](format),
       timers: timersTexts[language](format),
       stats: statsTexts[language](format),
+      catalogue: catalogueTexts[language](format),
     },
   };
 }

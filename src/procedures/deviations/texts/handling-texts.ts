@@ -48,6 +48,12 @@ export interface HandlingTexts {
     }): string;
     answer(params: { readonly at: string }): string;
     readonly notAnswered: string;
+    /** A preliminary reply in the case's exchanges: told, not asked. */
+    preliminaryReply(params: {
+      readonly handler: string;
+      readonly reporter: string;
+      readonly at: string;
+    }): string;
   };
   /** Buttons. */
   readonly actions: {
@@ -163,6 +169,8 @@ export interface HandlingTexts {
     commentRequestTitle(params: { readonly number: string }): string;
     commentRequest(params: { readonly handler: string; readonly due: string }): string;
     readonly commentRequestNote: string;
+    /** To a colleague whose request for comments was still open when the case was closed. */
+    commentRequestWithdrawn(params: { readonly number: string; readonly handler: string }): string;
     commented(params: { readonly colleague: string; readonly number: string }): string;
     readonly theRequest: string;
     readonly theComment: string;

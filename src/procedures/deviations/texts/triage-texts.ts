@@ -91,6 +91,8 @@ export interface TriageTexts {
     readonly handlerIsReporter: string;
     readonly facultyRequired: string;
     readonly reasonRequired: string;
+    /** A CPR number or fødselsnummer in a reason or note: not taken (the personal data rule). */
+    readonly identityNumber: string;
     tooLong(maxLength: number): string;
   };
   /** What the person who acted is told when not everyone could be reached. */
@@ -190,6 +192,7 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       handlerIsReporter: 'Melderen kan ikke behandle sitt eget avvik.',
       facultyRequired: 'Velg fakultetet saken skal til.',
       reasonRequired: 'Skriv en begrunnelse.',
+      identityNumber: 'Ta bort fødselsnummeret: slike numre skal ikke sendes i chat.',
       tooLong: (maxLength) => `Høyst ${format.number(maxLength)} tegn.`,
     },
     done: {
@@ -289,6 +292,7 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       handlerIsReporter: 'Indberetteren kan ikke behandle sin egen afvigelse.',
       facultyRequired: 'Vælg det fakultet, sagen skal til.',
       reasonRequired: 'Skriv en begrundelse.',
+      identityNumber: 'Fjern personnummeret: sådanne numre må ikke sendes i chat.',
       tooLong: (maxLength) => `Højst ${format.number(maxLength)} tegn.`,
     },
     done: {
@@ -388,6 +392,7 @@ export const triageTexts: Readonly<Record<DeviationTextLanguage, (format: Locale
       handlerIsReporter: 'The reporter cannot handle their own report.',
       facultyRequired: 'Choose the faculty the case goes to.',
       reasonRequired: 'Write a reason.',
+      identityNumber: 'Remove the personal identity number: such numbers must not be sent in chat.',
       tooLong: (maxLength) => `At most ${format.number(maxLength)} characters.`,
     },
     done: {

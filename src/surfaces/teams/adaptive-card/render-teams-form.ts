@@ -1,6 +1,7 @@
 import {
   checkFormDefinition,
   formDefinitionError,
+  formActionElements as inFormActions,
   initialValueOf,
   optionsOf,
 } from '../../../messages/form-fields.js';
@@ -118,16 +119,29 @@ function fieldElements(form: Form, field: FormField, context: TeamsFormContext):
   return [input(form, field, context), ...hint, ...errorBlock];
 }
 
+/**
+ * Whether Teams may hold the field required. Adaptive Cards 1.5 checks every
+ * required input before any Action.Submit, the form's own buttons included:
+ * one empty required field would block a search or a page inside the form.
+ * A form with buttons of its own therefore marks no field required on the
+ * card; the core checks every field when the form is submitted, and says
+ * under it what is missing.
+ */
+function requiredOnCard(form: Form, field: FormField): boolean {
+  return !field.optional && inFormActions(form).length === 0;
+}
+
 function input(form: Form, field: FormField, context: TeamsFormContext): CardInput {
   const initial = initialValueOf(form, field);
   const text = initial.kind === 'text' ? initial.text : undefined;
+  const required = requiredOnCard(form, field);
   const common = {
     id: field.id,
     label: field.label,
-    ...(field.optional ? {} : { isRequired: true }),
-    ...(field.optional || context.requiredFieldMessage === undefined
-      ? {}
-      : { errorMessage: context.requiredFieldMessage }),
+    ...(required ? { isRequired: true } : {}),
+    ...(required && context.requiredFieldMessage !== undefined
+      ? { errorMessage: context.requiredFieldMessage }
+      : {}),
   };
   const placeholder = field.placeholder === undefined ? {} : { placeholder: field.placeholder };
   const value = text === undefined ? {} : { value: text };

@@ -41,7 +41,8 @@ export function actionElements(elements: readonly ActionElement[], blockIndex: n
  * sends as `task/submit` with the dialog's inputs merged into its data,
  * `{ formId, state, actionId, actionValue }`; a menu's choice comes under its
  * action id. The answer to `task/submit` is the dialog's next card.
- * (Adaptive Cards 1.5 checks required inputs before any Action.Submit.)
+ * (Adaptive Cards 1.5 checks required inputs before any Action.Submit, so
+ * such a form marks no field required on the card: see render-teams-form.)
  */
 export function formActionElements(
   elements: readonly ActionElement[],

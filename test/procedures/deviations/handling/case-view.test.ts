@@ -238,6 +238,36 @@ describe(`the case view (${testDatabaseEngine()})`, () => {
     expect(shown(past)).toContain('Page 2 of 2');
   });
 
+  it('a preliminary reply is among the exchanges, with its words, as told (no answer awaited)', async () => {
+    const deviation = await caseInHandling(harness);
+    await harness.store.step(deviation.id, 'preliminaryReply', handler, {
+      preliminaryReplyAt: new Date('2026-11-02T12:30:00Z'),
+      occurredAt: new Date('2026-11-02T12:30:00Z'),
+      newExchange: {
+        kind: 'reply',
+        askedByEmail: handler.email,
+        addressee: people.student,
+        text: 'We expect an answer by 20 November.',
+        dueDate: null,
+        askedAt: new Date('2026-11-02T12:30:00Z'),
+      },
+    });
+    const who = en(people.handler);
+    const exchanges = formOf(
+      await click(
+        harness,
+        who,
+        await openView(harness, who, deviation.id),
+        partActions[1] ?? '',
+        'exchanges',
+      ),
+    );
+    expect(shown(exchanges)).toContain(
+      'Preliminary reply from Hanne Handler to Stina Student, 2 November 2026 at 13:30\nWe expect an answer by 20 November.',
+    );
+    expect(shown(exchanges)).not.toContain('Not answered yet.');
+  });
+
   it('a sensitive case shows its mark and, to those who may see the case, its text', async () => {
     const deviation = await caseInHandling(harness, { sensitive: true });
     for (const viewer of [people.handler, people.ownerIe2, people.headIdi]) {

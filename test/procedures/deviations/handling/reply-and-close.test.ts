@@ -63,6 +63,16 @@ describe(`the preliminary reply, causes and measures, and closing (${testDatabas
     expect(JSON.stringify(await harness.store.history(deviation.id))).not.toContain('timetable office');
     expect(shown(view).split('\n')[0]).toBe('The preliminary reply was sent to the reporter.');
     expect(shown(view)).toContain('Preliminary reply sent: 2 November 2026 at 13:30');
+    // The words are kept with the case, among its exchanges: what she was told stays on record.
+    expect(await harness.store.exchanges(deviation.id)).toMatchObject([
+      {
+        kind: 'reply',
+        askedByEmail: people.handler,
+        addressee: people.student,
+        text: 'We are waiting for the timetable office; expect an answer by 20 November.',
+        answer: null,
+      },
+    ]);
     expect(shown(messagesTo(harness.slack, people.student).at(-1) ?? none)).toBe(
       [
         `Afvigelse ${deviation.number}`,

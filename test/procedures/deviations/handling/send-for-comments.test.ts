@@ -276,6 +276,27 @@ describe(`sending a case for comments (${testDatabaseEngine()})`, () => {
     expect(await snapshot(harness, deviation.id)).toEqual(before);
   });
 
+  it('closing the case tells the colleagues who have not commented yet that the round is over; those who did hear nothing more', async () => {
+    const deviation = await caseInHandling(harness);
+    await submit(harness, handler, await commentsForm(harness, deviation.id), request());
+    await submit(harness, colleague, await commentFormOf(harness), { [handlingFields.comment]: 'Yes.' });
+    const colleagueMessages = messagesTo(harness.slack, people.colleague).length;
+    const employeeMessages = messagesTo(harness.slack, people.employee).length;
+
+    const view = await openView(harness, handler, deviation.id);
+    const close = formOf(await click(harness, handler, view, handlingActions.closeForm, deviation.id));
+    await submit(harness, handler, close, { [handlingFields.outcome]: 'The booking system is fixed.' });
+
+    expect(messagesTo(harness.slack, people.colleague)).toHaveLength(colleagueMessages);
+    expect(
+      messagesTo(harness.slack, people.employee)
+        .slice(employeeMessages)
+        .map((message) => shown(message)),
+    ).toEqual([
+      `Hanne Handler has closed deviation ${deviation.number}. The request for comments is over; no comment is needed.`,
+    ]);
+  });
+
   it('only the named colleague comments on her request: the other colleague, the reporter, the handler and a stranger are refused', async () => {
     const deviation = await caseInHandling(harness);
     await submit(harness, handler, await commentsForm(harness, deviation.id), request());

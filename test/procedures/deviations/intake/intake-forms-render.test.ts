@@ -4,12 +4,12 @@ import { localeFormat } from '../../../../src/i18n/locale-format.js';
 import { translator } from '../../../../src/i18n/translator.js';
 import type { Form } from '../../../../src/messages/message-model.js';
 import type { DeviationCase } from '../../../../src/procedures/deviations/deviation-case.js';
-import { receiptForm } from '../../../../src/procedures/deviations/presenters/intake/receipt.js';
 import {
-  reportForm,
   unitLabelMaxLength,
   unitOption,
-} from '../../../../src/procedures/deviations/presenters/intake/report-form.js';
+} from '../../../../src/procedures/deviations/presenters/catalogue/unit-choice.js';
+import { receiptForm } from '../../../../src/procedures/deviations/presenters/intake/receipt.js';
+import { reportForm } from '../../../../src/procedures/deviations/presenters/intake/report-form.js';
 import { whistleblowingRouteForm } from '../../../../src/procedures/deviations/presenters/intake/whistleblowing-route.js';
 import { intakeTexts } from '../../../../src/procedures/deviations/texts/intake-texts.js';
 import { deviationTextLanguages } from '../../../../src/procedures/deviations/texts/text-languages.js';

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../../../src/i18n/catalogue/catalogue.js';
 import type { RichText } from '../../../../src/messages/message-model.js';
+import { catalogueMessages } from './catalogue-messages.js';
 import { handlingMessages } from './handling-messages.js';
 import { intakeMessages } from './intake-messages.js';
 import { statsMessages } from './stats-messages.js';
@@ -23,5 +24,6 @@ export function everyDeviationMessage(t: Catalogue): Record<string, string | Ric
     ...handlingMessages(t),
     ...timersMessages(t),
     ...statsMessages(t),
+    ...catalogueMessages(t),
   };
 }

@@ -19,6 +19,11 @@ export function handlingMessages(t: Pick<Catalogue, 'deviations'>): Record<strin
       reporter: 'Stina Student',
       at,
     }),
+    'deviations.handling.view.preliminaryReply': handling.view.preliminaryReply({
+      handler: 'Hanne Handler',
+      reporter: 'Stina Student',
+      at: '3 November 2026 at 09:15',
+    }),
     'deviations.handling.view.commentRequest': handling.view.commentRequest({
       askedBy: 'Hanne Handler',
       colleague: 'Kari Kollega',
@@ -61,6 +66,10 @@ export function handlingMessages(t: Pick<Catalogue, 'deviations'>): Record<strin
     }),
     'deviations.handling.messages.commentRequestTitle': handling.messages.commentRequestTitle({
       number: '2026-0042',
+    }),
+    'deviations.handling.messages.commentRequestWithdrawn': handling.messages.commentRequestWithdrawn({
+      number: '2026-0042',
+      handler: 'Hanne Handler',
     }),
     'deviations.handling.messages.commentRequest': handling.messages.commentRequest({
       handler: 'Hanne Handler',

@@ -189,7 +189,7 @@ describe(`a report owner accepts a report and assigns a handler (${testDatabaseE
     expect(assignment?.message.blocks[0]).toEqual({ type: 'heading', text: `Afvigelse ${deviation.number}` });
   });
 
-  it('no handler, the reporter as handler, or a note over the limit: each a field error, nothing changes', async () => {
+  it('no handler, the reporter as handler, a note over the limit or with an identity number: each a field error, nothing changes', async () => {
     const world = triageWorld(database);
     const deviation = await fileCase(world);
     const before = traffic(world);
@@ -211,6 +211,15 @@ describe(`a report owner accepts a report and assigns a handler (${testDatabaseE
         handler: 'The reporter cannot handle their own report.',
         note: 'At most 1,000 characters.',
       },
+    });
+    expect(
+      await submit(world, people.ownerIe1, triageForms.accept, deviation.id, {
+        handler: people.handler,
+        note: 'The reporter is 010190-1234 in the student register.',
+      }),
+    ).toEqual({
+      kind: 'errors',
+      errors: { note: 'Remove the personal identity number: such numbers must not be sent in chat.' },
     });
     expect((await world.dependencies.store.find(deviation.id))?.state).toBe('received');
     expect((await world.dependencies.store.history(deviation.id)).map((event) => event.kind)).toEqual([

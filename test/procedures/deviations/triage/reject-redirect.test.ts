@@ -94,17 +94,26 @@ describe(`a report owner rejects a report, or redirects it to whistleblowing (${
     expect(textOf(theCardOf(world, people.ownerIe2, deviation.number))).toContain('Afvist af Olav Owner');
   });
 
-  it('a CPR number typed into the reason reaches neither the reporter nor the cards', async () => {
+  it('a CPR number or fødselsnummer typed into a reason is a field error: nothing is stored or sent', async () => {
     const world = triageWorld(database);
     const deviation = await fileCase(world);
-    await submit(world, people.ownerIe1, triageForms.reject, deviation.id, {
-      reason: 'The student 010190-1234 is not the reporter.',
-    });
-    const messages = [onlyPostTo(world, people.student), theCardOf(world, people.ownerIe1, deviation.number)];
-    for (const message of messages) {
-      expect(textOf(message)).toContain('The student ******-**** is not the reporter.');
-      expect(JSON.stringify(message)).not.toContain('010190');
+    const before = traffic(world);
+    for (const reason of [
+      'The student 010190-1234 is not the reporter.',
+      'Fødselsnummer 01019012345 står her.',
+    ]) {
+      for (const formId of [triageForms.reject, triageForms.redirect]) {
+        expect(await submit(world, people.ownerIe1, formId, deviation.id, { reason })).toEqual({
+          kind: 'errors',
+          errors: { reason: 'Remove the personal identity number: such numbers must not be sent in chat.' },
+        });
+      }
     }
+    expect(await world.dependencies.store.find(deviation.id)).toMatchObject({
+      state: 'received',
+      reason: null,
+    });
+    expect(traffic(world)).toEqual(before);
   });
 
   it('a missing or blank reason, or one over the limit, is a field error and nothing changes', async () => {

@@ -197,6 +197,34 @@ describe('Teams dialog card for a form', () => {
     ]);
   });
 
+  it('a form with a button of its own marks no field required: Teams would block the button until every one is filled', () => {
+    const form: Form = {
+      ...deviationForm,
+      intro: undefined,
+      errors: undefined,
+      blocks: [{ type: 'actions', elements: [{ type: 'button', actionId: 'search', label: 'Search' }] }],
+      fields: [
+        { id: 'words', kind: 'text', label: 'Code or name', optional: true },
+        { id: 'why', kind: 'text', label: 'Why' },
+      ],
+    };
+    const card = renderTeamsForm(form, { requiredFieldMessage: 'Required' });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(card.body.filter((element) => element.type === 'Input.Text')).toEqual([
+      { type: 'Input.Text', id: 'words', label: 'Code or name' },
+      { type: 'Input.Text', id: 'why', label: 'Why' },
+    ]);
+    // Without the button the same field is required again.
+    const plain = renderTeamsForm({ ...form, blocks: [] }, { requiredFieldMessage: 'Required' });
+    expect(plain.body).toContainEqual({
+      type: 'Input.Text',
+      id: 'why',
+      label: 'Why',
+      isRequired: true,
+      errorMessage: 'Required',
+    });
+  });
+
   it('only a select can be searchable', () => {
     const form: Form = {
       ...deviationForm,

@@ -18,6 +18,14 @@ export function exchangeBlock(
   const texts = reader.t.deviations.handling.view;
   const at = instantText(reader, exchange.askedAt, context.timeZone);
   const askedBy = context.names.of(exchange.askedByEmail);
+  if (exchange.kind === 'reply') {
+    const heading = texts.preliminaryReply({
+      handler: askedBy,
+      reporter: context.names.of(exchange.addressee),
+      at,
+    });
+    return { type: 'text', content: [{ kind: 'styled', text: heading, bold: true }, `\n${exchange.text}`] };
+  }
   const heading =
     exchange.kind === 'question'
       ? texts.question({ askedBy, reporter: context.names.of(exchange.addressee), at })

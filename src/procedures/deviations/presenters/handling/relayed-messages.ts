@@ -142,6 +142,19 @@ export function outcomeToReporter(reader: Translator, deviation: DeviationCase, 
   ]);
 }
 
+/** To a colleague asked for comments when the case closed before she answered: her Comment button is moot. */
+export function commentRequestWithdrawn(
+  reader: Translator,
+  deviation: DeviationCase,
+  handler: string,
+): Message {
+  const text = reader.t.deviations.handling.messages.commentRequestWithdrawn({
+    number: deviation.number,
+    handler,
+  });
+  return { fallbackText: text, blocks: [{ type: 'text', content: [text] }] };
+}
+
 /** The handler's way back into the case from a message: opens the case view. */
 export function openCaseButton(reader: Translator, deviation: DeviationCase): Block {
   return {

@@ -1,9 +1,9 @@
 import type { Translator } from '../../../../i18n/translator.js';
-import type { Block, Form, FormField, SelectOption } from '../../../../messages/message-model.js';
+import type { Block, Form, FormField } from '../../../../messages/message-model.js';
 import { maskCprShapes } from '../../../../security/cpr-shape.js';
 import { deviationCategories, reporterRoles } from '../../deviation-case.js';
 import type { DeviationsConfig } from '../../deviation-config.js';
-import { type ReportableUnit, type UnitDirectory, unitKey } from '../../unit-directory.js';
+import type { UnitDirectory } from '../../unit-directory.js';
 import {
   type ReportAnswers,
   type ReportFieldId,
@@ -13,15 +13,9 @@ import {
   seriousMatterAnswers,
   whereWhenMaxLength,
 } from '../../use-cases/intake/report-answers.js';
+import { type UnitSearch, unitChoice } from '../catalogue/unit-choice.js';
 import { intakeFormIds } from './intake-form-ids.js';
 import { whistleblowingRouteBlocks } from './whistleblowing-route.js';
-
-/**
- * The longest label a unit gets in the list: the tightest surface (Slack's
- * option text) shows 75 characters. A longer name is shortened in the label
- * only; the code stays, and the value is the unit's key.
- */
-export const unitLabelMaxLength = 75;
 
 /** What the form shows above its fields when it comes back unfiled. */
 export type ReportNotice = 'channels' | 'words' | null;
@@ -35,10 +29,16 @@ export interface ReportFormContent {
   readonly command: string;
   /** What she wrote, to show again; the text after the command when the form opens. */
   readonly answers?: ReportAnswers;
+  /** What is in the programme-or-course search field, when the form asks for a search (see unitChoice). */
+  readonly search?: UnitSearch;
   readonly notice?: ReportNotice;
   /** The "not such a matter" box: after the guard found serious words. */
   readonly confirmNotSerious?: boolean;
   readonly errors?: Readonly<Record<string, string>>;
+}
+
+function masked(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : maskCprShapes(text);
 }
 
 /**
@@ -47,12 +47,9 @@ export interface ReportFormContent {
  * serious-matter question, and that the ordinary channels were tried. The
  * ordinary-channels box is optional to the surfaces (Teams and the browser
  * would refuse the submission without a word of why); the core checks it and
- * explains the channels instead.
+ * explains the channels instead. When there are more programmes and courses
+ * than one list can hold, she searches for hers first (unitChoice).
  */
-function masked(text: string | null | undefined): string | null {
-  return text === null || text === undefined ? null : maskCprShapes(text);
-}
-
 export function reportForm(reader: Translator, content: ReportFormContent): Form {
   const texts = reader.t.deviations;
   const intake = texts.intake;
@@ -60,28 +57,26 @@ export function reportForm(reader: Translator, content: ReportFormContent): Form
   const field = (id: ReportFieldId, rest: Omit<FormField, 'id'>): FormField => ({ id, ...rest });
   const initial = <Value>(value: Value | null | undefined) =>
     value === null || value === undefined ? {} : { initialValue: value };
-  const units = content.units.units();
-  const chosenUnit = answers?.unitKey ?? null;
+  const choice = unitChoice(reader, {
+    units: content.units.units(),
+    search: content.search ?? { kind: 'none' },
+    chosenUnit: answers?.unitKey ?? null,
+    errors: content.errors ?? {},
+  });
+  const category = field(reportFieldIds.category, {
+    kind: 'select',
+    label: texts.field.category,
+    placeholder: intake.placeholder.category,
+    options: deviationCategories.map((category) => ({
+      label: texts.category[category],
+      value: category,
+    })),
+    ...initial(answers?.category),
+  });
+  // A search comes first, right under its button (a form's blocks stand above its fields).
+  const opening = choice.mode === 'search' ? [...choice.fields, category] : [category, ...choice.fields];
   const fields: FormField[] = [
-    field(reportFieldIds.category, {
-      kind: 'select',
-      label: texts.field.category,
-      placeholder: intake.placeholder.category,
-      options: deviationCategories.map((category) => ({
-        label: texts.category[category],
-        value: category,
-      })),
-      ...initial(answers?.category),
-    }),
-    field(reportFieldIds.unit, {
-      kind: 'select',
-      label: texts.field.unit,
-      placeholder: intake.placeholder.unit,
-      options: units.map(unitOption),
-      searchable: true,
-      // A unit no longer offered (or a forged one) cannot be shown as chosen.
-      ...initial(units.some((unit) => unitKey(unit) === chosenUnit) ? chosenUnit : null),
-    }),
+    ...opening,
     field(reportFieldIds.whereWhen, {
       kind: 'text',
       label: texts.field.whereWhen,
@@ -135,7 +130,7 @@ export function reportForm(reader: Translator, content: ReportFormContent): Form
         ]
       : []),
   ];
-  const notice = noticeBlocks(reader, content);
+  const blocks = [...noticeBlocks(reader, content), ...choice.blocks];
   return {
     formId: intakeFormIds.report,
     title: intake.formTitle,
@@ -143,11 +138,9 @@ export function reportForm(reader: Translator, content: ReportFormContent): Form
     cancelLabel: intake.cancelLabel,
     state: content.state,
     intro: [intake.formIntro],
-    ...(notice.length === 0 ? {} : { blocks: notice }),
+    ...(blocks.length === 0 ? {} : { blocks }),
     fields,
-    ...(content.errors === undefined || Object.keys(content.errors).length === 0
-      ? {}
-      : { errors: content.errors }),
+    ...(Object.keys(choice.errors).length === 0 ? {} : { errors: choice.errors }),
   };
 }
 
@@ -170,14 +163,6 @@ function noticeBlocks(reader: Translator, content: ReportFormContent): Block[] {
     case null:
       return [];
   }
-}
-
-/** `Object-oriented programming (TDT4100)`, shortened to the label limit with the code kept. */
-export function unitOption(unit: ReportableUnit): SelectOption {
-  const code = ` (${unit.code})`;
-  const room = unitLabelMaxLength - code.length;
-  const name = unit.name.length <= room ? unit.name : `${unit.name.slice(0, Math.max(room - 1, 1))}…`;
-  return { label: `${name}${code}`, value: unitKey(unit) };
 }
 
 /** Each field's problem in the reader's words, by field id. */

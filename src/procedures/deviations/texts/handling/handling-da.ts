@@ -33,6 +33,8 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
         `Høring fra ${askedBy} til ${colleague}, ${at}, svarfrist ${due}`,
       answer: ({ at }) => `Svar, ${at}`,
       notAnswered: 'Ikke besvaret endnu.',
+      preliminaryReply: ({ handler, reporter, at }) =>
+        `Foreløbigt svar fra ${handler} til ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Spørg indberetteren',
@@ -162,6 +164,8 @@ export function handlingTextsDa(format: LocaleFormat): HandlingTexts {
       commentRequestTitle: ({ number }) => `Høring: afvigelse ${number}`,
       commentRequest: ({ handler, due }) => `${handler} beder om din kommentar senest ${due}.`,
       commentRequestNote: 'Din kommentar går kun til sagsbehandleren. Sagen er intern; del den ikke videre.',
+      commentRequestWithdrawn: ({ number, handler }) =>
+        `${handler} har lukket afvigelse ${number}. Høringen er afsluttet, så du behøver ikke at kommentere.`,
       commented: ({ colleague, number }) => `${colleague} har afgivet høringssvar til afvigelse ${number}.`,
       theRequest: 'Spørgsmålet i høringen',
       theComment: 'Kommentaren',

@@ -33,6 +33,8 @@ export function handlingTextsEn(format: LocaleFormat): HandlingTexts {
         `Request for comments from ${askedBy} to ${colleague}, ${at}, due ${due}`,
       answer: ({ at }) => `Answer, ${at}`,
       notAnswered: 'Not answered yet.',
+      preliminaryReply: ({ handler, reporter, at }) =>
+        `Preliminary reply from ${handler} to ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Ask the reporter',
@@ -163,6 +165,8 @@ export function handlingTextsEn(format: LocaleFormat): HandlingTexts {
       commentRequest: ({ handler, due }) => `${handler} asks for your comments by ${due}.`,
       commentRequestNote:
         'Your comments go to the handler only. The case is internal; please do not pass it on.',
+      commentRequestWithdrawn: ({ number, handler }) =>
+        `${handler} has closed deviation ${number}. The request for comments is over; no comment is needed.`,
       commented: ({ colleague, number }) => `${colleague} gave comments on deviation ${number}.`,
       theRequest: 'The request',
       theComment: 'The comments',

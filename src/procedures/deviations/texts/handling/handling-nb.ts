@@ -33,6 +33,7 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
         `Høring fra ${askedBy} til ${colleague}, ${at}, svarfrist ${due}`,
       answer: ({ at }) => `Svar, ${at}`,
       notAnswered: 'Ikke besvart ennå.',
+      preliminaryReply: ({ handler, reporter, at }) => `Foreløpig svar fra ${handler} til ${reporter}, ${at}`,
     },
     actions: {
       ask: 'Spør melderen',
@@ -163,6 +164,8 @@ export function handlingTextsNb(format: LocaleFormat): HandlingTexts {
       commentRequestTitle: ({ number }) => `Høring: avvik ${number}`,
       commentRequest: ({ handler, due }) => `${handler} ber om kommentaren din innen ${due}.`,
       commentRequestNote: 'Kommentaren din går bare til behandleren. Saken er intern; ikke del den videre.',
+      commentRequestWithdrawn: ({ number, handler }) =>
+        `${handler} har lukket avvik ${number}. Høringen er avsluttet, så du trenger ikke å kommentere.`,
       commented: ({ colleague, number }) => `${colleague} har gitt høringskommentar til avvik ${number}.`,
       theRequest: 'Spørsmålet i høringen',
       theComment: 'Kommentaren',

@@ -2,7 +2,12 @@ import type { FormOutcome } from '../../../../bot/bot-requests.js';
 import type { FormSubmission } from '../../../../bot/procedure-module.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
 import { handlingFields, handlingLimits } from '../../presenters/handling/handling-ids.js';
-import { outcomeToReporter, preliminaryReplyToReporter } from '../../presenters/handling/relayed-messages.js';
+import {
+  commentRequestWithdrawn,
+  outcomeToReporter,
+  preliminaryReplyToReporter,
+} from '../../presenters/handling/relayed-messages.js';
+import { tellPerson } from '../../tell-person.js';
 import { tellReporter } from '../tell-reporter.js';
 import type { HandlingRequest } from './case-access.js';
 import { textOf, textProblem } from './form-input.js';
@@ -34,6 +39,15 @@ export function submitPreliminaryReply(
       const change = {
         preliminaryReplyAt: once.at,
         cancelTimers: ['preliminary_reminder'] as const,
+        // Her words are kept with the case: the view shows what she was told.
+        newExchange: {
+          kind: 'reply' as const,
+          askedByEmail: person.email,
+          addressee: deviation.reporter.email,
+          text: reply,
+          dueDate: null,
+          askedAt: once.at,
+        },
       };
       const outcome = await stepOnce(
         dependencies.store,
@@ -89,6 +103,17 @@ export function submitClose(
       const told = await tellReporter(dependencies, outcome.result.deviation, (reporterReader) =>
         outcomeToReporter(reporterReader, outcome.result.deviation, outcomeText),
       );
+      // Colleagues still asked for comments are told the round is over, so nobody writes into a closed case.
+      for (const exchange of await dependencies.store.exchanges(deviation.id)) {
+        if (exchange.kind !== 'comments' || exchange.answer !== null) continue;
+        await tellPerson(dependencies.surfaces, dependencies.config.institution.language, {
+          email: exchange.addressee,
+          preferredSurface: deviation.reporter.surface,
+          language: null,
+          compose: (colleagueReader) =>
+            commentRequestWithdrawn(colleagueReader, outcome.result.deviation, person.name),
+        });
+      }
       return caseViewOutcome(dependencies, request, view, [
         told.kind === 'posted' ? notices.closed : notices.unreachable({ people: deviation.reporter.name }),
       ]);

@@ -1,4 +1,5 @@
 import type { Translator } from '../../../../i18n/translator.js';
+import { containsCprShape } from '../../../../security/cpr-shape.js';
 import type { SurfaceUser } from '../../../../surfaces/chat-surface.js';
 import type { DeviationCase } from '../../deviation-case.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
@@ -47,6 +48,8 @@ export async function acceptCase(
       const errors: Record<string, string> = {};
       if (input.note !== null && input.note.length > triageNoteMaxLength)
         errors[triageFields.note] = texts.error.tooLong(triageNoteMaxLength);
+      else if (input.note !== null && containsCprShape(input.note))
+        errors[triageFields.note] = texts.error.identityNumber;
       const handler = await checkHandler(dependencies, deviation, handlerEmail, who.surface);
       if (handler.kind === 'problem') errors[triageFields.handler] = texts.error[handler.problem];
       if (handler.kind === 'problem' || Object.keys(errors).length > 0) return { kind: 'errors', errors };

@@ -1,4 +1,5 @@
 import type { Translator } from '../../../../i18n/translator.js';
+import { containsCprShape } from '../../../../security/cpr-shape.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
 import { triageReasonMaxLength } from '../../presenters/triage/triage-forms.js';
 import { triageFields } from '../../presenters/triage/triage-ids.js';
@@ -48,6 +49,9 @@ export async function closeCase(
           kind: 'errors',
           errors: { [triageFields.reason]: texts.error.tooLong(triageReasonMaxLength) },
         };
+      // The reason is stored with the case and sent in chat: never an identity number in it.
+      if (containsCprShape(reason))
+        return { kind: 'errors', errors: { [triageFields.reason]: texts.error.identityNumber } };
       const now = dependencies.now();
       return {
         kind: 'change',

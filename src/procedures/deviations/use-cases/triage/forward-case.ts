@@ -1,4 +1,5 @@
 import type { Translator } from '../../../../i18n/translator.js';
+import { containsCprShape } from '../../../../security/cpr-shape.js';
 import type { DeviationDependencies } from '../../deviation-dependencies.js';
 import { facultyName } from '../../presenters/triage/faculty-name.js';
 import { triageNoteMaxLength } from '../../presenters/triage/triage-forms.js';
@@ -51,6 +52,8 @@ export async function forwardCase(
         errors[triageFields.faculty] = texts.error.facultyRequired;
       if (input.note !== null && input.note.length > triageNoteMaxLength)
         errors[triageFields.note] = texts.error.tooLong(triageNoteMaxLength);
+      else if (input.note !== null && containsCprShape(input.note))
+        errors[triageFields.note] = texts.error.identityNumber;
       if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
       return {
         kind: 'change',
