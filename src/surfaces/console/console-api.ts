@@ -96,6 +96,8 @@ export function consoleApiRoutes(options: {
       await surface.store(channel, botAuthor, reply.message);
       return { kind: 'posted' };
     }
+    // Her answer is shown, not stored: its charts (a deviation statistics' two) must be kept all the same.
+    await surface.keepAssets(reply.message);
     return { kind: 'message', html: renderConsoleMessage(reply.message, renderContext) };
   }
 

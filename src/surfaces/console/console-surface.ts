@@ -41,7 +41,7 @@ export class ConsoleSurface implements ChatSurface {
   async updateMessage(posted: PostedMessage, message: Message): Promise<PostedMessage> {
     const [first] = posted.messageIds;
     if (!first) throw new Error('a posted console message without an id');
-    await this.storeAssets(message);
+    await this.keepAssets(message);
     await this.prisma.consoleMessage.update({
       where: { id: BigInt(first) },
       data: { body: toStoredMessage(message), updatedAt: new Date() },
@@ -62,7 +62,7 @@ export class ConsoleSurface implements ChatSurface {
 
   /** Stores a message from the bot or a person; returns its id. */
   async store(channel: string, author: string, message: Message): Promise<bigint> {
-    await this.storeAssets(message);
+    await this.keepAssets(message);
     const row = await this.prisma.consoleMessage.create({
       data: { channel, author, body: toStoredMessage(message) },
       select: { id: true },
@@ -70,7 +70,12 @@ export class ConsoleSurface implements ChatSurface {
     return row.id;
   }
 
-  private async storeAssets(message: Message): Promise<void> {
+  /**
+   * Keeps a message's charts and files where the page fetches them. A
+   * stored message keeps them itself; an answer for one person alone, which
+   * the page shows without storing it, needs them kept too.
+   */
+  async keepAssets(message: Message): Promise<void> {
     await this.images.store(message);
     if (this.files) await this.files.store(message);
     else if (message.blocks.some((block) => block.type === 'file'))
