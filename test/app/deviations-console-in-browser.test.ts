@@ -11,13 +11,14 @@ import {
   startDeviationWalkthrough,
   type Who,
 } from '../support/deviation-walkthrough.js';
+import { reports } from '../support/deviation-walkthrough-steps.js';
 import { testDatabaseEngine } from '../support/test-database.js';
 
 // The deviations procedure in the console, in a real browser, from each
 // role's side: the student's report form, a report owner's triage card, the
-// handler's case view with its history. The README shows these;
-// `UPDATE_SCREENSHOTS=1` rewrites the committed files. (The statistics'
-// screenshot waits for `/avvik statistikk`, which this branch does not have.)
+// handler's case view with its history, the quality department's
+// statistics with their charts. The README shows these;
+// `UPDATE_SCREENSHOTS=1` rewrites the committed files.
 const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
 const committedScreenshots = join(import.meta.dirname, '../../src/surfaces/console/screenshots');
 
@@ -54,6 +55,9 @@ const messages = () => page.locator('#messages article.message');
 
 /** She picks herself and her language in the page's menus and opens her direct chat with the bot. */
 async function beIn(who: Who, language: string): Promise<void> {
+  // A panel left open is closed first, as she would.
+  if (await dialog().isVisible()) await page.keyboard.press('Escape');
+  await expect.poll(() => dialog().isVisible()).toBe(false);
   await page.locator('#person').selectOption(cast[who].email);
   await page.locator('#locale').selectOption({ label: language });
   await page.locator(`nav button[data-channel="@${cast[who].email}"]`).click();
@@ -166,6 +170,57 @@ describe(`the deviations procedure in the console, in a browser (${testDatabaseE
       'student answered the question',
     ];
     for (const line of history) await view.getByText(line).waitFor();
-    await screenshot('deviation-case-history.png');
+    await screenshot('deviation-case-view.png');
+  });
+
+  it('the quality department asks for the statistics: the figures, the tables and both charts, and no report’s words', async () => {
+    // Three more reports from the student's chat, and one of them rejected, through the page's API.
+    const student = consoleClient(world.surfaces.bot.url, { as: cast.student.email });
+    for (const report of [reports.examRoom, reports.labAssistant, reports.projector]) {
+      const opened = await student.post('/console/api/command', {
+        channel: `@${cast.student.email}`,
+        text: '/avvik',
+        locale: 'nb-NO',
+      });
+      const filed = await student.post('/console/api/form', {
+        formToken: opened.json.formToken,
+        values: report,
+        locale: 'nb-NO',
+      });
+      expect(String(filed.json.html)).toContain('er mottatt');
+    }
+    const owner = consoleClient(world.surfaces.bot.url, { as: cast.ownerIe2.email });
+    const [projector] = (await owner.messagesIn(`@${cast.ownerIe2.email}`)).filter((message) =>
+      message.html.includes('Deviation 2026-0004'),
+    );
+    const reject = await owner.post('/console/api/action', {
+      channel: `@${cast.ownerIe2.email}`,
+      actionId: 'deviations.triage.reject',
+      value: /data-value="([^"]+)"/.exec(projector?.html ?? '')?.[1] ?? null,
+    });
+    const rejected = await owner.post('/console/api/form', {
+      formToken: reject.json.formToken,
+      values: { reason: 'The projector is the building services’ to mend: reported to them.' },
+    });
+    expect(rejected.json).toEqual({ kind: 'close' });
+
+    await beIn('quality', 'English');
+    await command('/deviation stats');
+    const statistics = page.locator('#ephemeral article.message');
+    await statistics.getByRole('heading', { name: /^Deviation statistics for all faculties/ }).waitFor();
+    const charts = statistics.getByRole('img');
+    await expect.poll(() => charts.count()).toBe(2);
+    for (const chart of await charts.all())
+      await expect
+        .poll(() => chart.evaluate((image) => image.complete && image.naturalWidth))
+        .toBeGreaterThan(0);
+    const text = (await statistics.textContent()) ?? '';
+    expect(text).toContain('Deviations received');
+    expect(text).toContain('Timetabling');
+    for (const report of Object.values(reports)) expect(text).not.toContain(String(report.description));
+    // Taller, so the README's picture holds the figures and the category chart.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await charts.first().scrollIntoViewIfNeeded();
+    await screenshot('deviation-statistics.png');
   });
 });
