@@ -196,6 +196,10 @@ export async function startBot(options: {
         metrics: { increment: (name) => countChatEvent(metrics, 'teams', name) },
         imageUrlFor: (image) => images.urlFor(image),
         fileUrlFor: (file) => files.urlFor(file),
+        keepFiles: async (message) => {
+          await images.store(message);
+          await files.store(message);
+        },
       });
       surfaces.push(files.around(images.around(teams.surface)));
       routes.set(teamsMessagesPath, teams.messagesRoute);

@@ -103,6 +103,17 @@ function buttonsOf(card: unknown): SeenButton[] {
 const cardOf = (body: unknown): unknown =>
   (body as { attachments?: { content?: unknown }[] } | undefined)?.attachments?.[0]?.content;
 
+/** The URLs of a card's images. */
+function imageUrlsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(imageUrlsOf);
+  if (typeof node !== 'object' || node === null) return [];
+  const own =
+    (node as { type?: unknown; url?: unknown }).type === 'Image'
+      ? [String((node as { url: unknown }).url)]
+      : [];
+  return [...own, ...Object.values(node).flatMap(imageUrlsOf)];
+}
+
 interface OpenDialog {
   readonly card: unknown;
 }
@@ -349,6 +360,22 @@ describe(`the deviations procedure on Teams, end to end (${testDatabaseEngine()}
 
   it('a report nobody touches: both IE owners are reminded on day 21, the head of IDI told once it is overdue, each once across restarts', async () => {
     await untouchedReportIsEscalated(driver, ledger, world, () => world.surfaces.restart());
+  });
+
+  it('the quality department asks for the statistics in her chat: the figures and both charts, each chart served at the address its card names', async () => {
+    const before = world.surfaces.teams.calls.length;
+    const answer = await driver.command('quality', 'deviation stats IE');
+    expect(answer.kind === 'message' && answer.text).toContain('Deviation statistics');
+    const images = world.surfaces.teams.calls
+      .slice(before)
+      .filter((call) => call.route === 'send-activity')
+      .flatMap((call) => imageUrlsOf(cardOf(call.body)));
+    expect(images).toHaveLength(2);
+    for (const url of images) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+    }
   });
 
   it('“avvik status” lists the student’s cases in Bokmål; “@Trafiklys deviation case” shows an owner the first case’s history, as audited', async () => {

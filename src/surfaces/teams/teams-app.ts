@@ -3,6 +3,7 @@ import { App } from '@microsoft/teams.apps';
 import type { BotRequests } from '../../bot/bot-requests.js';
 import type { RouteHandler } from '../../http/http-server.js';
 import type { Logger } from '../../logging/logger.js';
+import type { Message } from '../../messages/message-model.js';
 import type { OpenFormStore } from '../open-form-store.js';
 import type { ConversationReferenceStore } from './conversation-reference-store.js';
 import { captureReference } from './handlers/capture-reference.js';
@@ -74,6 +75,8 @@ export interface TeamsBotOptions {
   readonly imageUrlFor?: ImageUrlFor;
   /** Where the bot serves files posted with messages (HostedFiles); the card links to them. */
   readonly fileUrlFor?: FileUrlFor;
+  /** Stores a message's pictures and files behind those URLs (HostedImages, HostedFiles) before it is rendered. */
+  readonly keepFiles?: (message: Message) => Promise<void>;
   readonly maxFileBytes?: number;
   /** Connector pacing and retries; tests inject `sleep` so a Retry-After costs no time. */
   readonly connector?: {
@@ -120,7 +123,7 @@ export async function createTeamsBot(options: TeamsBotOptions): Promise<TeamsBot
     logger,
     now: options.connector?.now,
   });
-  const renderer = new TeamsRenderer(directory, options.imageUrlFor, options.fileUrlFor);
+  const renderer = new TeamsRenderer(directory, options.imageUrlFor, options.fileUrlFor, options.keepFiles);
   const openForms = new OpenForms(options.openForms);
   const dependencies: TeamsHandlerDependencies = {
     requests: options.requests,

@@ -47,6 +47,40 @@ describe('a slash command', () => {
     expect(slack.double.acceptedPosts()).toEqual([]);
   });
 
+  test('an answer for the actor alone that carries a chart goes to her direct chat with the bot, the chart shared there (an ephemeral message cannot carry a file)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    slack.bot.commandReply = () => ({
+      kind: 'message',
+      visibility: 'only_actor',
+      message: {
+        fallbackText: 'Statistics',
+        blocks: [
+          { type: 'text', content: ['12 deviations'] },
+          {
+            type: 'image',
+            image: { id: 'b'.repeat(64), png, width: 600, height: 300 },
+            altText: 'By category',
+          },
+        ],
+      },
+    });
+
+    await postSigned(slack.eventsUrl, commandFrom(anne.id, 'stats'));
+
+    const directChannel = `D${anne.id.slice(1)}`;
+    const [post] = await eventually(() => {
+      expect(slack.double.callsOf('files.completeUploadExternal')).toHaveLength(1);
+      return slack.double.acceptedPosts(directChannel);
+    });
+    expect(post?.args).toMatchObject({ channel: directChannel, text: 'Statistics' });
+    expect(slack.double.callsOf('files.completeUploadExternal')[0]?.args).toMatchObject({
+      channel_id: directChannel,
+    });
+    expect([...(slack.double.uploads.values().next().value?.bytes ?? [])]).toEqual([...png]);
+    expect(slack.double.responses).toEqual([]);
+    expect(slack.double.acceptedPosts(boardChannel)).toEqual([]);
+  });
+
   test('with an answer for the conversation, posts it in the channel', async () => {
     slack.bot.commandReply = () => ({ kind: 'message', visibility: 'conversation', message: reviewReady });
 

@@ -127,12 +127,19 @@ export async function tellActorSafely(
   }
 }
 
-/** Only the actor sees it: response_url, else an ephemeral message in the channel, else a direct message. */
+/** Only the actor sees it: response_url, else an ephemeral message in the channel, else (and with pictures) a direct message. */
 export async function tellActor(
   deps: SlackListenerDependencies,
   route: AnswerRoute,
   message: Message,
 ): Promise<void> {
+  // An ephemeral message cannot carry an uploaded chart or file (Slack shares
+  // them as files of a conversation): a private answer with pictures goes to
+  // the person's direct chat with the bot, where only she sees it too.
+  if (message.blocks.some((block) => block.type === 'image' || block.type === 'file')) {
+    await deps.surface.postToUser(route.userId, message);
+    return;
+  }
   const pages = await deps.surface.renderPages(message);
   if (route.respond && pages.length <= responseUrlMaxMessages) {
     for (const page of pages) {

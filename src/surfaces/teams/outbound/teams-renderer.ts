@@ -25,9 +25,16 @@ export class TeamsRenderer {
     private readonly directory: TeamsDirectory,
     private readonly imageUrlFor: ImageUrlFor = () => null,
     private readonly fileUrlFor: FileUrlFor = () => null,
+    /**
+     * Keeps a message's pictures and files where their URLs point before the
+     * card goes out. Posts keep them around the surface; a reply to a turn
+     * (a private answer with a chart) is rendered here only, so here too.
+     */
+    private readonly keepFiles: (message: Message) => Promise<void> = async () => {},
   ) {}
 
   async messagePages(message: Message): Promise<readonly TeamsActivityPage[]> {
+    await this.keepFiles(message);
     const context = await this.#context(mentionedPeople(message));
     return renderTeamsMessage(message, context);
   }
