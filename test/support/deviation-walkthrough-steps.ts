@@ -334,4 +334,11 @@ export async function handlerHandlesAndCloses(
     `Avviket ditt ${filed.number} er behandlet og lukket.`,
     'Laben er flyttet til torsdager fra uke 49.',
   );
+  // The report owners' cards say it is closed, and offer nothing a closed case refuses.
+  for (const owner of ['ownerIe1', 'ownerIe2'] as const) {
+    const card = await ledger.current(owner, filed.cardTitle[owner]);
+    const closed = owner === 'ownerIe1' && driver.languageOf('ownerIe1') === 'da' ? 'Lukket' : 'Closed';
+    expect(card.text, `${owner}'s card`).toContain(closed);
+    expect(card.buttons, `${owner}'s card`).toEqual([]);
+  }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../presenters/handling/relayed-messages.js';
 import { tellPerson } from '../../tell-person.js';
 import { tellReporter } from '../tell-reporter.js';
+import { updateTriageCards } from '../triage/triage-cards.js';
 import type { HandlingRequest } from './case-access.js';
 import { textOf, textProblem } from './form-input.js';
 import { errorAt, handlerSubmission } from './handler-step.js';
@@ -103,6 +104,8 @@ export function submitClose(
       const told = await tellReporter(dependencies, outcome.result.deviation, (reporterReader) =>
         outcomeToReporter(reporterReader, outcome.result.deviation, outcomeText),
       );
+      // The report owners' cards say the case is closed, without the actions it no longer allows.
+      await updateTriageCards(dependencies, outcome.result);
       // Colleagues still asked for comments are told the round is over, so nobody writes into a closed case.
       for (const exchange of await dependencies.store.exchanges(deviation.id)) {
         if (exchange.kind !== 'comments' || exchange.answer !== null) continue;
