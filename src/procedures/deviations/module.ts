@@ -1,6 +1,7 @@
 import type { BotReply } from '../../bot/bot-requests.js';
 import type { ModuleEnvironment, ProcedureModuleFactory } from '../../bot/module-environment.js';
 import type { ModuleRequest, OwnCommand, ProcedureModule } from '../../bot/procedure-module.js';
+import type { InstitutionConfig } from '../../config/institution-config.js';
 import { isLanguage, type Language } from '../../i18n/languages.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { DeviationChatPart, DeviationSubcommand } from './chat/deviation-chat-part.js';
@@ -13,6 +14,7 @@ import { triageChat } from './chat/triage-chat.js';
 import { deviationsConfigSection } from './config-section.js';
 import type { DeviationsConfig } from './deviation-config.js';
 import type { DeviationDependencies } from './deviation-dependencies.js';
+import type { DeviationStore } from './storage/deviation-store.js';
 import { PrismaDeviationStore } from './storage/prisma-deviation-store.js';
 import { UnitDirectory } from './unit-directory.js';
 
@@ -101,6 +103,26 @@ function notConfiguredReply(reader: Translator): BotReply {
 }
 
 /**
+ * The units reports can be about, read once and again only when the course
+ * catalogue was imported anew (by the command line, another process): every
+ * click and form reads the directory, and a catalogue has thousands of courses.
+ */
+export function unitDirectoryOf(
+  config: InstitutionConfig,
+  section: DeviationsConfig,
+  store: DeviationStore,
+): () => Promise<UnitDirectory> {
+  let cached: { readonly version: string; readonly directory: UnitDirectory } | null = null;
+  return async () => {
+    const version = await store.catalogueVersion();
+    if (cached?.version !== version) {
+      cached = { version, directory: new UnitDirectory(config, section, await store.catalogue()) };
+    }
+    return cached.directory;
+  };
+}
+
+/**
  * The deviations procedure as src/app lists it. Without `deviations:` in the
  * configuration it is off: no command, no jobs.
  */
@@ -128,7 +150,7 @@ export const deviations: ProcedureModuleFactory = {
       config,
       section,
       store,
-      units: async () => new UnitDirectory(config, section, await store.catalogue()),
+      units: unitDirectoryOf(config, section, store),
       surfaces: environment.surfaces,
       now: environment.now,
       logger: environment.logger,

@@ -56,6 +56,8 @@ export interface DeviationStore {
   /** Replaces the imported course catalogue (the configuration's courses are apart). */
   replaceCatalogue(courses: readonly CatalogueCourse[]): Promise<void>;
   catalogue(): Promise<CatalogueCourse[]>;
+  /** Changes whenever the catalogue is imported again (by any process): whether a directory read earlier is still right. */
+  catalogueVersion(): Promise<string>;
 }
 
 export interface NewReport {

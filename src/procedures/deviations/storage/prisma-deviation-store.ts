@@ -356,6 +356,12 @@ export class PrismaDeviationStore implements DeviationStore {
     ]);
   }
 
+  async catalogueVersion(): Promise<string> {
+    const [row] = await this.prisma.$queryRaw<{ courses: bigint; imported: Date | null }[]>`
+      SELECT count(*) AS courses, max(imported_at) AS imported FROM deviation_course`;
+    return `${row?.courses ?? 0}@${row?.imported?.toISOString() ?? '-'}`;
+  }
+
   async catalogue(): Promise<CatalogueCourse[]> {
     const rows = await this.prisma.deviationCourse.findMany({ orderBy: { code: 'asc' } });
     return rows.map((row) => ({

@@ -8,6 +8,7 @@ import {
   textColour,
   titleWithoutLegend,
 } from '../../../../charts/chart-style.js';
+import { renderHorizontalBarChart } from '../../../../charts/horizontal-bar-chart.js';
 import { type ChartSize, renderBarChart } from '../../../../charts/render-chart.js';
 import type { Translator } from '../../../../i18n/translator.js';
 import type { ImageRef } from '../../../../messages/message-model.js';
@@ -32,69 +33,25 @@ export interface CategoryBar {
   readonly count: number;
 }
 
-export async function renderStatisticsCategoryChart(input: {
+export function renderStatisticsCategoryChart(input: {
   readonly bars: readonly CategoryBar[];
   readonly title: string;
   readonly axisTitle: string;
   readonly translator: Translator;
   readonly scale?: ChartSize['scale'];
 }): Promise<ImageRef> {
-  const family = chartFontFamily();
-  const { translator } = input;
-  return renderBarChart(
-    {
-      type: 'bar',
-      data: {
-        labels: input.bars.map((bar) => bar.label),
-        datasets: [
-          {
-            data: input.bars.map((bar) => bar.count),
-            backgroundColor: receivedColours.fill,
-            borderColor: receivedColours.border,
-            borderWidth: 1,
-            barPercentage: 0.8,
-            categoryPercentage: 0.9,
-          },
-        ],
-      },
-      options: {
-        indexAxis: 'y',
-        layout: { padding: { top: 4, right: 24, bottom: 8, left: 8 } },
-        plugins: titleWithoutLegend(input.title, family, 12),
-        scales: {
-          x: {
-            beginAtZero: true,
-            grace: '12%',
-            title: {
-              display: true,
-              text: input.axisTitle,
-              color: axisTextColour,
-              font: { family, size: fontSize.axisTitle },
-            },
-            ticks: {
-              precision: 0,
-              color: axisTextColour,
-              font: { family, size: fontSize.tick },
-              callback: (value) => translator.formatNumber(Number(value)),
-            },
-            grid: { color: gridColour },
-          },
-          y: {
-            ticks: { color: textColour, font: { family, size: fontSize.tick } },
-            grid: { display: false },
-          },
-        },
-      },
-      plugins: [
-        barValueLabels({
-          font: `bold ${fontSize.label}px ${family}`,
-          colour: textColour,
-          format: translator.formatNumber,
-        }),
-      ],
-    },
-    { ...(input.scale === undefined ? {} : { scale: input.scale }) },
-  );
+  return renderHorizontalBarChart({
+    bars: input.bars.map((bar) => ({
+      label: bar.label,
+      value: bar.count,
+      fill: receivedColours.fill,
+      border: receivedColours.border,
+    })),
+    title: input.title,
+    axisTitle: input.axisTitle,
+    translator: input.translator,
+    ...(input.scale === undefined ? {} : { scale: input.scale }),
+  });
 }
 
 export interface TrendMonth {
